@@ -1,0 +1,98 @@
+package dev.dynagate.sandbox;
+
+import dev.dynagate.sandbox.http.SandboxHttpServer;
+import dev.dynagate.sandbox.http.SandboxService;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The built-in local cloud: one loopback port serving every component's protocols. Used headless by the
+ * {@code sandbox} command and in-process by the GUI's Sandbox connection and by tests.
+ */
+public final class Sandbox implements AutoCloseable {
+    private final SandboxHttpServer server;
+    private final List<SandboxComponent> components;
+    private final SandboxContext context;
+
+    private Sandbox(SandboxHttpServer server, List<SandboxComponent> components, SandboxContext context) {
+        this.server = server;
+        this.components = components;
+        this.context = context;
+    }
+
+    /** Starts every standard component on the options' port and returns once the endpoint answers. */
+    public static Sandbox start(SandboxOptions options, Consumer<String> log) throws Exception {
+        return start(options, log, SandboxComponents.standard());
+    }
+
+    /** Starts the given components (tests use subsets). */
+    public static Sandbox start(SandboxOptions options, Consumer<String> log,
+                                List<Function<SandboxContext, SandboxComponent>> factories) throws Exception {
+        Files.createDirectories(options.dataDir());
+        SandboxHttpServer server = new SandboxHttpServer(options.port());
+        SandboxContext context = new SandboxContext(server.endpoint(), options.dataDir(), options, log);
+        List<SandboxComponent> components = new ArrayList<>();
+        Sandbox sandbox = new Sandbox(server, components, context);
+        try {
+            for (Function<SandboxContext, SandboxComponent> factory : factories) {
+                SandboxComponent component = factory.apply(context);
+                components.add(component);
+                component.services().forEach(server::addService);
+            }
+            server.start();
+            for (SandboxComponent component : components) {
+                component.started(context);
+            }
+            return sandbox;
+        } catch (Exception | Error e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SandboxContext context() {
+        return context;
+    }
+
+    /** The component of the given type, for in-process callers such as the sandbox panel. */
+    public <T extends SandboxComponent> T component(Class<T> type) {
+        return components.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sandbox component " + type.getSimpleName()));
+    }
+
+    List<SandboxService> services() {
+        return components.stream().flatMap(c -> c.services().stream()).toList();
+    }
+
+    /** Stops serving first, then closes components in reverse order so data is flushed after the last request. */
+    @Override
+    public void close() {
+        server.close();
+        for (int i = components.size() - 1; i >= 0; i--) {
+            try {
+                components.get(i).close();
+            } catch (RuntimeException e) {
+                context.log().accept("error while stopping " + components.get(i).getClass().getSimpleName()
+                        + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Creates the data folder if needed; a helper for callers that build their own options. */
+    public static void ensureFolder(java.nio.file.Path dir) throws IOException {
+        Files.createDirectories(dir);
+    }
+}

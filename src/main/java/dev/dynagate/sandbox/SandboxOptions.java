@@ -1,0 +1,32 @@
+package dev.dynagate.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to start the sandbox.
+ *
+ * @param port        TCP port on 127.0.0.1; 0 picks a free one
+ * @param dataDir     folder for durable data
+ * @param demo        seed the demo backend (tables, functions, APIs) when it is not there yet
+ * @param template    a SAM template to load, or null
+ * @param tableStatusDelay how long new, updated or deleted tables stay in a transitional status (zero: ACTIVE at once)
+ */
+public record SandboxOptions(int port, Path dataDir, boolean demo, Path template, Duration tableStatusDelay) {
+
+    public SandboxOptions {
+        tableStatusDelay = tableStatusDelay == null ? Duration.ZERO : tableStatusDelay;
+    }
+
+    public static SandboxOptions of(int port, Path dataDir) {
+        return new SandboxOptions(port, dataDir, false, null, Duration.ZERO);
+    }
+
+    public SandboxOptions withDemo(boolean value) {
+        return new SandboxOptions(port, dataDir, value, template, tableStatusDelay);
+    }
+
+    public SandboxOptions withTemplate(Path value) {
+        return new SandboxOptions(port, dataDir, demo, value, tableStatusDelay);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dynagate.sandbox.dynamodb.value;
+
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import java.math.BigDecimal;
+
+/** DynamoDB's number rules: at most 38 significant digits, magnitude 1E-130 to 9.99…E+125, normalised output. */
+public final class Numbers {
+    public static final int MAX_DIGITS = 38;
+    private static final BigDecimal MAX = new BigDecimal("1E+126");
+    private static final BigDecimal MIN = new BigDecimal("1E-130");
+
+    private Numbers() {
+    }
+
+    /** Parses and normalises a number as DynamoDB stores it, or fails with DynamoDB's message. */
+    public static BigDecimal parse(String text) {
+        BigDecimal parsed;
+        try {
+            String trimmed = text.strip();
+            if (trimmed.isEmpty() || !trimmed.equals(text)) {
+                throw new NumberFormatException();
+            }
+            parsed = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw DynamoDbError.validation("The parameter cannot be converted to a numeric value: " + text);
+        }
+        return checked(parsed);
+    }
+
+    /** Checks the precision and range rules on a computed value (for example {@code SET n = n + :v}). */
+    public static BigDecimal checked(BigDecimal value) {
+        BigDecimal normal = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (normal.precision() > MAX_DIGITS) {
+            throw DynamoDbError.validation("Attempting to store more than 38 significant digits in a Number");
+        }
+        BigDecimal magnitude = normal.abs();
+        if (normal.signum() != 0 && magnitude.compareTo(MAX) >= 0) {
+            throw DynamoDbError.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (normal.signum() != 0 && magnitude.compareTo(MIN) < 0) {
+            throw DynamoDbError.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        return normal;
+    }
+
+    /** The text DynamoDB answers for a stored number: plain notation, no trailing zeros. */
+    public static String format(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+}
