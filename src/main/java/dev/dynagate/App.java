@@ -1,0 +1,128 @@
+package dev.dynagate;
+
+import dev.dynagate.aws.AwsClientFactory;
+import dev.dynagate.aws.AwsServices;
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.shell.ConnectionBarView;
+import dev.dynagate.shell.ConnectionDialog;
+import dev.dynagate.shell.ConnectionSource;
+import dev.dynagate.shell.MainWindow;
+import dev.dynagate.shell.NavigatorPresenter;
+import dev.dynagate.shell.NavigatorView;
+import dev.dynagate.shell.SettingsStore;
+import dev.dynagate.shell.ShellPresenter;
+import dev.dynagate.shell.ShellSettings;
+import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.Operations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds every service, presenter and view with plain constructors, and tears them down
+ * when the window closes. Nothing here blocks the JavaFX thread: profile discovery, settings and the sandbox all
+ * load in the background after the window is shown.
+ */
+public final class App {
+    private final AppDirs dirs;
+    private final Map<String, String> env;
+    private final Path home;
+    private final ExecutorService background = BackgroundExecutor.create("dynagate-worker");
+    private final Operations operations = new Operations(background, new FxExecutor(), Clock.systemDefaultZone());
+    private final AtomicReference<AwsProfiles.Discovery> profiles = new AtomicReference<>();
+    private final SessionSecrets secrets = new SessionSecrets();
+    private final EmbeddedSandbox sandbox;
+    private final AwsClientFactory clients;
+    private final AwsServices services;
+
+    public App(AppDirs dirs, Map<String, String> env, Path home) {
+        this.dirs = dirs;
+        this.env = env;
+        this.home = home;
+        this.sandbox = new EmbeddedSandbox(dirs.sandboxData(), line -> { });
+        this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
+        this.services = new AwsServices(clients);
+    }
+
+    private AwsProfiles.Discovery discovery() {
+        return profiles.updateAndGet(current -> current != null ? current : AwsProfiles.discover(env, home));
+    }
+
+    public void start(Stage stage) {
+        ConnectionRepository repository = new ConnectionRepository(dirs.config());
+        ConnectionSource source = new ConnectionSource() {
+            @Override
+            public ConnectionRepository.Listing load() {
+                return repository.load(discovery());
+            }
+
+            @Override
+            public void save(List<Connection> connections, Connection active) throws IOException {
+                repository.save(connections, active);
+            }
+        };
+        NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
+        ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
+            background.execute(() -> clients.releaseAllExcept(connection));
+            navigator.show(connection);
+        }, background, operations.ui());
+
+        ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
+                () -> editConnection(stage, shell, null));
+        NavigatorView navigatorView = new NavigatorView(navigator, table -> { },
+                NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
+                        + "targets. Not available in this version yet."));
+        MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        Scene scene = new Scene(window, 1280, 800);
+        ThemeSwitcher.apply(shell.theme().get(), scene);
+        shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
+        stage.setTitle("Dynagate");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+        stage.show();
+        shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
+    }
+
+    private static void placeWindow(Stage stage, ShellSettings settings) {
+        if (settings.width > 200 && settings.height > 150) {
+            stage.setWidth(settings.width);
+            stage.setHeight(settings.height);
+        }
+        if (settings.x != null && settings.y != null && dev.dynagate.shell.WindowPlacement.isOnScreen(settings.x, settings.y)) {
+            stage.setX(settings.x);
+            stage.setY(settings.y);
+        }
+        stage.setMaximized(settings.maximized);
+    }
+
+    private void editConnection(Stage stage, ShellPresenter shell, Connection original) {
+        List<String> profileNames = profiles.get() == null ? List.of()
+                : profiles.get().profiles().stream().map(p -> p.name()).toList();
+        ConnectionDialog.edit(stage, original, profileNames).ifPresent(result -> {
+            if (result.secret() != null) {
+                // the secret is kept for this run only; it is never written to disk
+                secrets.put(result.connection().id(), result.secret());
+            }
+            shell.save(result.connection());
+        });
+    }
+
+    public void stop() {
+        clients.close();
+        sandbox.close();
+        background.shutdownNow();
+    }
+}
