@@ -1,7 +1,10 @@
 package dev.dynagate.aws;
 
 import dev.dynagate.connections.Connection;
+import dev.dynagate.tables.ItemStore;
+import dev.dynagate.tables.ReadOnlyItemStore;
 import dev.dynagate.tables.TableCatalog;
+import dev.dynagate.tables.TableDescriber;
 import dev.dynagate.ui.ErrorDescriber;
 
 /**
@@ -17,6 +20,16 @@ public final class AwsServices {
 
     public TableCatalog tables(Connection connection) {
         return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+    }
+
+    public TableDescriber tableDescriber(Connection connection) {
+        return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+    }
+
+    /** The items of a connection's tables; on a read-only connection every write is refused before it is sent. */
+    public ItemStore items(Connection connection) {
+        ItemStore store = new DynamoDbItemStore(clients.dynamoDb(connection));
+        return connection.readOnly() ? new ReadOnlyItemStore(store, connection.name()) : store;
     }
 
     public ErrorDescriber errors(Connection connection) {
