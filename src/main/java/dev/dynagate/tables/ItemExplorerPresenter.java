@@ -332,22 +332,9 @@ public final class ItemExplorerPresenter {
 
     /** Runs the builder's request from the first page. */
     public CompletableFuture<Void> run() {
-        ReadRequest request;
-        try {
-            request = request();
-        } catch (IllegalArgumentException e) {
-            problem.set(new UserMessage(e.getMessage(), "", false));
-            return CompletableFuture.failedFuture(e);
-        }
-        current = request;
-        lastKey = null;
-        scanned = 0;
-        capacity = 0;
-        stopReason = null;
-        items.clear();
-        pages.clear();
-        columns.setAll(table.keyColumns(request.index()));
-        return fetch(request, null, 1, null, "Reading " + table.name());
+        ReadRequest request = begin();
+        return request == null ? CompletableFuture.completedFuture(null)
+                : fetch(request, null, 1, null, "Reading " + table.name());
     }
 
     /** Reads the next page of the last run. */
@@ -358,17 +345,38 @@ public final class ItemExplorerPresenter {
         return fetch(current, lastKey, 1, null, "Reading more of " + table.name());
     }
 
-    /** Reads page after page until the end, the budget, or a cancel. */
+    /** Reads page after page (from the first, if nothing ran yet) until the end, the budget, or a cancel. */
     public CompletableFuture<Void> fetchAll(FetchBudget budget) {
         if (current == null) {
-            CompletableFuture<Void> first = run();
-            return first.thenCompose(ignored -> lastKey == null ? CompletableFuture.completedFuture(null)
-                    : fetch(current, lastKey, Integer.MAX_VALUE, budget, "Fetching all of " + table.name()));
+            ReadRequest request = begin();
+            return request == null ? CompletableFuture.completedFuture(null)
+                    : fetch(request, null, Integer.MAX_VALUE, budget, "Fetching all of " + table.name());
         }
         if (lastKey == null) {
             return CompletableFuture.completedFuture(null);
         }
         return fetch(current, lastKey, Integer.MAX_VALUE, budget, "Fetching all of " + table.name());
+    }
+
+    /** Clears the results for a new run of the builder's request; null (with the problem set) if it is invalid. */
+    private ReadRequest begin() {
+        ReadRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            problem.set(new UserMessage(e.getMessage(), "", false));
+            return null;
+        }
+        current = request;
+        lastKey = null;
+        scanned = 0;
+        capacity = 0;
+        stopReason = null;
+        hasMore.set(false);
+        items.clear();
+        pages.clear();
+        columns.setAll(table.keyColumns(request.index()));
+        return request;
     }
 
     public void cancel() {
