@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Table descriptions and items the table tests share. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static TableDescription experiments() {
+    public static TableDescription experiments() {
         TableDescription.KeySchema keys = new TableDescription.KeySchema(
                 new TableDescription.Key("experimentId", KeyType.S), new TableDescription.Key("sampleId", KeyType.N));
         return new TableDescription("Experiments", "arn:aws:dynamodb:us-east-1:000000000000:table/Experiments",
@@ -26,7 +26,7 @@ final class Fixtures {
     }
 
     /** An item holding every DynamoDB type, including the awkward ones. */
-    static Map<String, Attr> everyType() {
+    public static Map<String, Attr> everyType() {
         Map<String, Attr> nested = new LinkedHashMap<>();
         nested.put("deep", new Attr.L(List.of(new Attr.N("1.50"), new Attr.S(""), new Attr.Null(),
                 new Attr.M(Map.of("flag", new Attr.Bool(false))))));
@@ -41,7 +41,7 @@ final class Fixtures {
         item.put("blob", new Attr.B(new byte[] {0, 1, 2, (byte) 0xff}));
         item.put("yes", new Attr.Bool(true));
         item.put("nothing", new Attr.Null());
-        item.put("labels", new Attr.SS(new LinkedHashSet<>(List.of("alpha", "beta", ""))));
+        item.put("labels", new Attr.SS(new LinkedHashSet<>(List.of("alpha", "beta"))));
         item.put("readings", new Attr.NS(new LinkedHashSet<>(List.of("1", "2.50", "-3e2"))));
         item.put("blobs", new Attr.BS(new LinkedHashSet<>(List.of(new Attr.B(new byte[] {1}), new Attr.B(new byte[] {2, 3})))));
         item.put("list", new Attr.L(List.of(new Attr.S("a"), new Attr.N("2"), new Attr.L(List.of()))));
