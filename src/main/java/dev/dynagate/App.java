@@ -17,7 +17,10 @@ import dev.dynagate.shell.SettingsStore;
 import dev.dynagate.shell.ShellPresenter;
 import dev.dynagate.shell.ShellSettings;
 import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.tables.TablePreferences;
+import dev.dynagate.tables.TablesFeature;
 import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxDialogs;
 import dev.dynagate.ui.FxExecutor;
 import dev.dynagate.ui.Operations;
 import java.io.IOException;
@@ -81,10 +84,21 @@ public final class App {
 
         ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
                 () -> editConnection(stage, shell, null));
-        NavigatorView navigatorView = new NavigatorView(navigator, table -> { },
+        TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
+                new TablePreferences(dirs.config(), background), shell.active());
+        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
+        NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
+                tables.tabId(table), table, () -> tables.openTable(table)),
                 NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
                         + "targets. Not available in this version yet."));
+        tables.decorate(navigatorView.tableList());
+        navigator.state().addListener((obs, old, state) -> {
+            if (state == NavigatorPresenter.State.LOADING) {
+                tables.refresh();
+            }
+        });
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        windowRef.set(window);
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));

@@ -32,6 +32,27 @@ public final class AwsServices {
         return connection.readOnly() ? new ReadOnlyItemStore(store, connection.name()) : store;
     }
 
+    /** The tables feature's services, over this factory's clients. */
+    public dev.dynagate.tables.TablesFeature.Services tablesFeature() {
+        return new dev.dynagate.tables.TablesFeature.Services() {
+            public TableDescriber describer(Connection connection) {
+                return tableDescriber(connection);
+            }
+
+            public ItemStore items(Connection connection) {
+                return AwsServices.this.items(connection);
+            }
+
+            public ErrorDescriber errors(Connection connection) {
+                return AwsServices.this.errors(connection);
+            }
+
+            public java.net.URI endpoint(Connection connection) {
+                return clients.endpoint(connection);
+            }
+        };
+    }
+
     public ErrorDescriber errors(Connection connection) {
         return error -> AwsErrorMessages.describe(error, connection);
     }
