@@ -2,6 +2,8 @@ package dev.dynagate.sandbox.dynamodb.expr;
 
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,13 +19,36 @@ public final class ExpressionContext {
     private final Set<String> usedNames = new TreeSet<>();
     private final Set<String> usedValues = new TreeSet<>();
 
-    /** Either map may be null when the request did not send it. */
+    /**
+     * Either map may be null when the request did not send it. Checks what DynamoDB checks of the maps themselves:
+     * that a map sent is not empty and that its keys are well-formed {@code #name}/{@code :value} references.
+     */
     public ExpressionContext(Map<String, String> names, Map<String, AttrValue> values) {
-        this.names = names == null ? Map.of() : Map.copyOf(names);
-        this.values = values == null ? Map.of() : Map.copyOf(values);
+        this.names = names == null ? Map.of() : new LinkedHashMap<>(names);
+        this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
+        if (names != null) {
+            checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+        }
+        if (values != null) {
+            checkKeys("ExpressionAttributeValues", values.keySet(), ':');
+        }
     }
 
-    /** Throws DynamoDB's error for #names or :values no expression of the request used (names are checked first). */
+    private static void checkKeys(String parameter, Set<String> keys, char prefix) {
+        if (keys.isEmpty()) {
+            throw DynamoDbError.validation(parameter + " must not be empty");
+        }
+        for (String key : keys) {
+            if (key.length() < 2 || key.charAt(0) != prefix || !key.substring(1).chars().allMatch(Lexer::isNamePart)) {
+                throw DynamoDbError.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+    }
+
+    /**
+     * Throws DynamoDB's error for #names or :values no expression of the request used (names are checked first, keys
+     * listed in the order the request gave them).
+     */
     public void checkAllUsed() {
         Set<String> unusedNames = unused(names.keySet(), usedNames);
         if (!unusedNames.isEmpty()) {
@@ -38,7 +63,7 @@ public final class ExpressionContext {
     }
 
     private static Set<String> unused(Set<String> given, Set<String> used) {
-        return given.stream().filter(k -> !used.contains(k)).collect(Collectors.toCollection(TreeSet::new));
+        return given.stream().filter(k -> !used.contains(k)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The attribute name for {@code #ref}, or null when the request does not define it. */

@@ -1,32 +1,40 @@
 package dev.dynagate.sandbox.dynamodb.expr;
 
-import dev.dynagate.sandbox.dynamodb.DynamoDbError;
-
-/** Parses the DynamoDB expression language; every failure is a DynamoDbError ValidationException worded as DynamoDB. */
+/**
+ * Parses the DynamoDB expression language. Every failure is a DynamoDbError ValidationException worded as DynamoDB
+ * words it ("Invalid ConditionExpression: Syntax error; token: ..."). Parsing marks the #names and :values used in
+ * {@code ctx}; call {@link ExpressionContext#checkAllUsed()} once all expressions of a request are parsed.
+ */
 public final class Expressions {
     private Expressions() {
     }
 
     /** A ConditionExpression. */
     public static Condition condition(String text, ExpressionContext ctx) {
-        throw DynamoDbError.validation("ConditionExpression not supported yet");
+        return ConditionParser.parse("ConditionExpression", text, ctx);
     }
 
     /** A FilterExpression: the condition grammar, with errors naming FilterExpression. */
     public static Condition filter(String text, ExpressionContext ctx) {
-        throw DynamoDbError.validation("FilterExpression not supported yet");
+        return ConditionParser.parse("FilterExpression", text, ctx);
     }
 
+    /** An UpdateExpression; {@link UpdateAction#apply} then reports the errors that depend on the item. */
     public static UpdateAction update(String text, ExpressionContext ctx) {
-        throw DynamoDbError.validation("UpdateExpression not supported yet");
+        return UpdateParser.parse(text, ctx);
     }
 
+    /** A ProjectionExpression. */
     public static Projection projection(String text, ExpressionContext ctx) {
-        throw DynamoDbError.validation("ProjectionExpression not supported yet");
+        return ProjectionParser.parse(text, ctx);
     }
 
-    /** Validates against the key schema of the table or index queried (rangeKey may be null). */
+    /**
+     * A KeyConditionExpression, validated against the key schema of the table or index queried (rangeKey may be
+     * null). The values are not checked against the key attribute types; see {@link KeyCondition}.
+     */
     public static KeyCondition keyCondition(String text, ExpressionContext ctx, String hashKey, String rangeKey) {
-        throw DynamoDbError.validation("KeyConditionExpression not supported yet");
+        Cond cond = ConditionParser.parse("KeyConditionExpression", text, ctx);
+        return KeyConditions.from(cond, hashKey, rangeKey);
     }
 }
