@@ -115,6 +115,9 @@ abstract class ExpressionParser {
         Token after = token.kind() == Kind.EOF ? null : peek(1);
         int from = before != null ? before.start() : token.start();
         int to = after != null && after.kind() != Kind.EOF ? after.end() : token.end();
+        if (token.kind() == Kind.EOF) {
+            to = before != null ? before.end() : 0;
+        }
         return error("Syntax error; token: \"" + token.shown() + "\", near: \"" + source.substring(from, to) + "\"");
     }
 
