@@ -18,7 +18,7 @@ import java.util.Set;
 abstract class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     static final int MAX_OPERATORS = 300;
-    static final int MAX_NESTING = 100;
+    static final int MAX_NESTING = 256;
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
     final String kind;

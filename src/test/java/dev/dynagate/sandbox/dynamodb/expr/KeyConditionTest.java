@@ -96,4 +96,14 @@ class KeyConditionTest {
     void syntaxErrorsNameTheParameter() {
         assertThat(error("pk = ")).isEqualTo("Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"");
     }
+
+    @Test
+    void valueTypesAreCheckedAgainstTheSchemaOnRequest() {
+        KeyCondition kc = key("pk = :p AND sk BETWEEN :a AND :b", ":p", s("a"), ":a", n("1"), ":b", n("2"));
+        kc.checkTypes("S", "N");
+        String mismatch = "One or more parameter values were invalid: Condition parameter type does not match schema type";
+        assertThat(validation(() -> kc.checkTypes("N", "N"))).isEqualTo(mismatch);
+        assertThat(validation(() -> kc.checkTypes("S", "S"))).isEqualTo(mismatch);
+        key("pk = :p", ":p", b("x")).checkTypes("B", null);
+    }
 }
