@@ -29,6 +29,11 @@ final class ConditionParser extends ExpressionParser {
     }
 
     @Override
+    boolean refusesRedundantParentheses() {
+        return true;
+    }
+
+    @Override
     boolean sizeSuffix() {
         return !kind.equals("KeyConditionExpression");
     }
@@ -43,14 +48,12 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Cond orCondition() {
-        enter();
         Cond left = andCondition();
         while (atKeyword("OR")) {
             advance();
             countOperator();
             left = new Cond.Or(left, andCondition());
         }
-        leave();
         return left;
     }
 
@@ -64,20 +67,24 @@ final class ConditionParser extends ExpressionParser {
         return left;
     }
 
+    /** A run of NOTs is read in a loop, so that only the 300-operator limit bounds it, as in DynamoDB. */
     private Cond notCondition() {
-        if (!atKeyword("NOT")) {
-            return primary();
+        int nots = 0;
+        while (atKeyword("NOT")) {
+            advance();
+            countOperator();
+            nots++;
         }
-        advance();
-        countOperator();
-        enter();
-        Cond inner = notCondition();
-        leave();
-        return new Cond.Not(inner);
+        Cond cond = primary();
+        for (int i = 0; i < nots; i++) {
+            cond = new Cond.Not(cond);
+        }
+        return cond;
     }
 
     private Cond primary() {
         if (at("(") && !startsComparison(tokenAfterMatchingParenthesis())) {
+            refuseDoubleParentheses();
             enter();
             advance();
             Cond inner = orCondition();
@@ -148,7 +155,7 @@ final class ConditionParser extends ExpressionParser {
         if (!(operand instanceof Operand.Call call)) {
             return operand;
         }
-        List<Operand> arguments = call.arguments().stream().map(this::resolve).toList();
+        List<Operand> arguments = resolveAll(call.arguments());
         if (call.function().equals("size")) {
             if (arguments.size() == 1) {
                 requireType(arguments.get(0), SIZED, "size");
@@ -162,9 +169,18 @@ final class ConditionParser extends ExpressionParser {
         return new Operand.Call(call.function(), arguments);
     }
 
+    /** A plain loop rather than a stream: nesting can be deep and stream frames are many. */
+    private List<Operand> resolveAll(List<Operand> operands) {
+        List<Operand> out = new ArrayList<>(operands.size());
+        for (Operand operand : operands) {
+            out.add(resolve(operand));
+        }
+        return out;
+    }
+
     private Cond functionCondition(Operand.Call call) {
         String name = call.function();
-        List<Operand> arguments = call.arguments().stream().map(this::resolve).toList();
+        List<Operand> arguments = resolveAll(call.arguments());
         if (name.equals("size")) {
             misused(name);
         }

@@ -122,7 +122,10 @@ final class UpdateParser extends ExpressionParser {
         if (!(operand instanceof Operand.Call call)) {
             return operand;
         }
-        List<Operand> arguments = call.arguments().stream().map(this::value).toList();
+        List<Operand> arguments = new ArrayList<>();
+        for (Operand argument : call.arguments()) {
+            arguments.add(value(argument));
+        }
         Integer arity = FUNCTIONS.get(call.function());
         if (arity == null || arity != arguments.size()) {
             return new Operand.Call(call.function(), arguments);

@@ -195,19 +195,41 @@ class ExpressionErrorsTest {
     }
 
     @Test
-    void limitsOnOperatorsInOperandsAndNesting() {
-        String tooMany = IntStream.range(0, 302).mapToObj(i -> "a = :v").collect(Collectors.joining(" OR "));
-        assertThat(condition(tooMany, ":v", n("1"))).contains("too many operators");
+    void atMost300OperatorsWhereParenthesesAndFunctionsDoNotCount() {
+        String ok = "a<b " + "or (a<b ".repeat(149) + ")".repeat(149);
+        assertThatCode(() -> Expressions.condition(ok, values())).doesNotThrowAnyException();
+        String tooMany = "a<b " + "or (a<b ".repeat(454) + ")".repeat(454);
+        assertThat(condition(tooMany))
+                .isEqualTo("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+        String flat = IntStream.range(0, 302).mapToObj(i -> "a = :v").collect(Collectors.joining(" OR "));
+        assertThat(condition(flat, ":v", n("1"))).endsWith("operator count: 301");
+        assertThat(condition("not ".repeat(1000) + "a<b")).endsWith("operator count: 301");
+    }
+
+    @Test
+    void deepNestingAnswersDynamoDbsErrorsWithoutExhaustingTheStack() {
+        assertThat(condition("a < " + "f(".repeat(150) + "b" + ")".repeat(150)))
+                .isEqualTo("Invalid ConditionExpression: Invalid function name; function: f");
+        assertThat(condition("a < " + "size(".repeat(150) + "b" + ")".repeat(150)))
+                .endsWith("operator or function: size, operand type: N");
+        // DynamoDB names the function here too; refusing the nesting instead keeps the stack bounded
+        assertThat(condition("a < " + "f(".repeat(1355) + "b" + ")".repeat(1355)))
+                .isEqualTo("Invalid ConditionExpression: The expression has too many nested levels; maximum nesting: 200");
+        assertThat(condition("(".repeat(2046) + "a<b" + ")".repeat(2046)))
+                .isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;");
+        assertThat(condition("(".repeat(4000))).startsWith("Invalid ConditionExpression:");
+        assertThat(condition("(".repeat(1800) + "a<b" + ") AND a<b".repeat(1800)))
+                .startsWith("Invalid ConditionExpression:");
+    }
+
+    @Test
+    void inTakesAtMost100Operands() {
         String inList = IntStream.range(0, 101).mapToObj(i -> ":v").collect(Collectors.joining(", "));
         assertThat(condition("a IN (" + inList + ")", ":v", n("1"))).isEqualTo("Invalid ConditionExpression: The IN "
                 + "operator is provided with too many operands; number of operands: 101");
         String hundred = IntStream.range(0, 100).mapToObj(i -> ":v").collect(Collectors.joining(", "));
         assertThatCode(() -> Expressions.condition("a IN (" + hundred + ")", values(":v", n("1"))))
                 .doesNotThrowAnyException();
-        String deep = "(".repeat(2000) + "a = :v" + ")".repeat(2000);
-        assertThat(condition(deep, ":v", n("1"))).startsWith("Invalid ConditionExpression:");
-        String nots = "NOT ".repeat(1000) + "a = :v";
-        assertThat(condition(nots, ":v", n("1"))).startsWith("Invalid ConditionExpression:");
     }
 
     @Test
