@@ -137,7 +137,13 @@ final class UpdateParser extends ExpressionParser {
             }
             return new Operand.Call(call.function(), arguments);
         }
-        arguments.forEach(a -> requireLiteralType(a, LIST, "list_append"));
+        for (Operand argument : arguments) {
+            requireLiteralType(argument, LIST, "list_append");
+            if (argument instanceof Operand.ListAppend) {
+                problems.add(Category.MISUSED_FUNCTION,
+                        "The function is not allowed to be used this way in an expression; function: list_append");
+            }
+        }
         return new Operand.ListAppend(arguments.get(0), arguments.get(1));
     }
 

@@ -41,6 +41,15 @@ class ExpressionErrorsTest {
         assertThat(update("UPSERT a = :v", ":v", n("1"))).contains("token: \"UPSERT\"");
         assertThat(update("SET a = :v,")).contains("token: \"<EOF>\"");
         assertThat(condition("a[x] = :v", ":v", n("1"))).contains("token: \"x\"");
+        assertThat(update("SET _123 = :v", ":v", n("1")))
+                .isEqualTo("Invalid UpdateExpression: Syntax error; token: \"_\", near: \"SET _123\"");
+        assertThat(update("SET a = _f(b)")).contains("Syntax error; token: \"_\"");
+        assertThat(update("SET c = if_not_exists(c, :a+:b)", ":a", n("1"), ":b", n("1"))).contains("token: \"+\"");
+        assertThat(update("SET a[:x] = :v", ":x", n("1"), ":v", n("1"))).contains("token: \":x\"");
+        assertThat(update("SET a[#x] = :v", ":v", n("1"))).contains("token: \"#x\"");
+        assertThat(update("SET :a = :b", ":a", n("1"), ":b", n("1"))).contains("token: \":a\"");
+        assertThat(update("SET b = :a + :b + :a", ":a", n("1"), ":b", n("1"))).contains("token: \"+\"");
+        assertThat(update("SET # = :v", ":v", n("1"))).contains("token: \"#\"");
     }
 
     @Test
@@ -161,6 +170,11 @@ class ExpressionErrorsTest {
                 + "or function requires a document path; operator or function: if_not_exists");
         assertThat(update("SET a = list_append(:v, b)", ":v", n("1"))).isEqualTo("Invalid UpdateExpression: Incorrect "
                 + "operand type for operator or function; operator or function: list_append, operand type: N");
+        assertThat(update("SET a = list_append(list_append(:v, :v), :v)", ":v", l())).isEqualTo("Invalid "
+                + "UpdateExpression: The function is not allowed to be used this way in an expression; function: list_append");
+        assertThat(update("SET a = LIST_APPEND(:v, :v)", ":v", l())).endsWith("Invalid function name; function: LIST_APPEND");
+        assertThatCode(() -> Expressions.update("SET a = if_not_exists(b, if_not_exists(c, :v))", values(":v", n("1"))))
+                .doesNotThrowAnyException();
         assertThat(update("SET a = b + :v", ":v", s("1"))).isEqualTo("Invalid UpdateExpression: Incorrect operand type "
                 + "for operator or function; operator or function: +, operand type: S");
     }
