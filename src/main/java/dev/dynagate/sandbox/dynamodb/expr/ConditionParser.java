@@ -16,16 +16,24 @@ import java.util.Set;
  * BETWEEN, IN, the condition functions, and NOT over AND over OR with parentheses.
  */
 final class ConditionParser extends ExpressionParser {
+    /** DynamoDB counts the value tested too: {@code a IN (...)} takes at most 99 candidates. */
     static final int MAX_IN_OPERANDS = 100;
     private static final Map<String, Integer> FUNCTIONS = Map.of("attribute_exists", 1, "attribute_not_exists", 1,
             "attribute_type", 2, "begins_with", 2, "contains", 2, "size", 1);
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
     private static final Set<String> STRING_OR_BINARY = Set.of("S", "B");
+    /** The types the ordering comparators take; a literal of another type is refused before evaluation. */
+    private static final Set<String> ORDERED = Set.of("S", "N", "B");
     private static final Set<String> SIZED = Set.of("S", "B", "SS", "NS", "BS", "L", "M");
 
     private ConditionParser(String kind, String text, ExpressionContext ctx) {
         super(kind, text, ctx, KEYWORDS, FUNCTIONS);
+    }
+
+    @Override
+    String functionOfOtherGrammar(String name) {
+        return name.equals("if_not_exists") || name.equals("list_append") ? "a condition expression" : null;
     }
 
     @Override
@@ -103,6 +111,10 @@ final class ConditionParser extends ExpressionParser {
             Operand l = resolve(left);
             Operand r = resolve(right);
             checkDistinct(operator, l, r);
+            if (!operator.equals("=") && !operator.equals("<>")) {
+                requireType(l, ORDERED, operator);
+                requireType(r, ORDERED, operator);
+            }
             return new Cond.Compare(operator, l, r);
         }
         if (atKeyword("BETWEEN")) {
@@ -115,6 +127,9 @@ final class ConditionParser extends ExpressionParser {
             advance();
             Operand upper = operand();
             Cond.Between between = new Cond.Between(resolve(left), resolve(lower), resolve(upper));
+            requireType(between.value(), ORDERED, "BETWEEN");
+            requireType(between.lower(), ORDERED, "BETWEEN");
+            requireType(between.upper(), ORDERED, "BETWEEN");
             checkBounds(between.lower(), between.upper());
             return between;
         }
@@ -136,9 +151,9 @@ final class ConditionParser extends ExpressionParser {
         while (at(",")) {
             advance();
             candidates.add(resolve(operand()));
-            if (candidates.size() > MAX_IN_OPERANDS) {
+            if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                 throw error("The IN operator is provided with too many operands; number of operands: "
-                        + candidates.size());
+                        + (candidates.size() + 1));
             }
         }
         expect(")");

@@ -302,8 +302,17 @@ abstract class ExpressionParser {
     }
 
     private void unknownFunction(String name) {
-        problems.add(Category.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+        String otherGrammar = functionOfOtherGrammar(name);
+        problems.add(Category.UNKNOWN_FUNCTION, otherGrammar != null
+                ? "The function is not allowed in " + otherGrammar + "; function: " + name
+                : "Invalid function name; function: " + name);
     }
+
+    /**
+     * For a function of the other grammar (if_not_exists in a condition, size in an update), the phrase naming this
+     * grammar, such as "a condition expression"; null for a name no grammar knows.
+     */
+    abstract String functionOfOtherGrammar(String name);
 
     /** Records a problem when a literal operand has a type the function or operator does not take. */
     void requireType(Operand operand, Set<String> allowed, String function) {

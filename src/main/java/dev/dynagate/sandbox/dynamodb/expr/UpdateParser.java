@@ -32,6 +32,12 @@ final class UpdateParser extends ExpressionParser {
         super("UpdateExpression", text, ctx, KEYWORDS, FUNCTIONS);
     }
 
+    @Override
+    String functionOfOtherGrammar(String name) {
+        return Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size")
+                .contains(name) ? "an update expression" : null;
+    }
+
     static UpdateExpression parse(String text, ExpressionContext ctx) {
         UpdateParser parser = new UpdateParser(text, ctx);
         parser.clauses();

@@ -149,8 +149,12 @@ class ExpressionErrorsTest {
     @Test
     void functionErrors() {
         assertThat(condition("foo(a)")).isEqualTo("Invalid ConditionExpression: Invalid function name; function: foo");
-        assertThat(condition("if_not_exists(a, :v) = :v", ":v", n("1"))).endsWith("function: if_not_exists");
-        assertThat(update("SET a = size(b)")).isEqualTo("Invalid UpdateExpression: Invalid function name; function: size");
+        assertThat(condition("if_not_exists(a, :v) = :v", ":v", n("1"))).isEqualTo(
+                "Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
+        assertThat(condition("list_append(a, a) = :v", ":v", n("1"))).endsWith("; function: list_append");
+        assertThat(update("SET a = size(b)"))
+                .isEqualTo("Invalid UpdateExpression: The function is not allowed in an update expression; function: size");
+        assertThat(update("SET a = f(b, c, d)")).isEqualTo("Invalid UpdateExpression: Invalid function name; function: f");
         assertThat(condition("attribute_exists(a, b)")).isEqualTo("Invalid ConditionExpression: Incorrect number of "
                 + "operands for operator or function; operator or function: attribute_exists, number of operands: 2");
         assertThat(condition("attribute_exists(:v)", ":v", n("1"))).isEqualTo("Invalid ConditionExpression: Operator or "
@@ -177,6 +181,16 @@ class ExpressionErrorsTest {
                 .doesNotThrowAnyException();
         assertThat(update("SET a = b + :v", ":v", s("1"))).isEqualTo("Invalid UpdateExpression: Incorrect operand type "
                 + "for operator or function; operator or function: +, operand type: S");
+    }
+
+    @Test
+    void orderingComparatorsRefuseLiteralsTheyCannotOrder() {
+        assertThat(condition("a < :v", ":v", l(n("1")))).isEqualTo("Invalid ConditionExpression: Incorrect operand type "
+                + "for operator or function; operator or function: <, operand type: L");
+        assertThat(condition(":v >= a", ":v", Av.bool(true))).endsWith("operator or function: >=, operand type: BOOL");
+        assertThat(condition("a BETWEEN :v AND :w", ":v", l(), ":w", l())).endsWith("operator or function: BETWEEN, operand type: L");
+        assertThatCode(() -> Expressions.condition("a = :v AND a <> :v", values(":v", l()))).doesNotThrowAnyException();
+        assertThatCode(() -> Expressions.condition("size(a) > :v", values(":v", n("1")))).doesNotThrowAnyException();
     }
 
     @Test
@@ -237,11 +251,11 @@ class ExpressionErrorsTest {
     }
 
     @Test
-    void inTakesAtMost100Operands() {
-        String inList = IntStream.range(0, 101).mapToObj(i -> ":v").collect(Collectors.joining(", "));
+    void inTakesAtMost100OperandsCountingTheValueTested() {
+        String inList = IntStream.range(0, 100).mapToObj(i -> ":v").collect(Collectors.joining(", "));
         assertThat(condition("a IN (" + inList + ")", ":v", n("1"))).isEqualTo("Invalid ConditionExpression: The IN "
                 + "operator is provided with too many operands; number of operands: 101");
-        String hundred = IntStream.range(0, 100).mapToObj(i -> ":v").collect(Collectors.joining(", "));
+        String hundred = IntStream.range(0, 99).mapToObj(i -> ":v").collect(Collectors.joining(", "));
         assertThatCode(() -> Expressions.condition("a IN (" + hundred + ")", values(":v", n("1"))))
                 .doesNotThrowAnyException();
     }
