@@ -24,6 +24,9 @@ final class KeyConditions {
 
     /** Checks the terms against the key schema of the table or index queried. */
     static KeyCondition build(Map<String, Term> terms, String hashKey, String rangeKey) {
+        if (terms.size() > 2) {
+            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        }
         Term hash = terms.get(hashKey);
         if (hash == null) {
             throw DynamoDbError.validation("Query condition missed key schema element: " + hashKey);

@@ -64,6 +64,10 @@ class KeyConditionTest {
         assertThat(error("pk = :p AND color = :s", ":p", s("a"), ":s", n("1")))
                 .isEqualTo("Query key condition not supported");
         assertThat(error("pk < :p", ":p", s("a"))).isEqualTo("Query key condition not supported");
+        assertThat(error("pk = :p AND sk < :s AND color < :s", ":p", s("a"), ":s", n("1")))
+                .isEqualTo("Conditions can be of length 1 or 2 only");
+        assertThat(validation(() -> Expressions.keyCondition("pk = :p AND sk = :s", values(":p", s("a"), ":s", n("1")),
+                "pk", null))).isEqualTo("Query key condition not supported");
         assertThat(error("pk = :p AND pk = :q", ":p", s("a"), ":q", s("b")))
                 .isEqualTo("KeyConditionExpressions must only contain one condition per key");
     }
