@@ -18,6 +18,8 @@ import java.util.Set;
 abstract class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     static final int MAX_OPERATORS = 300;
+    /** Documents nest at most 32 levels, the top-level attribute included. */
+    static final int MAX_PATH_DEPTH = 32;
     /**
      * Nesting levels (each parenthesis, function call or NOT). DynamoDB's own limits are 300 operators and 4 KB; this
      * one keeps the parser under some 800 stack frames whatever the input.
@@ -204,6 +206,9 @@ abstract class ExpressionParser {
                 expect("]");
                 elements.add(Integer.parseInt(index.text()));
             } else {
+                if (elements.size() > MAX_PATH_DEPTH) {
+                    throw error("The document path has too many nesting levels; nesting levels: " + elements.size());
+                }
                 return new DocPath(elements);
             }
         }

@@ -50,4 +50,34 @@ class ProjectionTest {
         assertThat(p.apply(ITEM)).isEqualTo(item("doc", m("x", n("1")), "lst", l(s("l2"))));
         assertThat(p.paths()).containsExactly(List.of("doc", "x"), List.of("lst", 2));
     }
+
+    @Test
+    void pathsNestAtMost32Levels() {
+        assertThat(Expressions.projection("a" + ".b".repeat(31), values()).paths().get(0)).hasSize(32);
+        assertThat(Av.validation(() -> Expressions.projection("a" + ".b".repeat(32), values()))).isEqualTo(
+                "Invalid ProjectionExpression: The document path has too many nesting levels; nesting levels: 33");
+        assertThat(Av.validation(() -> Expressions.condition("a" + "[0]".repeat(32) + " = :v", values(":v", n("1")))))
+                .endsWith("nesting levels: 33");
+    }
+
+    @Test
+    void overlapAndConflictAreJudgedOnThePathsAlone() {
+        for (String text : List.of("a, a", "a.b, a.b", "a[1], a[1]", "a, a.b", "a.b, a.b[2]", "a, a.b[2].c", "a.b.d.e, a.b")) {
+            assertThat(Av.validation(() -> Expressions.projection(text, values()))).as(text).contains("overlap");
+        }
+        for (String text : List.of("a.b, a[1]", "a[1], a.b", "a.b[1], a.b.c")) {
+            assertThat(Av.validation(() -> Expressions.projection(text, values()))).as(text).contains("conflict");
+        }
+        for (String text : List.of("a, b", "a.b, a.c", "a.b.d, a.b.e", "a[1], a[2]", "a.b, a.c[2]")) {
+            assertThat(Expressions.projection(text, values()).paths()).as(text).hasSize(2);
+        }
+    }
+
+    @Test
+    void syntaxErrors() {
+        for (String text : List.of("a,", ",a", "a,,b", "a.", "a[", "a[1", "a b", "size(a)")) {
+            assertThat(Av.validation(() -> Expressions.projection(text, values()))).as(text)
+                    .startsWith("Invalid ProjectionExpression: Syntax error; token:");
+        }
+    }
 }
