@@ -48,6 +48,9 @@ class LegacyParametersTest {
         assertThat(filter("{'tags':{'ComparisonOperator':'CONTAINS','AttributeValueList':[{'S':'b'}]}}", null)).isTrue();
         assertThat(filter("{'lst':{'ComparisonOperator':'CONTAINS','AttributeValueList':[{'N':'1'}]}}", null)).isTrue();
         assertThat(filter("{'tags':{'ComparisonOperator':'NOT_CONTAINS','AttributeValueList':[{'S':'c'}]}}", null)).isTrue();
+        assertThat(filter("{'absent':{'ComparisonOperator':'NOT_CONTAINS','AttributeValueList':[{'S':'c'}]}}", null))
+                .isFalse();
+        assertThat(filter("{'absent':{'ComparisonOperator':'CONTAINS','AttributeValueList':[{'S':'c'}]}}", null)).isFalse();
         assertThat(filter("{'name':{'ComparisonOperator':'BEGINS_WITH','AttributeValueList':[{'S':'Ada'}]}}", null)).isTrue();
         assertThat(filter("{'age':{'ComparisonOperator':'IN','AttributeValueList':[{'N':'1'},{'N':'42'}]}}", null)).isTrue();
         assertThat(filter("{'age':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'N':'40'},{'N':'42'}]}}", null))
@@ -95,6 +98,18 @@ class LegacyParametersTest {
         assertThat(validation(() -> LegacyParameters.filter(
                 json("{'a':{'ComparisonOperator':'LT','AttributeValueList':[{'SS':['x']}]}}"), null)))
                 .isEqualTo(invalid + "ComparisonOperator LT is not valid for SS AttributeValue type");
+        assertThat(validation(() -> LegacyParameters.filter(
+                json("{'a':{'ComparisonOperator':'IN','AttributeValueList':[{'N':'3'},{'S':'dog'}]}}"), null)))
+                .isEqualTo(invalid + "AttributeValues inside AttributeValueList must be of same type");
+        assertThat(validation(() -> LegacyParameters.filter(
+                json("{'a':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'N':'4'},{'N':'3'}]}}"), null)))
+                .isEqualTo("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+        assertThat(validation(() -> LegacyParameters.filter(
+                json("{'a':{'ComparisonOperator':'IN','AttributeValueList':[{'L':[]}]}}"), null)))
+                .isEqualTo(invalid + "ComparisonOperator IN is not valid for L AttributeValue type");
+        assertThat(validation(() -> LegacyParameters.filter(
+                json("{'a':{'ComparisonOperator':'BEGINS_WITH','AttributeValueList':[{'N':'3'}]}}"), null)))
+                .isEqualTo(invalid + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
     }
 
     @Test
