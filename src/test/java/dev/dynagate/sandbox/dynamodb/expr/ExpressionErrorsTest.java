@@ -116,6 +116,21 @@ class ExpressionErrorsTest {
     }
 
     @Test
+    void contextFromRequestJsonWordsInvalidValuesPerKey() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ExpressionContext ctx = ExpressionContext.fromJson(json.readTree("{\"#a\":\"a\"}"),
+                json.readTree("{\":v\":{\"N\":\"1.50\"}}"));
+        assertThat(Expressions.condition("#a = :v", ctx).test(Av.item("a", n("1.5")))).isTrue();
+        ctx.checkAllUsed();
+        assertThat(validation(() -> ExpressionContext.fromJson(null, json.readTree("{\":v\":{\"SS\":[]}}"))))
+                .isEqualTo("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: "
+                        + "An string set  may not be empty for key :v");
+        assertThat(validation(() -> ExpressionContext.fromJson(null, json.readTree("{}"))))
+                .isEqualTo("ExpressionAttributeValues must not be empty");
+        assertThatCode(() -> ExpressionContext.fromJson(null, null)).doesNotThrowAnyException();
+    }
+
+    @Test
     void overlappingAndConflictingUpdatePaths() {
         assertThat(update("SET a = :v, a.b = :v", ":v", n("1"))).isEqualTo("Invalid UpdateExpression: Two document paths "
                 + "overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]");
