@@ -32,6 +32,17 @@ class ItemSizeTest {
         assertThat(ItemSize.of(n("12345678901234567890123456789012345678"))).isEqualTo(20);
     }
 
+    /** Sizes that put an item exactly at or over the 400 KB limit in DynamoDB's own answers. */
+    @Test
+    void largeNumbersCountTheirBase100DigitsOnly() {
+        assertThat(ItemSize.of(n("1" + "0".repeat(125)))).isEqualTo(2);
+        assertThat(ItemSize.of(n("11" + "0".repeat(124)))).isEqualTo(2);
+        assertThat(ItemSize.of(n("11111" + "0".repeat(121)))).isEqualTo(4);
+        assertThat(ItemSize.of(n("111111" + "0".repeat(120)))).isEqualTo(4);
+        assertThat(ItemSize.of(n("1111111" + "0".repeat(119)))).isEqualTo(5);
+        assertThat(ItemSize.of(n("1".repeat(38) + "0".repeat(88)))).isEqualTo(20);
+    }
+
     @Test
     void scalarsAndSets() {
         assertThat(ItemSize.of(new AttrValue.B(new byte[10]))).isEqualTo(10);
