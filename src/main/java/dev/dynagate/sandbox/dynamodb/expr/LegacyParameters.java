@@ -99,6 +99,11 @@ public final class LegacyParameters {
                 throw DynamoDbError.validation(INVALID + "Value and AttributeValueList cannot be used together for "
                         + "Attribute: " + attribute);
             }
+            String operator = node.get("ComparisonOperator").asText();
+            if (!hasList && !hasValue && !operator.equals("NULL") && !operator.equals("NOT_NULL")) {
+                throw DynamoDbError.validation(INVALID + "Value or AttributeValueList must be used with "
+                        + "ComparisonOperator: " + operator + " for Attribute: " + attribute);
+            }
             return comparison(attribute, node);
         }
         if (hasList) {

@@ -93,8 +93,14 @@ class LegacyParametersTest {
                 .isEqualTo(invalid + "Exists and ComparisonOperator cannot be used together for Attribute: a");
         assertThat(validation(() -> LegacyParameters.expected(json("{'a':{'AttributeValueList':[{'S':'x'}]}}"), null)))
                 .isEqualTo(invalid + "AttributeValueList can only be used with a ComparisonOperator for Attribute: a");
-        assertThat(validation(() -> LegacyParameters.expected(json("{'a':{'ComparisonOperator':'EQ'}}"), null)))
+        assertThat(validation(() -> LegacyParameters.expected(json("{'a':{'ComparisonOperator':'LT'}}"), null)))
+                .isEqualTo(invalid + "Value or AttributeValueList must be used with ComparisonOperator: LT for Attribute: a");
+        assertThat(validation(() -> LegacyParameters.expected(
+                json("{'a':{'ComparisonOperator':'EQ','AttributeValueList':[]}}"), null)))
                 .isEqualTo(invalid + "Invalid number of argument(s) for the EQ ComparisonOperator");
+        assertThat(validation(() -> LegacyParameters.expected(
+                json("{'a':{'ComparisonOperator':'NULL','Value':{'S':'a'}}}"), null)))
+                .isEqualTo(invalid + "Invalid number of argument(s) for the NULL ComparisonOperator");
         assertThat(validation(() -> LegacyParameters.filter(
                 json("{'a':{'ComparisonOperator':'LT','AttributeValueList':[{'SS':['x']}]}}"), null)))
                 .isEqualTo(invalid + "ComparisonOperator LT is not valid for SS AttributeValue type");
