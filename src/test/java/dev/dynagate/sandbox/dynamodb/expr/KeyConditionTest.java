@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.expr;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +110,41 @@ class KeyConditionTest {
         assertThat(validation(() -> kc.checkTypes("N", "N"))).isEqualTo(mismatch);
         assertThat(validation(() -> kc.checkTypes("S", "S"))).isEqualTo(mismatch);
         key("pk = :p", ":p", b("x")).checkTypes("B", null);
+    }
+
+    /** The structure checks come before the key schema is consulted, in DynamoDB's order. */
+    @Test
+    void structureErrorsInDynamoDbsOrder() {
+        Object[] ab = {":a", s("1"), ":b", s("1")};
+        Map<String, List<String>> cases = Map.of(
+                "Invalid operator used in KeyConditionExpression: OR", List.of("a > b and size(b) > c or a > c"),
+                "Invalid operator used in KeyConditionExpression: IN", List.of("a in (b, size(c), d)"),
+                "Invalid operator used in KeyConditionExpression: contains", List.of("contains(a.d, b)"),
+                "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its "
+                        + "first operand", List.of(":a between size(b) and size(a) and b > :b"),
+                "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its "
+                        + "first operand", List.of("begins_with(:a, b) and a > :b"),
+                "KeyConditionExpressions cannot contain nested operations",
+                List.of("size(b) > a AND a.b > b AND b > c", "a > size(b.d)", "a between size(b) and size(a)"),
+                "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition",
+                List.of("b > a.b", "b between c[1] and d", "a between b and size(a)", "begins_with(a, b)"),
+                "KeyConditionExpressions cannot have conditions on nested attributes",
+                List.of("b.d > a AND c.d > e.f", "a.d > c", "b[0] > a"),
+                "Invalid condition in KeyConditionExpression: No key attribute specified",
+                List.of(":b > :a AND a < :b", ":a > b AND :a < :b"),
+                "KeyConditionExpressions must only contain one condition per key",
+                List.of("b > :a AND b < :a and c = :a and d = :a", "(a > :a and b > :a) and (b > :a and c > :a)"));
+        cases.forEach((message, expressions) -> expressions.forEach(text ->
+                assertThat(validation(() -> Expressions.keyCondition(text, values(ab), "a", "b"))).as(text)
+                        .isEqualTo(message)));
+        assertThat(validation(() -> Expressions.keyCondition("(a > :a and b > :a) and (c > :a and d > :a)",
+                values(":a", s("1")), "a", "b"))).isEqualTo("Conditions can be of length 1 or 2 only");
+        assertThat(validation(() -> Expressions.keyCondition("attribute_type(a, b)", values(), "a", "b")))
+                .startsWith("Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+                        + "operator or function: attribute_type, operand type:");
+        for (String text : List.of("things are not gonna be ok", "a > 4", "(size(a))[0] > a")) {
+            assertThat(validation(() -> Expressions.keyCondition(text, values(), "a", "b"))).as(text)
+                    .startsWith("Invalid KeyConditionExpression: Syntax error; ");
+        }
     }
 }
