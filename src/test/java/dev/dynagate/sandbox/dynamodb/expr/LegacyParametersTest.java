@@ -128,6 +128,8 @@ class LegacyParametersTest {
         assertThat(validation(() -> LegacyParameters.keyConditions(
                 json("{'sk':{'ComparisonOperator':'EQ','AttributeValueList':[{'N':'1'}]}}"), "pk", "sk")))
                 .isEqualTo("Query condition missed key schema element: pk");
+        assertThat(validation(() -> LegacyParameters.keyConditions(json("{'z':{'ComparisonOperator':'NULL'}}"), "pk", "sk")))
+                .isEqualTo("Query condition missed key schema element: pk");
         assertThat(validation(() -> LegacyParameters.keyConditions(json("{}"), "pk", "sk")))
                 .isEqualTo("Conditions can be of length 1 or 2 only");
         assertThat(validation(() -> LegacyParameters.keyConditions(
