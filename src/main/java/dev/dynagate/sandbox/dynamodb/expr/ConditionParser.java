@@ -103,6 +103,13 @@ final class ConditionParser extends ExpressionParser {
             }
             return new Cond.Group(inner);
         }
+        problems.beginCondition();
+        Cond cond = comparisonOrFunction();
+        problems.endCondition();
+        return cond;
+    }
+
+    private Cond comparisonOrFunction() {
         Operand left = operand();
         if (atComparator()) {
             String operator = advance().text();
@@ -160,8 +167,9 @@ final class ConditionParser extends ExpressionParser {
         return new Cond.In(value, List.copyOf(candidates));
     }
 
+    /** Whether the token after a parenthesis shows that the parenthesis held an operand, not a condition. */
     private static boolean startsComparison(Token t) {
-        return t.kind() == Lexer.Kind.PUNCT && Set.of("=", "<>", "<", "<=", ">", ">=").contains(t.text())
+        return t.kind() == Lexer.Kind.PUNCT && Set.of("=", "<>", "<", "<=", ">", ">=", ".", "[").contains(t.text())
                 || t.isKeyword("BETWEEN") || t.isKeyword("IN");
     }
 

@@ -192,6 +192,11 @@ abstract class ExpressionParser {
     DocPath path() {
         List<Object> elements = new ArrayList<>();
         elements.add(pathName());
+        return pathTail(elements);
+    }
+
+    /** The {@code .name} and {@code [n]} steps after the start of a path. */
+    private DocPath pathTail(List<Object> elements) {
         while (true) {
             if (at(".")) {
                 advance();
@@ -267,6 +272,11 @@ abstract class ExpressionParser {
                 problems.add(Category.PARENS, "The expression has redundant parentheses;");
             }
             lastOperandParenthesised = true;
+            if (refusesRedundantParentheses() && inner instanceof Operand.Path grouped && (at(".") || at("["))) {
+                // the condition grammar lets a parenthesised path go on: (a.b).c is a.b.c
+                lastOperandParenthesised = false;
+                return new Operand.Path(pathTail(new ArrayList<>(grouped.path().elements())));
+            }
             return inner;
         }
         lastOperandParenthesised = false;
