@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox;
 
+import dev.dynagate.sandbox.lambda.LambdaComponent;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,6 +10,6 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        return List.of(HealthComponent::new);
+        return List.of(HealthComponent::new, LambdaComponent::new);
     }
 }
