@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox;
 
-import dev.dynagate.sandbox.lambda.LambdaComponent;
+import dev.dynagate.sandbox.apigateway.ApiGatewayComponent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,6 +11,8 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        return List.of(HealthComponent::new, LambdaComponent::new);
+        List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(List.of(HealthComponent::new));
+        components.addAll(ApiGatewayComponent.withLambda());
+        return components;
     }
 }
