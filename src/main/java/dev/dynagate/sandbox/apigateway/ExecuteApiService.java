@@ -57,6 +57,16 @@ public final class ExecuteApiService implements SandboxService, RestApiInvoker {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
+        try {
+            return route(request);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(ExecuteApiService.class.getName())
+                    .log(java.util.logging.Level.WARNING, "invoke URL failed: " + request.path(), e);
+            return SandboxResponse.json(500, "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    private SandboxResponse route(SandboxRequest request) {
         String rest = request.path().substring(PREFIX.length());
         int slash = rest.indexOf('/');
         String apiId = slash < 0 ? rest : rest.substring(0, slash);

@@ -18,6 +18,8 @@ final class ProxyEvents {
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final java.util.Random TRACE_RANDOM = new java.security.SecureRandom();
+
     private ProxyEvents() {
     }
 
@@ -148,7 +150,6 @@ final class ProxyEvents {
         if (httpApi) {
             context.putNull("resourceId");
             context.put("resourcePath", resourcePath);
-            context.put("routeKey", routeKey);
         } else {
             context.put("resourceId", resourceId);
             context.put("resourcePath", resourcePath);
@@ -221,7 +222,7 @@ final class ProxyEvents {
 
     static String traceId(InboundRequest request) {
         return "Root=1-" + Long.toHexString(request.time().getEpochSecond()) + "-"
-                + request.requestId().replace("-", "").substring(0, 24);
+                + String.format("%024x", new java.math.BigInteger(96, TRACE_RANDOM));
     }
 
     private static String domainName(InboundRequest request) {
