@@ -11,7 +11,8 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(List.of(HealthComponent::new));
+        List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(
+                List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new));
         components.addAll(ApiGatewayComponent.withLambda());
         return components;
     }
