@@ -1,6 +1,6 @@
 package dev.dynagate.sandbox;
 
-import dev.dynagate.sandbox.apigateway.ApiGatewayComponent;
+import dev.dynagate.sandbox.demo.ServerlessComponents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +13,7 @@ public final class SandboxComponents {
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
         List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(
                 List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new));
-        components.addAll(ApiGatewayComponent.withLambda());
+        components.addAll(ServerlessComponents.standard());
         return components;
     }
 }

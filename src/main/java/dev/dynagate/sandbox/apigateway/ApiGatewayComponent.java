@@ -3,10 +3,8 @@ package dev.dynagate.sandbox.apigateway;
 import dev.dynagate.sandbox.SandboxComponent;
 import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.http.SandboxService;
-import dev.dynagate.sandbox.lambda.LambdaComponent;
 import dev.dynagate.sandbox.lambda.LambdaRuntime;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * API Gateway in the sandbox: the v1 and v2 control planes and the invoke URLs, with Lambda integrations run by the
@@ -18,6 +16,7 @@ public final class ApiGatewayComponent implements SandboxComponent {
     private final RestApiControlPlane restApis;
     private final ExecuteApiService executeApi;
     private final LambdaRuntime lambda;
+    private final ApiDefinitions definitions;
 
     public ApiGatewayComponent(SandboxContext context, LambdaRuntime lambda) {
         this.lambda = lambda;
@@ -25,30 +24,16 @@ public final class ApiGatewayComponent implements SandboxComponent {
         this.httpApis = new HttpApiControlPlane(state, context.endpoint());
         this.executeApi = new ExecuteApiService(state, lambda);
         this.restApis = new RestApiControlPlane(state, executeApi);
-    }
-
-    /**
-     * The Lambda component followed by API Gateway bound to its runtime: two factories sharing one runtime, for
-     * {@code SandboxComponents.standard()}.
-     */
-    public static List<Function<SandboxContext, SandboxComponent>> withLambda() {
-        LambdaComponent[] created = new LambdaComponent[1];
-        return List.of(context -> created[0] = new LambdaComponent(context),
-                context -> new ApiGatewayComponent(context, created[0].runtime()));
+        this.definitions = new ApiDefinitions(state, httpApis, restApis);
     }
 
     public LambdaRuntime lambda() {
         return lambda;
     }
 
-    /** The HTTP API (v2) control plane, for in-process seeding (demo, templates). */
-    public HttpApiControlPlane httpApis() {
-        return httpApis;
-    }
-
-    /** The REST API (v1) control plane, for in-process seeding (demo, templates). */
-    public RestApiControlPlane restApis() {
-        return restApis;
+    /** Creates APIs in-process (demo seeding, SAM templates). */
+    public ApiDefinitions definitions() {
+        return definitions;
     }
 
     @Override

@@ -24,6 +24,7 @@ record ExecutionEnvironment(FunctionDefinition function, ClassLoader loader, Fun
     }
 
     void discard() {
+        handler.close();
         FunctionClassPath.close(loader);
     }
 }

@@ -52,6 +52,17 @@ final class FunctionHandler {
         return new FunctionHandler(instance, method, stream);
     }
 
+    /** Lets a handler that holds resources (an SDK client) release them when its environment is discarded. */
+    void close() {
+        if (instance instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // the environment is gone either way; nothing useful to report to the caller
+            }
+        }
+    }
+
     /** Runs the handler; its exceptions come out unwrapped. */
     byte[] invoke(byte[] payload, Context context) throws Throwable {
         try {

@@ -119,6 +119,28 @@ public final class LambdaRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the function's handler cannot be loaded (its code is missing, or the class is not there), or empty when it
+     * can: checked without running the class's initialisers.
+     */
+    public static Optional<String> handlerProblem(FunctionDefinition function) {
+        if (!function.code().builtIn() && !java.nio.file.Files.exists(Path.of(function.code().location()))) {
+            return Optional.of("code not found: " + function.code().location());
+        }
+        ClassLoader loader = FunctionClassPath.open(function.code());
+        try {
+            String handler = function.handler();
+            String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+            Class.forName(className, false, loader);
+            return Optional.empty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of("handler class " + e.getMessage() + " not found in "
+                    + (function.code().builtIn() ? "the application class path" : function.code().location()));
+        } finally {
+            FunctionClassPath.close(loader);
+        }
+    }
+
     // ---- invocation log
 
     /** Recent invocations of every function, oldest first. */
