@@ -43,7 +43,7 @@ record SamTemplate(Path file, JsonNode root) {
             return null;
         }
         if (value.isValueNode()) {
-            return value.asText();
+            return pseudoParameters(value.asText());
         }
         if (value.has("Ref")) {
             return value.get("Ref").asText();
@@ -54,9 +54,20 @@ record SamTemplate(Path file, JsonNode root) {
         }
         if (value.has("Fn::Sub")) {
             JsonNode sub = value.get("Fn::Sub");
-            return sub.isArray() ? sub.path(0).asText() : sub.asText();
+            return pseudoParameters(sub.isArray() ? sub.path(0).asText() : sub.asText());
         }
         return value.toString();
+    }
+
+    /** The stack name the sandbox reports for {@code ${AWS::StackName}}. */
+    static final String STACK_NAME = "sandbox";
+
+    /** CloudFormation's pseudo parameters inside {@code !Sub} strings, as the sandbox knows them. */
+    static String pseudoParameters(String text) {
+        return text.replace("${AWS::StackName}", STACK_NAME)
+                .replace("${AWS::Region}", dev.dynagate.sandbox.SandboxContext.REGION)
+                .replace("${AWS::AccountId}", dev.dynagate.sandbox.SandboxContext.ACCOUNT_ID)
+                .replace("${AWS::Partition}", "aws");
     }
 
     Path folder() {
