@@ -348,6 +348,59 @@ class DataPlaneTest {
     }
 
     @Test
+    void httpProxyIntegrationsForwardTheRequest() throws Exception {
+        com.sun.net.httpserver.HttpServer backend = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        backend.createContext("/", exchange -> {
+            byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("X-Custom") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("X-Backend", "yes");
+            exchange.sendResponseHeaders(207, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        backend.start();
+        try {
+            String base = "http://127.0.0.1:" + backend.getAddress().getPort();
+            String apiId = v2.createApi(b -> b.name("proxy").protocolType(ProtocolType.HTTP)).apiId();
+            String integrationId = v2.createIntegration(b -> b.apiId(apiId).integrationType("HTTP_PROXY")
+                    .integrationMethod("ANY").integrationUri(base + "/backend/{proxy}").payloadFormatVersion("1.0"))
+                    .integrationId();
+            v2.createRoute(b -> b.apiId(apiId).routeKey("ANY /api/{proxy+}").target("integrations/" + integrationId));
+            v2.createStage(b -> b.apiId(apiId).stageName("$default").autoDeploy(true));
+            HttpResponse<byte[]> response = send("POST", apiId + "/api/items/7?x=1", "hi".getBytes(),
+                    "X-Custom", "c");
+            assertThat(response.statusCode()).isEqualTo(207);
+            assertThat(text(response)).isEqualTo("POST /backend/items/7?x=1 c hi");
+            assertThat(response.headers().firstValue("x-backend")).contains("yes");
+            assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+        } finally {
+            backend.stop(0);
+        }
+    }
+
+    @Test
+    void restMethodsRequiringAnApiKeyCheckIt() throws Exception {
+        var api = v1.createRestApi(b -> b.name("keys"));
+        v1.putMethod(b -> b.restApiId(api.id()).resourceId(api.rootResourceId()).httpMethod("GET")
+                .authorizationType("NONE").apiKeyRequired(true));
+        v1.putIntegration(b -> b.restApiId(api.id()).resourceId(api.rootResourceId()).httpMethod("GET")
+                .type(IntegrationType.MOCK).requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+        v1.putIntegrationResponse(b -> b.restApiId(api.id()).resourceId(api.rootResourceId()).httpMethod("GET")
+                .statusCode("200").responseTemplates(Map.of("application/json", "{\"mock\": true}")));
+        v1.createDeployment(b -> b.restApiId(api.id()).stageName("dev"));
+        String key = v1.createApiKey(b -> b.name("k").enabled(true)).value();
+        HttpResponse<byte[]> without = send("GET", api.id() + "/dev/", null);
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(text(without)).isEqualTo("{\"message\":\"Forbidden\"}");
+        HttpResponse<byte[]> with = send("GET", api.id() + "/dev/", null, "x-api-key", key);
+        assertThat(with.statusCode()).isEqualTo(200);
+        assertThat(text(with)).isEqualTo("{\"mock\": true}");
+    }
+
+    @Test
     void concurrentRequestsRunInParallel() throws Exception {
         String api = httpApi("$default", Map.of("GET /busy", "busy"), "2.0", 30000);
         long start = System.nanoTime();
