@@ -9,6 +9,6 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        return List.of(HealthComponent::new);
+        return List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new);
     }
 }
