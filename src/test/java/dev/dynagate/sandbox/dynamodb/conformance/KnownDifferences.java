@@ -44,7 +44,8 @@ final class KnownDifferences {
         return reasons.containsKey(caseName);
     }
 
-    Iterable<String> names() {
-        return reasons.keySet();
+    /** The listed cases whose name starts with the prefix (a case file's name and a slash). */
+    java.util.List<String> names(String prefix) {
+        return reasons.keySet().stream().filter(name -> name.startsWith(prefix)).toList();
     }
 }
