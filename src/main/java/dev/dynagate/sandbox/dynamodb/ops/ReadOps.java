@@ -231,7 +231,7 @@ public final class ReadOps {
             }
             AttrValue h = key.get(hash.name());
             if (queriedPartition != null && !queriedPartition.equals(h)) {
-                throw invalidStart("The query can return at most one row and cannot be restarted");
+                throw DynamoDbError.validation("The provided starting key is outside query boundaries based on provided conditions");
             }
             if (index == null) {
                 return table.keyOf(key);

@@ -61,7 +61,10 @@ public final class IndexKey implements Comparable<IndexKey> {
             if (b == null) {
                 return 1;
             }
-            c = AttrOrder.compareKeys((AttrValue) a, (AttrValue) b);
+            AttrValue x = (AttrValue) a;
+            AttrValue y = (AttrValue) b;
+            // one map never mixes key types; across maps (a set of keys of many tables) any fixed order will do
+            c = x.type().equals(y.type()) ? AttrOrder.compareKeys(x, y) : x.type().compareTo(y.type());
             if (c != 0) {
                 return c;
             }

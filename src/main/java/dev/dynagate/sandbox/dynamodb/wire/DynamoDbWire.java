@@ -125,12 +125,18 @@ public final class DynamoDbWire {
         }
     }
 
+    /** A random request id shaped like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
+    private static String requestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(java.util.Locale.ROOT).replace("-", "");
+    }
+
     private static SandboxResponse respond(int status, byte[] body) {
         CRC32 crc = new CRC32();
         crc.update(body);
         return new SandboxResponse(status, new LinkedHashMap<>(), body)
                 .with("Content-Type", CONTENT_TYPE)
-                .with("x-amzn-RequestId", UUID.randomUUID().toString())
+                .with("x-amzn-RequestId", requestId())
                 .with("x-amz-crc32", Long.toString(crc.getValue()));
     }
 }
