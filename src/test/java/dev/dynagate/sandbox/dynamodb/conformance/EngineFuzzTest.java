@@ -50,6 +50,7 @@ class EngineFuzzTest {
             }
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             Map<String, AtomicInteger> rejectedByKind = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> failedByKind = new ConcurrentHashMap<>();
             AtomicInteger rejected = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             try {
@@ -57,10 +58,13 @@ class EngineFuzzTest {
                 for (int c = 0; c < CLIENTS; c++) {
                     int first = c;
                     done.add(clients.submit(() -> {
-                        for (int i = first; i < requests.size() && failures.size() < 20; i += CLIENTS) {
+                        for (int i = first; i < requests.size(); i += CLIENTS) {
                             String problem = judge(wire, requests.get(i), rejected, rejectedByKind);
                             if (problem != null) {
-                                failures.add("#" + i + " " + problem + "\n    request: " + requests.get(i).preview());
+                                failedByKind.computeIfAbsent(requests.get(i).kind(), k -> new AtomicInteger()).incrementAndGet();
+                                if (failures.size() < 20) {
+                                    failures.add("#" + i + " " + problem + "\n    request: " + requests.get(i).preview());
+                                }
                             }
                         }
                         return null;
@@ -72,7 +76,8 @@ class EngineFuzzTest {
             } finally {
                 clients.shutdownNow();
             }
-            assertThat(failures).as("answers that were not DynamoDB-style 4xx (seed " + seed + ")").isEmpty();
+            assertThat(failures).as("answers that were not DynamoDB-style 4xx (seed " + seed + "; failures by kind "
+                    + failedByKind + "; first 20 shown)").isEmpty();
             assertThat(rejected.get()).as("malformed requests rejected with a 4xx; by kind " + rejectedByKind)
                     .isGreaterThanOrEqualTo(10_000);
             assertStillServes(wire);
