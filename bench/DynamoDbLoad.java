@@ -33,7 +33,9 @@ public final class DynamoDbLoad {
     static final int GET_KEYS = 1_000;
     static final String PAYLOAD = "x".repeat(64);
 
-    record Result(String op, double opsPerSecond, double p50Millis, double p99Millis, long errors, long ops) {
+    /** cpuMillisPerOp: the server process's CPU time (user + system) over the measured window, per operation. */
+    record Result(String op, double opsPerSecond, double p50Millis, double p99Millis, long errors, long ops,
+                  double cpuMillisPerOp) {
     }
 
     record Settings(int seconds, int warmupSeconds, int concurrency, int scanConcurrency, int scanItems) {
@@ -47,6 +49,7 @@ public final class DynamoDbLoad {
             return;
         }
         Map<String, URI> targets = new LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         int seconds = 8;
         int warmup = 2;
         int concurrency = 16;
@@ -57,6 +60,10 @@ public final class DynamoDbLoad {
                 case "--target" -> {
                     String[] parts = args[++i].split("=", 2);
                     targets.put(parts[0], URI.create(parts[1]));
+                }
+                case "--pid" -> {
+                    String[] parts = args[++i].split("=", 2);
+                    pids.put(parts[0], Long.parseLong(parts[1]));
                 }
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -73,38 +80,38 @@ public final class DynamoDbLoad {
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (Map.Entry<String, URI> target : targets.entrySet()) {
             System.err.println("== " + target.getKey() + " at " + target.getValue());
-            results.put(target.getKey(), run(target.getValue(), settings));
+            results.put(target.getKey(), run(target.getValue(), pids.get(target.getKey()), settings));
         }
         print(results, settings);
     }
 
-    static List<Result> run(URI endpoint, Settings settings) throws Exception {
+    static List<Result> run(URI endpoint, Long pid, Settings settings) throws Exception {
         setUp(endpoint, settings.scanItems());
         List<Result> results = new ArrayList<>();
         AtomicLong sequence = new AtomicLong();
-        results.add(measure("PutItem", endpoint, settings.concurrency(), settings, client -> {
+        results.add(measure("PutItem", endpoint, pid, settings.concurrency(), settings, client -> {
             long n = sequence.incrementAndGet();
             return client.call("PutItem", "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"put-" + n
                     + "\"},\"sk\":{\"S\":\"0\"},\"n\":{\"N\":\"" + n + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
         }));
-        results.add(measure("GetItem", endpoint, settings.concurrency(), settings, client -> {
+        results.add(measure("GetItem", endpoint, pid, settings.concurrency(), settings, client -> {
             int k = ThreadLocalRandom.current().nextInt(GET_KEYS);
             String body = client.call("GetItem", "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"get-" + k
                     + "\"},\"sk\":{\"S\":\"0\"}}}");
             return body != null && body.contains("\"payload\"") ? body : null;
         }));
-        results.add(measure("UpdateItem", endpoint, settings.concurrency(), settings, client -> {
+        results.add(measure("UpdateItem", endpoint, pid, settings.concurrency(), settings, client -> {
             int k = ThreadLocalRandom.current().nextInt(GET_KEYS);
             return client.call("UpdateItem", "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"get-" + k
                     + "\"},\"sk\":{\"S\":\"0\"}},\"UpdateExpression\":\"ADD hits :one SET touched = :t\","
                     + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":t\":{\"S\":\"" + k + "\"}}}");
         }));
-        results.add(measure("Query (100 items)", endpoint, settings.concurrency(), settings, client -> {
+        results.add(measure("Query (100 items)", endpoint, pid, settings.concurrency(), settings, client -> {
             String body = client.call("Query", "{\"TableName\":\"" + TABLE + "\",\"KeyConditionExpression\":\"pk = :p\","
                     + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"query\"}}}");
             return count(body) == 100 ? body : null;
         }));
-        results.add(measure("Scan (" + settings.scanItems() + " items, all pages)", endpoint, settings.scanConcurrency(),
+        results.add(measure("Scan (" + settings.scanItems() + " items, all pages)", endpoint, pid, settings.scanConcurrency(),
                 settings, client -> {
             long items = 0;
             String start = null;
@@ -127,7 +134,7 @@ public final class DynamoDbLoad {
         String apply(Client client) throws IOException;
     }
 
-    static Result measure(String name, URI endpoint, int threads, Settings settings, Operation operation)
+    static Result measure(String name, URI endpoint, Long pid, int threads, Settings settings, Operation operation)
             throws InterruptedException {
         long warmupEnd = System.nanoTime() + settings.warmupSeconds() * 1_000_000_000L;
         long end = warmupEnd + settings.seconds() * 1_000_000_000L;
@@ -174,7 +181,13 @@ public final class DynamoDbLoad {
             }, "load-" + t);
             thread.start();
         }
+        long sleep = (warmupEnd - System.nanoTime()) / 1_000_000;
+        if (sleep > 0) {
+            Thread.sleep(sleep);
+        }
+        long cpuBefore = cpuMillis(pid);
         done.await();
+        long cpuAfter = cpuMillis(pid);
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -184,10 +197,26 @@ public final class DynamoDbLoad {
         }
         Arrays.sort(all);
         Result result = new Result(name, total / (double) settings.seconds(), percentile(all, 0.50),
-                percentile(all, 0.99), errors.get(), total);
-        System.err.printf(Locale.ROOT, "   %-34s %10.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n",
-                name, result.opsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors());
+                percentile(all, 0.99), errors.get(), total,
+                cpuBefore < 0 || total == 0 ? Double.NaN : (cpuAfter - cpuBefore) / (double) total);
+        System.err.printf(Locale.ROOT, "   %-34s %10.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  server CPU %6.3f ms/op  errors %d%n",
+                name, result.opsPerSecond(), result.p50Millis(), result.p99Millis(), result.cpuMillisPerOp(), result.errors());
         return result;
+    }
+
+    /** User plus system CPU time of a process, from /proc (Linux), or -1 when unknown. */
+    static long cpuMillis(Long pid) {
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static double percentile(long[] sorted, double p) {
@@ -307,11 +336,12 @@ public final class DynamoDbLoad {
 
     static void print(Map<String, List<Result>> results, Settings settings) {
         List<String> names = new ArrayList<>(results.keySet());
-        System.out.printf(Locale.ROOT, "%nClosed loop, %d clients (Scan: %d), %d s measured after %d s warm-up per operation.%n%n",
+        System.out.printf(Locale.ROOT, "%nClosed loop, %d clients (Scan: %d), %d s measured after %d s warm-up per operation;"
+                + " CPU ms/op is the server process's user+system time per operation (clock ticks of 10 ms).%n%n",
                 settings.concurrency(), settings.scanConcurrency(), settings.seconds(), settings.warmupSeconds());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-34s", "operation"));
         for (String name : names) {
-            header.append(String.format(Locale.ROOT, " | %s ops/s | %s p99 ms", name, name));
+            header.append(String.format(Locale.ROOT, " | %s ops/s | %s p99 ms | %s CPU ms/op", name, name, name));
         }
         if (names.size() == 2) {
             header.append(String.format(Locale.ROOT, " | ratio %s/%s", names.get(0), names.get(1)));
@@ -327,7 +357,8 @@ public final class DynamoDbLoad {
                 String widthP = "%" + (name.length() + 7) + ".2f";
                 line.append(" | ").append(String.format(Locale.ROOT, width, r.opsPerSecond()))
                         .append(r.errors() > 0 ? " (" + r.errors() + " errors)" : "")
-                        .append(" | ").append(String.format(Locale.ROOT, widthP, r.p99Millis()));
+                        .append(" | ").append(String.format(Locale.ROOT, widthP, r.p99Millis()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%" + (name.length() + 10) + ".3f", r.cpuMillisPerOp()));
             }
             if (names.size() == 2) {
                 double ratio = results.get(names.get(0)).get(row).opsPerSecond() / results.get(names.get(1)).get(row).opsPerSecond();

@@ -56,13 +56,16 @@ await_line() {
 # shellcheck disable=SC2086
 java ${SANDBOX_JAVA_OPTS:-} -jar target/dynagate.jar sandbox --port 0 --data "$work/data" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
+ours_pid=$!
 ours="$(await_line "$work/sandbox.log" 'http://127\.0\.0\.1:[0-9]+')"
 
 port="$(java bench/DynamoDbLoad.java free-port)"
 "$dynalite" --host 127.0.0.1 --port "$port" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 \
     >"$work/dynalite.log" 2>&1 &
 pids+=($!)
+dynalite_pid=$!
 await_line "$work/dynalite.log" 'listening at' >/dev/null
 
 echo "sandbox $ours, dynalite http://127.0.0.1:$port ($(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version))" >&2
-java bench/DynamoDbLoad.java --target ours="$ours" --target dynalite="http://127.0.0.1:$port" "$@"
+java bench/DynamoDbLoad.java --target ours="$ours" --pid ours="$ours_pid" \
+    --target dynalite="http://127.0.0.1:$port" --pid dynalite="$dynalite_pid" "$@"
