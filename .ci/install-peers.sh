@@ -5,8 +5,8 @@
 # Quiet unless something fails. Meant for root on Debian with Node.js and npm; elsewhere it does what it can.
 #
 # dynalite goes into $DYNAGATE_PEERS (default $HOME/.cache/dynagate-peers) and is linked into /usr/local/bin when
-# that is writable; tests also look for it through DYNALITE_BIN and in that folder, so sourcing this script
-# (`. .ci/install-peers.sh`) exports DYNALITE_BIN for the caller.
+# that is writable; tests also look for it through DYNALITE_BIN and in that folder. The script writes
+# $DYNAGATE_PEERS/env, which exports DYNALITE_BIN and puts the folder's bin on PATH for whoever sources it.
 
 
 DYNALITE_VERSION="${DYNALITE_VERSION:-4.0.0}"
@@ -61,6 +61,8 @@ peers_install_dynalite() {
         ln -sf "$bin" /usr/local/bin/dynalite
     fi
     export DYNALITE_BIN="$bin"
+    printf 'export DYNALITE_BIN="%s"\nexport PATH="%s:$PATH"\n' "$bin" "$DYNAGATE_PEERS/node_modules/.bin" \
+        >"$DYNAGATE_PEERS/env"
 }
 
 peers_install_dynalite || peers_failed=1
