@@ -86,12 +86,19 @@ class WireProtocolTest {
 
     @Test
     void validationErrorsUseTheirNamespaceAndLowercaseMessage() throws Exception {
-        HttpResponse<String> response = post("DescribeTable", "{}", true);
+        HttpResponse<String> response = post("GetItem", "{}", true);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = json(response);
         assertThat(body.get("__type").asText()).isEqualTo("com.amazon.coral.validate#ValidationException");
-        assertThat(body.get("message").asText())
-                .isEqualTo("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+        assertThat(body.get("message").asText()).isEqualTo("2 validation errors detected: "
+                + "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
+                + "Value null at 'key' failed to satisfy constraint: Member must not be null");
+        assertThat(json(post("DescribeTable", "{}", true)).get("message").asText())
+                .isEqualTo("The parameter 'TableName' is required but was not present in the request");
+        assertThat(json(post("Scan", "{\"TableName\":\"ab\",\"Limit\":0}", true)).get("message").asText())
+                .isEqualTo("2 validation errors detected: "
+                        + "Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+                        + "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         HttpResponse<String> wrongType = post("DescribeTable", "{\"TableName\": 5}", true);
         assertThat(json(wrongType).get("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
         HttpResponse<String> missing = post("GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}", true);

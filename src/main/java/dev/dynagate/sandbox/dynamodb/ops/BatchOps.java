@@ -32,6 +32,7 @@ public final class BatchOps {
     }
 
     public ObjectNode get(Request r) {
+        Constraints.of(r).capacity().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r);
         String capacityMode = Capacity.mode(r);
         List<TableGet> gets = new ArrayList<>();
@@ -110,7 +111,14 @@ public final class BatchOps {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue());
+            String name = e.getKey();
+            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
+                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
+                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
+                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            }
+            out.put(name, e.getValue());
         }
         return out;
     }
@@ -119,6 +127,7 @@ public final class BatchOps {
     }
 
     public ObjectNode write(Request r) {
+        Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r);
         String capacityMode = Capacity.mode(r);
         List<Write> writes = new ArrayList<>();

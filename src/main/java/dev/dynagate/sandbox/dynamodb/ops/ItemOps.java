@@ -21,6 +21,8 @@ public final class ItemOps {
     }
 
     public ObjectNode put(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).notNull("Item").conditionalOperator().returnValues()
+                .metrics().check();
         String returnValues = r.string("ReturnValues");
         if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
             throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
@@ -29,6 +31,8 @@ public final class ItemOps {
     }
 
     public ObjectNode delete(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).returnValues().metrics().notNull("Key")
+                .conditionalOperator().check();
         String returnValues = r.string("ReturnValues");
         if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
             throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
@@ -37,6 +41,8 @@ public final class ItemOps {
     }
 
     public ObjectNode update(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).metrics().returnValues().notNull("Key")
+                .conditionalOperator().check();
         String returnValues = r.choice("ReturnValues", "returnValues", "NONE",
                 List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         return write(r, ItemWrite.update(engine, r), returnValues);
@@ -108,6 +114,7 @@ public final class ItemOps {
     }
 
     public ObjectNode get(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).notNull("Key").check();
         TableData table = engine.table(Names.tableName(r));
         Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
         ExpressionParams expressions = new ExpressionParams(r);

@@ -38,6 +38,8 @@ public final class ReadOps {
     }
 
     public ObjectNode query(Request r) {
+        Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
+                .conditionalOperator().atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
         ExpressionParams expressions = new ExpressionParams(r);
         KeyCondition key;
@@ -63,7 +65,7 @@ public final class ReadOps {
         IndexKey[] bounds = bounds(token, h, key.sort());
         NavigableMap<IndexKey, StoredItem> range = bounds == null ? java.util.Collections.emptyNavigableMap()
                 : target.entries().subMap(bounds[0], true, bounds[1], true);
-        IndexKey start = target.startKey(r, h);
+        IndexKey start = target.startKey(r, h, key.sort());
         if (start != null) {
             range = forward ? range.tailMap(start, false) : range.headMap(start, false);
         }
@@ -123,6 +125,9 @@ public final class ReadOps {
     }
 
     public ObjectNode scan(Request r) {
+        Constraints.of(r).select().name("IndexName", false).atLeast("TotalSegments", 1).atMost("TotalSegments", 1_000_000)
+                .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
+                .atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
         ExpressionParams expressions = new ExpressionParams(r);
         Condition filter = expressions.filter("ScanFilter");
@@ -157,7 +162,7 @@ public final class ReadOps {
             range = segment + 1 == total ? range.tailMap(from, true)
                     : range.subMap(from, true, new IndexKey(PartitionToken.firstToken(segment + 1, total), IndexKey.LOW), false);
         }
-        IndexKey start = target.startKey(r, null);
+        IndexKey start = target.startKey(r, null, null);
         if (start != null) {
             range = range.tailMap(start, false);
         }
@@ -202,7 +207,7 @@ public final class ReadOps {
         }
 
         /** ExclusiveStartKey as a position, validated against the keys this target's positions are made of. */
-        IndexKey startKey(Request r, AttrValue queriedPartition) {
+        IndexKey startKey(Request r, AttrValue queriedPartition, SortCondition sort) {
             JsonNode node = r.node("ExclusiveStartKey");
             if (node == null) {
                 return null;
@@ -220,18 +225,22 @@ public final class ReadOps {
                     expected.put(index.range().name(), index.range());
                 }
             }
-            if (key.size() != expected.size()) {
-                throw invalidStart("The provided key element does not match the schema");
+            if (key.size() != expected.size() || !key.keySet().containsAll(expected.keySet())) {
+                throw DynamoDbError.validation("The provided starting key is invalid");
             }
             for (KeyAttr attr : expected.values()) {
-                AttrValue v = key.get(attr.name());
-                if (v == null || !v.type().equals(attr.type())) {
+                if (!key.get(attr.name()).type().equals(attr.type())) {
                     throw invalidStart("The provided key element does not match the schema");
                 }
             }
             AttrValue h = key.get(hash.name());
+            if (queriedPartition != null && sort != null && !sort.test(key.get(sort.attribute()))) {
+                throw DynamoDbError.validation("The provided starting key does not match the range key predicate");
+            }
             if (queriedPartition != null && !queriedPartition.equals(h)) {
-                throw DynamoDbError.validation("The provided starting key is outside query boundaries based on provided conditions");
+                throw DynamoDbError.validation(sort == null
+                        ? "The provided starting key is outside query boundaries based on provided conditions"
+                        : "The query can return at most one row and cannot be restarted");
             }
             if (index == null) {
                 return table.keyOf(key);
@@ -301,8 +310,9 @@ public final class ReadOps {
                         : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
             } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
                 throw DynamoDbError.validation(r.has("AttributesToGet")
-                        ? "Cannot specify the AttributesToGet when choosing to get " + select
-                        : "Cannot specify the ProjectionExpression when choosing to get " + select);
+                        ? "Cannot use both Select and AttributesToGet unless Select is SPECIFIC_ATTRIBUTES"
+                        : "Cannot specify the ProjectionExpression when choosing to get "
+                        + (select.equals("COUNT") ? "only the Count" : select));
             } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
                 throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "
                         + "to get SPECIFIC_ATTRIBUTES");

@@ -25,7 +25,8 @@ final class SchemaParser {
         for (JsonNode def : defs) {
             Request d = new Request(def);
             String name = d.requiredString("AttributeName");
-            String type = d.choice("AttributeType", "attributeDefinitions.member.attributeType", null, List.of("B", "N", "S"));
+            String type = d.choice("AttributeType", "attributeDefinitions." + (out.size() + 1) + ".member.attributeType",
+                    null, List.of("B", "N", "S"));
             if (type == null) {
                 throw Request.missing("AttributeType");
             }
@@ -57,7 +58,8 @@ final class SchemaParser {
         for (int i = 0; i < node.size(); i++) {
             Request element = new Request(node.get(i));
             String name = element.requiredString("AttributeName");
-            String type = element.choice("KeyType", "keySchema.member.keyType", null, List.of("HASH", "RANGE"));
+            String type = element.choice("KeyType", Request.member(member) + "." + (i + 1) + ".member.keyType", null,
+                    List.of("HASH", "RANGE"));
             if (type == null) {
                 throw Request.missing("KeyType");
             }

@@ -40,6 +40,9 @@ public final class TableOps implements AutoCloseable {
     }
 
     public ObjectNode create(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).notNull("AttributeDefinitions").name("TableName", false)
+                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema").check();
         String name = Names.tableName(r);
         List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
         String[] keys = SchemaParser.keySchema(r.node("KeySchema"), "KeySchema");
@@ -140,6 +143,8 @@ public final class TableOps implements AutoCloseable {
     }
 
     public ObjectNode describe(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
         String name = Names.tableName(r);
         TableData data = engine.database().table(name);
         if (data == null) {
@@ -179,6 +184,8 @@ public final class TableOps implements AutoCloseable {
     }
 
     public ObjectNode delete(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
         String name = Names.tableName(r);
         long now = engine.now();
         long delay = engine.statusDelay().toMillis();
@@ -232,6 +239,8 @@ public final class TableOps implements AutoCloseable {
     }
 
     public ObjectNode update(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
         String name = Names.tableName(r);
         long now = engine.now();
         long delay = engine.statusDelay().toMillis();

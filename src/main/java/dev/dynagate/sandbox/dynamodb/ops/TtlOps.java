@@ -50,6 +50,8 @@ public final class TtlOps {
     }
 
     public ObjectNode describe(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
         String name = Names.tableName(r);
         TableData data = engine.table(name);
         ObjectNode out = Request.object();
