@@ -89,8 +89,8 @@ class DynaliteDifferentialTest {
                 tests.add(DynamicTest.dynamicTest(request.id(), () -> compare(request, known, differing)));
             }
             tests.add(DynamicTest.dynamicTest("listed differences still occur", () -> {
-                dropAllTables(ours);
-                dropAllTables(theirs);
+                ours.dropAllTables();
+                theirs.dropAllTables();
                 List<String> noLongerDifferent = known.names(file + "/").stream()
                         .filter(name -> !differing.contains(name)).toList();
                 assertThat(noLongerDifferent).as("listed in " + KnownDifferences.RESOURCE
@@ -167,51 +167,9 @@ class DynaliteDifferentialTest {
             return;
         }
         switch (request.op()) {
-            case "CreateTable", "UpdateTable" -> awaitActive(wire, request.tableName());
-            case "DeleteTable" -> awaitGone(wire, request.tableName());
+            case "CreateTable", "UpdateTable" -> wire.awaitActive(request.tableName());
+            case "DeleteTable" -> wire.awaitGone(request.tableName());
             default -> { }
-        }
-    }
-
-    static void awaitActive(DynamoDbWire wire, String table) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            WireResponse described = wire.call("DescribeTable", "{\"TableName\":\"" + table + "\"}");
-            JsonNode t = described.json() == null ? null : described.json().path("Table");
-            if (t != null && "ACTIVE".equals(t.path("TableStatus").asText()) && allIndexesActive(t)) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError(table + " did not become ACTIVE on " + wire.endpoint());
-    }
-
-    private static boolean allIndexesActive(JsonNode table) {
-        for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
-            if (!"ACTIVE".equals(index.path("IndexStatus").asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static void awaitGone(DynamoDbWire wire, String table) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            if (wire.call("DescribeTable", "{\"TableName\":\"" + table + "\"}").status() == 400) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError(table + " was not deleted on " + wire.endpoint());
-    }
-
-    static void dropAllTables(DynamoDbWire wire) throws Exception {
-        JsonNode listed = wire.call("ListTables", "{}").json();
-        if (listed == null) {
-            return;
-        }
-        for (JsonNode name : listed.path("TableNames")) {
-            wire.call("DeleteTable", "{\"TableName\":\"" + name.asText() + "\"}");
-            awaitGone(wire, name.asText());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Sends raw DynamoDB JSON requests the way an SDK would (target header, content type, a SigV4-shaped
  * Authorization header with a fake signature), so tests control every byte of the body and headers.
  */
-final class DynamoDbWire implements AutoCloseable {
+final class DynamoDbWire {
     static final String TARGET_PREFIX = "DynamoDB_20120810.";
     static final String FAKE_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261126/us-east-1/dynamodb/"
             + "aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature="
@@ -62,8 +63,48 @@ final class DynamoDbWire implements AutoCloseable {
         return new WireResponse(response.statusCode(), response.headers().map(), response.body());
     }
 
-    @Override
-    public void close() {
-        // java.net.http.HttpClient has no close() on Java 17; dropping the reference lets its threads end.
+    /** Waits until the table and all its global indexes are ACTIVE. */
+    void awaitActive(String table) throws IOException, InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            JsonNode described = call("DescribeTable", "{\"TableName\":\"" + table + "\"}").json();
+            JsonNode description = described == null ? null : described.path("Table");
+            if (description != null && "ACTIVE".equals(description.path("TableStatus").asText())
+                    && allIndexesActive(description)) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError(table + " did not become ACTIVE on " + endpoint);
+    }
+
+    private static boolean allIndexesActive(JsonNode table) {
+        for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+            if (!"ACTIVE".equals(index.path("IndexStatus").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until DescribeTable no longer finds the table. */
+    void awaitGone(String table) throws IOException, InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (call("DescribeTable", "{\"TableName\":\"" + table + "\"}").status() == 400) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError(table + " was not deleted on " + endpoint);
+    }
+
+    void dropAllTables() throws IOException, InterruptedException {
+        JsonNode listed = call("ListTables", "{}").json();
+        if (listed == null) {
+            return;
+        }
+        for (JsonNode name : listed.path("TableNames")) {
+            call("DeleteTable", "{\"TableName\":\"" + name.asText() + "\"}");
+            awaitGone(name.asText());
+        }
     }
 }

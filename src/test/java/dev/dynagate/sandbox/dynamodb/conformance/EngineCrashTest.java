@@ -46,7 +46,7 @@ class EngineCrashTest {
                     + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
                     + "\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
             assertThat(created.status()).as("create table: " + created).isEqualTo(200);
-            DynaliteDifferentialTest.awaitActive(wire, TABLE);
+            wire.awaitActive(TABLE);
             assertThat(wire.call("PutItem", item("shared", "0")).status()).isEqualTo(200);
             ledger.acknowledgePut("shared", "0");
             runWritersThenKill(first, wire, ledger, 1);

@@ -41,7 +41,7 @@ class EngineFuzzTest {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(0, data), line -> { })) {
             DynamoDbWire wire = new DynamoDbWire(sandbox.endpoint(), PER_REQUEST);
             assertThat(wire.call("CreateTable", FuzzRequests.createTable()).status()).as("create fuzz table").isEqualTo(200);
-            DynaliteDifferentialTest.awaitActive(wire, FuzzRequests.TABLE);
+            wire.awaitActive(FuzzRequests.TABLE);
 
             FuzzRequests generator = new FuzzRequests(seed);
             List<FuzzRequest> requests = new ArrayList<>();
