@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineCrashTest {
     private static final String TABLE = "crash_t";
+    private static final String INDEX = "byGroup";
+    private static final int GROUPS = 4;
     private static final int WRITERS = 4;
     private static final Duration LOAD = Duration.ofSeconds(3);
 
@@ -43,8 +45,11 @@ class EngineCrashTest {
         try {
             DynamoDbWire wire = wire(first);
             WireResponse created = wire.call("CreateTable", "{\"TableName\":\"" + TABLE + "\",\"AttributeDefinitions\":"
-                    + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
-                    + "\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
+                    + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"},{\"AttributeName\":\"grp\",\"AttributeType\":\"S\"}],"
+                    + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\","
+                    + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"" + INDEX + "\",\"KeySchema\":[{\"AttributeName\":\"grp\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"id\",\"KeyType\":\"RANGE\"}],"
+                    + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}]}");
             assertThat(created.status()).as("create table: " + created).isEqualTo(200);
             wire.awaitActive(TABLE);
             assertThat(wire.call("PutItem", item("shared", "0")).status()).isEqualTo(200);
@@ -158,9 +163,31 @@ class EngineCrashTest {
             assertThat(stored.containsKey("txA-" + id)).as("transaction " + id + " is whole")
                     .isEqualTo(stored.containsKey("txB-" + id));
         }
+        assertIndexMatchesTable(wire, stored.keySet());
         String shared = stored.get("shared");
         assertThat(shared).as("contended item").isNotNull();
         ledger.assertSwapsFormOneChainEndingAt(shared);
+    }
+
+    /** After recovery the global index must hold exactly the table's items, each under its group. */
+    private static void assertIndexMatchesTable(DynamoDbWire wire, Set<String> ids) throws Exception {
+        for (int g = 0; g < GROUPS; g++) {
+            String group = "g" + g;
+            Set<String> expected = new HashSet<>();
+            ids.stream().filter(id -> group(id).equals(group)).forEach(expected::add);
+            Set<String> indexed = new HashSet<>();
+            String startKey = null;
+            do {
+                WireResponse page = wire.call("Query", "{\"TableName\":\"" + TABLE + "\",\"IndexName\":\"" + INDEX + "\","
+                        + "\"KeyConditionExpression\":\"grp = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"" + group
+                        + "\"}}" + (startKey == null ? "" : ",\"ExclusiveStartKey\":" + startKey) + "}");
+                assertThat(page.status()).as("index query after restart: " + page).isEqualTo(200);
+                page.json().path("Items").forEach(item -> indexed.add(item.path("id").path("S").asText()));
+                JsonNode last = page.json().get("LastEvaluatedKey");
+                startKey = last == null ? null : last.toString();
+            } while (startKey != null);
+            assertThat(indexed).as("index " + INDEX + " group " + group + " after restart").isEqualTo(expected);
+        }
     }
 
     private static Map<String, String> scanAll(DynamoDbWire wire) throws Exception {
@@ -184,7 +211,12 @@ class EngineCrashTest {
     }
 
     private static String itemBody(String id, String value) {
-        return "{\"id\":{\"S\":\"" + id + "\"},\"v\":{\"S\":\"" + value + "\"},\"pad\":{\"S\":\"" + "p".repeat(200) + "\"}}";
+        return "{\"id\":{\"S\":\"" + id + "\"},\"v\":{\"S\":\"" + value + "\"},\"grp\":{\"S\":\"" + group(id)
+                + "\"},\"pad\":{\"S\":\"" + "p".repeat(200) + "\"}}";
+    }
+
+    private static String group(String id) {
+        return "g" + Math.floorMod(id.hashCode(), GROUPS);
     }
 
     /** What the clients were told succeeded. */
