@@ -67,5 +67,8 @@ dynalite_pid=$!
 await_line "$work/dynalite.log" 'listening at' >/dev/null
 
 echo "sandbox $ours, dynalite http://127.0.0.1:$port ($(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version))" >&2
+# the machine's other load skews every figure: say how busy it was
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/DynamoDbLoad.java --target ours="$ours" --pid ours="$ours_pid" \
     --target dynalite="http://127.0.0.1:$port" --pid dynalite="$dynalite_pid" "$@"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
