@@ -46,6 +46,7 @@ public final class ItemEditorPresenter {
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
     private final ObjectProperty<Conflict> conflict = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("No item");
+    private final StringProperty keptTypes = new SimpleStringProperty("");
     private final BooleanProperty open = new SimpleBooleanProperty(false);
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private BiConsumer<Map<String, Attr>, Map<String, Attr>> onSaved = (old, saved) -> { };
@@ -89,6 +90,11 @@ public final class ItemEditorPresenter {
 
     public ObjectProperty<Conflict> conflict() {
         return conflict;
+    }
+
+    /** In plain JSON: the values whose stored type plain JSON cannot show (sets, binary), which a save keeps. */
+    public StringProperty keptTypes() {
+        return keptTypes;
     }
 
     public StringProperty title() {
@@ -212,10 +218,12 @@ public final class ItemEditorPresenter {
         try {
             if (format.get() == Format.PLAIN_JSON) {
                 PlainJson.Parsed parsed = PlainJson.parse(text.get(), hints());
+                keptTypes.set(hidden(parsed.item()));
                 typeChanges.setAll(changedTypes(loaded == null ? Map.of() : loaded, parsed.item()));
                 checkKeys(parsed.item());
             } else {
                 Map<String, Attr> item = DynamoJson.parse(text.get());
+                keptTypes.set("");
                 typeChanges.setAll(changedTypes(loaded == null ? Map.of() : loaded, item));
                 checkKeys(item);
             }
@@ -223,6 +231,13 @@ public final class ItemEditorPresenter {
         } catch (JsonProblem e) {
             parseProblem.set(e);
         }
+    }
+
+    private static String hidden(Map<String, Attr> item) {
+        List<String> names = item.entrySet().stream()
+                .filter(e -> List.of("SS", "NS", "BS", "B").contains(e.getValue().type()))
+                .map(e -> e.getKey() + " " + e.getValue().type()).toList();
+        return names.isEmpty() ? "" : "Kept as stored: " + String.join(", ", names);
     }
 
     /** Every value, at any depth, whose type differs from the same path in {@code before}. */

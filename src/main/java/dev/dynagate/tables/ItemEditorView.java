@@ -126,8 +126,17 @@ final class ItemEditorView extends VBox {
         types.visibleProperty().bind(types.textProperty().isNotEmpty());
         types.managedProperty().bind(types.visibleProperty());
 
+        Label kept = new Label();
+        kept.setId("kept-types");
+        kept.getStyleClass().add("kept-types");
+        kept.setWrapText(true);
+        kept.textProperty().bind(presenter.keptTypes());
+        kept.visibleProperty().bind(kept.textProperty().isNotEmpty());
+        kept.managedProperty().bind(kept.visibleProperty());
+        kept.setTooltip(new Tooltip("Plain JSON shows sets as arrays and binary as base64; saving keeps their DynamoDB types"));
+
         VBox conflict = conflictPane(presenter);
-        getChildren().addAll(header, tools, readOnly, scroll, error, types, conflict);
+        getChildren().addAll(header, tools, readOnly, scroll, error, types, kept, conflict);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 if (!save.isDisabled()) {

@@ -81,7 +81,7 @@ final class ItemGridView extends VBox {
             });
             return row;
         });
-        grid.setOnKeyPressed(e -> {
+        grid.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             Map<String, Attr> selected = grid.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.ENTER && selected != null) {
                 open.accept(selected);

@@ -9,7 +9,9 @@ import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.shell.Theme;
-import dev.dynagate.testing.MotoServer;
+import dev.dynagate.sandbox.Sandbox;
+import dev.dynagate.sandbox.SandboxOptions;
+import java.nio.file.Files;
 import dev.dynagate.testing.Screenshots;
 import dev.dynagate.ui.BackgroundExecutor;
 import dev.dynagate.ui.FxExecutor;
@@ -44,10 +46,10 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The table tab end to end against moto_server: query builder → grid → editor → conditional save. */
+/** The table tab end to end on the sandbox demo's Experiments table: query builder → grid → editor → save. */
 @ExtendWith(ApplicationExtension.class)
 class TableTabViewTest {
-    static MotoServer moto;
+    static Sandbox sandbox;
     static AwsClientFactory factory;
     static AwsServices services;
     static Connection connection;
@@ -60,43 +62,11 @@ class TableTabViewTest {
     private TablesFeature feature;
 
     @BeforeAll
-    static void seed() throws Exception {
-        moto = MotoServer.start();
-        connection = Connection.endpoint("moto", moto.endpoint(), "us-east-1");
+    static void startSandbox() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.of(0, Files.createTempDirectory("table-tab-sandbox")).withDemo(true), line -> { });
+        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
         factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
         services = new AwsServices(factory);
-        factory.dynamoDb(connection).createTable(b -> b.tableName("Experiments").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("experimentId").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sampleId").attributeType(ScalarAttributeType.N).build(),
-                        AttributeDefinition.builder().attributeName("status").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("experimentId").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sampleId").keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(g -> g.indexName("by-status")
-                        .keySchema(KeySchemaElement.builder().attributeName("status").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())));
-        ItemStore store = services.items(connection);
-        String[] sites = {"Basel", "Leiden", "Lyon", "Porto"};
-        for (int e = 1; e <= 3; e++) {
-            for (int s = 1; s <= 12; s++) {
-                Map<String, Attr> item = new LinkedHashMap<>();
-                item.put("experimentId", Attr.s("EXP-2026-00" + e));
-                item.put("sampleId", Attr.n(s));
-                item.put("status", Attr.s(s % 5 == 0 ? "flagged" : "valid"));
-                item.put("site", Attr.s(sites[s % 4]));
-                item.put("weightKg", new Attr.N(String.format("%d.%02d", 60 + s, s * 7 % 100)));
-                item.put("subject", new Attr.M(Map.of("id", Attr.s("SUBJ-" + (100 + s)), "age", Attr.n(30 + s))));
-                item.put("readings", new Attr.L(List.of(Attr.n(s * 3), new Attr.N("0.5"), Attr.n(s + 11))));
-                if (s % 3 == 0) {
-                    item.put("tags", new Attr.SS(Set.of("fasting", "repeat")));
-                }
-                if (s == 4) {
-                    item.put("sequence", new Attr.N("12345678901234567890123456789012345678"));
-                    item.put("raw", new Attr.B(new byte[] {0x0d, 0x0e, 0x0a, 0x0d}));
-                }
-                store.put("Experiments", item, null);
-            }
-        }
     }
 
     @AfterAll
@@ -104,8 +74,8 @@ class TableTabViewTest {
         if (factory != null) {
             factory.close();
         }
-        if (moto != null) {
-            moto.close();
+        if (sandbox != null) {
+            sandbox.close();
         }
         background.shutdownNow();
     }
@@ -124,51 +94,65 @@ class TableTabViewTest {
     @Test
     void queryThenEditThenSave(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#run-query").tryQuery().isPresent());
-        robot.clickOn("#partition-value").write("EXP-2026-002");
+        robot.clickOn("#partition-value").write("EXP-CARDIO-2024-001");
+        ItemExplorerPresenter explorer = tabPresenter().explorer();
         robot.interact(() -> {
-            TableTabView tab = (TableTabView) ((javafx.scene.layout.StackPane) scene.getRoot()).getChildren().get(0);
-            ItemExplorerPresenter explorer = presenterOf(tab);
             explorer.sortOp().set(SortOp.BETWEEN);
-            explorer.sortValue().set("2");
-            explorer.sortSecond().set("11");
+            explorer.sortValue().set("SAMPLE#0100");
+            explorer.sortSecond().set("SAMPLE#0199");
             explorer.ascending().set(false);
             FilterRow row = explorer.addFilter();
-            row.path().set("subject.age");
+            row.path().set("heartRate");
             row.op().set(FilterOp.GE);
             row.type().set(ValueType.N);
-            row.value().set("33");
+            row.value().set("100");
         });
         assertThat(robot.lookup("#query-plan").queryLabeled().getText())
                 .isEqualTo("Auto: Query, because the partition key experimentId is given.");
         robot.clickOn("#partition-value").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         TableView<Map<String, Attr>> grid = robot.lookup("#item-grid").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 9);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && !grid.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(grid.getColumns().get(0).getText()).isEqualTo("experimentId");
         assertThat(grid.getColumns().get(1).getText()).isEqualTo("sampleId");
-        assertThat(((Attr.N) grid.getItems().get(0).get("sampleId")).value()).isEqualTo("11");
-        assertThat(robot.lookup("#result-status").queryLabeled().getText()).startsWith("9 items · 10 scanned");
+        List<String> samples = grid.getItems().stream().map(i -> ((Attr.S) i.get("sampleId")).value()).toList();
+        assertThat(samples).isSortedAccordingTo(java.util.Comparator.reverseOrder()).allMatch(id -> id.compareTo("SAMPLE#0100") >= 0
+                && id.compareTo("SAMPLE#0199") <= 0);
+        assertThat(grid.getItems()).allMatch(i -> ((Attr.N) i.get("heartRate")).decimal().intValue() >= 100);
+        assertThat(robot.lookup("#result-status").queryLabeled().getText())
+                .startsWith(grid.getItems().size() + " items · 100 scanned");
         Screenshots.save(scene, "table-explorer");
 
-        robot.interact(() -> grid.getSelectionModel().select(7));
-        robot.clickOn("#item-grid").type(KeyCode.ENTER);
-        robot.interact(() -> grid.getSelectionModel().clearAndSelect(7));
-        robot.interact(() -> presenterOfEditor().edit(grid.getItems().get(7)));
+        robot.interact(() -> {
+            explorer.filters().clear();
+            explorer.sortOp().set(SortOp.EQ);
+            explorer.sortValue().set("META#experiment");
+        });
+        robot.clickOn("#run-query");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && grid.getItems().size() == 1);
+        javafx.scene.Node cell = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "META#experiment".equals(c.getText())).query();
+        robot.clickOn(cell).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#item-json").tryQuery().isPresent());
+        Map<String, Attr> loaded = grid.getItems().get(0);
         robot.clickOn("#format-plain");
-        ItemEditorPresenter editor = presenterOfEditor();
-        assertThat(editor.text().get()).contains("\"sequence\" : 12345678901234567890123456789012345678");
-        robot.interact(() -> editor.text().set(editor.text().get().replace("\"site\" : \"Basel\"", "\"site\" : \"Basel West\"")));
+        ItemEditorPresenter editor = tabPresenter().editor();
+        String grant = ((Attr.N) loaded.get("grantReference")).value();
+        assertThat(grant).hasSize(38);
+        assertThat(editor.text().get()).contains("\"grantReference\" : " + grant);
+        robot.interact(() -> editor.text().set(editor.text().get().replaceFirst("\"title\" : \"", "\"title\" : \"Reviewed: ")));
         assertThat(editor.typeChanges()).isEmpty();
-        robot.clickOn("#save-item");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Basel West".equals(
-                ((Attr.S) services.items(connection).get("Experiments", Map.of("experimentId", Attr.s("EXP-2026-002"),
-                        "sampleId", Attr.n(4))).orElseThrow().get("site")).value()));
-        Map<String, Attr> stored = services.items(connection).get("Experiments", Map.of("experimentId",
-                Attr.s("EXP-2026-002"), "sampleId", Attr.n(4))).orElseThrow();
-        assertThat(stored.get("sequence")).isEqualTo(new Attr.N("12345678901234567890123456789012345678"));
-        assertThat(stored.get("raw")).isEqualTo(new Attr.B(new byte[] {0x0d, 0x0e, 0x0a, 0x0d}));
-        assertThat(stored.get("weightKg")).isEqualTo(new Attr.N("64.28"));
+        robot.clickOn("#item-json").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Map<String, Attr> key = Map.of("experimentId", Attr.s("EXP-CARDIO-2024-001"), "sampleId", Attr.s("META#experiment"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ((Attr.S) services.items(connection).get("Experiments", key)
+                .orElseThrow().get("title")).value().startsWith("Reviewed: "));
+        Map<String, Attr> stored = services.items(connection).get("Experiments", key).orElseThrow();
+        loaded.forEach((name, value) -> {
+            if (!name.equals("title")) {
+                assertThat(stored.get(name)).as(name).isEqualTo(value);
+            }
+        });
+        assertThat(stored.get("keywords")).isInstanceOf(Attr.SS.class);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "item-editor");
     }
@@ -177,11 +161,4 @@ class TableTabViewTest {
         return TablesFeatureAccess.lastTab(feature);
     }
 
-    private ItemExplorerPresenter presenterOf(TableTabView tab) {
-        return tabPresenter().explorer();
-    }
-
-    private ItemEditorPresenter presenterOfEditor() {
-        return tabPresenter().editor();
-    }
 }
