@@ -39,7 +39,8 @@ final class QueryBuilderView extends VBox {
     final TextArea request = new TextArea();
     private final ItemExplorerPresenter presenter;
 
-    QueryBuilderView(ItemExplorerPresenter presenter, BiConsumer<String, String> copy, String endpoint, String region) {
+    QueryBuilderView(ItemExplorerPresenter presenter, BiConsumer<String, String> copy,
+                     java.util.function.Supplier<String> endpoint, String region) {
         this.presenter = presenter;
         getStyleClass().add("query-builder");
         setSpacing(6);
@@ -144,7 +145,7 @@ final class QueryBuilderView extends VBox {
         request.textProperty().bind(presenter.requestText());
         request.getStyleClass().add("request-text");
         Button copyCli = new Button("Copy as AWS CLI", new FontIcon("fth-terminal"));
-        copyCli.setOnAction(e -> copy.accept("AWS CLI command", RequestSnippets.cli(presenter.request(), endpoint, region)));
+        copyCli.setOnAction(e -> copy.accept("AWS CLI command", RequestSnippets.cli(presenter.request(), endpoint.get(), region)));
         Button copyJava = new Button("Copy as Java SDK v2", new FontIcon("fth-code"));
         copyJava.setOnAction(e -> copy.accept("Java code", RequestSnippets.java(presenter.request())));
         copyCli.disableProperty().bind(presenter.specProblem().isNotNull());

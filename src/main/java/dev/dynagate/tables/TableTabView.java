@@ -32,7 +32,7 @@ public final class TableTabView extends BorderPane {
      */
     public TableTabView(TableTabPresenter presenter, Function<String, TablePreferencesFile.ColumnLayout> layouts,
                         BiConsumer<String, TablePreferencesFile.ColumnLayout> remember, BiConsumer<String, String> copy,
-                        String endpoint, String region) {
+                        java.util.function.Supplier<String> endpoint, String region) {
         this.presenter = presenter;
         getStyleClass().add("table-tab");
         getStylesheets().add(TableTabView.class.getResource("tables.css").toExternalForm());
@@ -67,7 +67,7 @@ public final class TableTabView extends BorderPane {
 
     private void build(TableDescription table, TablePreferencesFile.ColumnLayout layout,
                        Consumer<TablePreferencesFile.ColumnLayout> remember, BiConsumer<String, String> copy,
-                       String endpoint, String region) {
+                       java.util.function.Supplier<String> endpoint, String region) {
         ItemExplorerPresenter explorer = presenter.explorer();
         ItemEditorPresenter editor = presenter.editor();
         TitledPane facts = new TitledPane(table.name(), new TableFactsView(table));

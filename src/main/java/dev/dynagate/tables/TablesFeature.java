@@ -87,10 +87,14 @@ public final class TablesFeature {
         presenter.readOnly().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> current(connection).readOnly(), active));
         tabs.add(presenter);
-        URI endpoint = connection.kind() == Connection.Kind.PROFILE ? null : endpointOrNull(connection);
+        // resolved when the user copies a command: by then the table was described, so the endpoint is up
+        java.util.function.Supplier<String> endpoint = () -> {
+            URI uri = connection.kind() == Connection.Kind.PROFILE ? null : endpointOrNull(connection);
+            return uri == null ? null : uri.toString();
+        };
         TableTabView view = new TableTabView(presenter, name -> preferences.columns(connection.id(), name),
                 (name, layout) -> preferences.columns(connection.id(), name, layout), TablesFeature::copy,
-                endpoint == null ? null : endpoint.toString(), connection.region());
+                endpoint, connection.region());
         presenter.load();
         return view;
     }
