@@ -59,6 +59,7 @@ public final class ItemExplorerPresenter {
     private final StringProperty projection = new SimpleStringProperty("");
     private final BooleanProperty consistentRead = new SimpleBooleanProperty(false);
     private final IntegerProperty pageSize = new SimpleIntegerProperty(100);
+    private final ObjectProperty<FetchBudget> budget = new SimpleObjectProperty<>(FetchBudget.standard());
 
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
@@ -211,6 +212,16 @@ public final class ItemExplorerPresenter {
 
     public IntegerProperty pageSize() {
         return pageSize;
+    }
+
+    /** How far "Fetch all" may go. */
+    public ObjectProperty<FetchBudget> budget() {
+        return budget;
+    }
+
+    /** Fetches all remaining pages within {@link #budget()}. */
+    public CompletableFuture<Void> fetchAll() {
+        return fetchAll(budget.get());
     }
 
     public FilterRow addFilter() {

@@ -13,6 +13,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -125,11 +128,12 @@ final class ItemGridView extends VBox {
         more.disableProperty().bind(presenter.hasMore().not().or(presenter.running()));
         Button all = new Button("Fetch all", new FontIcon("fth-download"));
         all.setId("fetch-all");
-        FetchBudget budget = FetchBudget.standard();
-        all.setTooltip(new Tooltip("Reads every remaining page, stopping at " + Cells.number(budget.maxItems())
-                + " items, " + Cells.number(budget.maxCapacityUnits()) + " RCU or " + budget.maxTime().toSeconds() + " s"));
-        all.setOnAction(e -> presenter.fetchAll(budget));
+        all.setTooltip(new Tooltip());
+        all.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> describe(presenter.budget().get()),
+                presenter.budget()));
+        all.setOnAction(e -> presenter.fetchAll());
         all.disableProperty().bind(presenter.hasMore().not().or(presenter.running()));
+        MenuButton limits = budgetMenu();
         Button cancel = new Button("Cancel", new FontIcon("fth-x-circle"));
         cancel.setOnAction(e -> presenter.cancel());
         cancel.visibleProperty().bind(presenter.running());
@@ -149,14 +153,45 @@ final class ItemGridView extends VBox {
         deleted.getStyleClass().add("delete-summary");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox footer = new HBox(8, more, all, cancel, status, gap, deleted, page);
+        HBox footer = new HBox(8, more, all, limits, cancel, status, gap, deleted, page);
         footer.setAlignment(Pos.CENTER_LEFT);
-        Layouts.keepWidth(List.of(more, all, cancel, status));
+        Layouts.keepWidth(List.of(more, all, limits, cancel, status));
         page.setMinWidth(0);
         deleted.setMinWidth(0);
         footer.setPadding(new Insets(4, 8, 4, 8));
         footer.getStyleClass().add("grid-footer");
         return footer;
+    }
+
+    private static String describe(FetchBudget budget) {
+        return "Reads every remaining page, stopping at " + Cells.number(budget.maxItems()) + " items, "
+                + Cells.number(budget.maxCapacityUnits()) + " RCU or " + budget.maxTime().toSeconds() + " s";
+    }
+
+    /** The budget of "Fetch all": items, read capacity units and seconds, each editable. */
+    private MenuButton budgetMenu() {
+        FetchBudget start = presenter.budget().get();
+        Spinner<Integer> items = new Spinner<>(100, 10_000_000, start.maxItems(), 1000);
+        Spinner<Integer> units = new Spinner<>(1, 1_000_000, (int) start.maxCapacityUnits(), 100);
+        Spinner<Integer> seconds = new Spinner<>(1, 3600, (int) start.maxTime().toSeconds(), 10);
+        for (Spinner<Integer> spinner : List.of(items, units, seconds)) {
+            spinner.setEditable(true);
+            spinner.setPrefWidth(120);
+            spinner.valueProperty().addListener((obs, old, value) -> presenter.budget().set(new FetchBudget(
+                    items.getValue(), units.getValue(), java.time.Duration.ofSeconds(seconds.getValue()))));
+        }
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        grid.addRow(0, new Label("Stop after items"), items);
+        grid.addRow(1, new Label("Stop after RCU"), units);
+        grid.addRow(2, new Label("Stop after seconds"), seconds);
+        CustomMenuItem content = new CustomMenuItem(grid, false);
+        MenuButton menu = new MenuButton(null, new FontIcon("fth-sliders"), content);
+        menu.setId("fetch-budget");
+        menu.setTooltip(new Tooltip("The budget of Fetch all"));
+        return menu;
     }
 
     private void findNext() {

@@ -276,6 +276,25 @@ abstract class TablesContract {
     }
 
     @Test
+    void fetchAllStopsAtItsBudget() {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.partitionValue().set("exp-A");
+        explorer.pageSize().set(5);
+
+        explorer.fetchAll(new FetchBudget(12, 1000, java.time.Duration.ofMinutes(1))).join();
+
+        assertThat(explorer.items()).hasSize(15);
+        assertThat(explorer.pages()).hasSize(3);
+        assertThat(explorer.status().get()).isEqualTo(explorer.status().get().substring(0,
+                explorer.status().get().indexOf('(')) + "(stopped at the budget of 12 items)")
+                .contains("15 items · 15 scanned", "more pages remain");
+
+        explorer.fetchAll(FetchBudget.standard()).join();
+        assertThat(explorer.items()).hasSize(20);
+        assertThat(explorer.status().get()).contains("all pages read");
+    }
+
+    @Test
     void anItemHoldingEveryTypeRoundTripsUnchanged() {
         Map<String, Attr> item = Fixtures.everyType();
         TableDescription table = services.tableDescriber(connection).describe("Experiments");

@@ -94,6 +94,18 @@ class ItemExplorerPresenterTest {
     }
 
     @Test
+    void fetchAllUsesTheBudgetTheUserSet() {
+        store.pages = n -> page(n, 10, 10, true);
+        ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
+        explorer.budget().set(new FetchBudget(15, 1000, Duration.ofMinutes(1)));
+
+        explorer.fetchAll().join();
+
+        assertThat(explorer.items()).hasSize(20);
+        assertThat(explorer.status().get()).endsWith("(stopped at the budget of 15 items)");
+    }
+
+    @Test
     void fetchAllStopsAtTheCapacityAndTimeBudgets() {
         store.pages = n -> page(n, 1, 1, true);
         ItemExplorerPresenter byCapacity = presenter(direct, Clock.systemUTC());
