@@ -1,7 +1,6 @@
 package dev.dynagate.tables;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The operators of a filter row, rendered into a DynamoDB condition expression. */
 public enum FilterOp {
@@ -51,9 +50,5 @@ public enum FilterOp {
     @Override
     public String toString() {
         return label;
-    }
-
-    static String describe(List<FilterOp> ops) {
-        return ops.stream().map(FilterOp::toString).collect(Collectors.joining(", "));
     }
 }

@@ -140,7 +140,7 @@ public final class ItemExplorerPresenter {
         });
         return work.whenCompleteAsync((summary, error) -> {
             if (error != null) {
-                Throwable cause = unwrap(error);
+                Throwable cause = Problems.unwrap(error);
                 deleteSummary.set(cause instanceof ConflictException
                         ? "Not deleted: the item changed since it was loaded. Run the query again to see it."
                         : "Delete failed.");
@@ -415,7 +415,7 @@ public final class ItemExplorerPresenter {
                 return null;
             }
             running.set(false);
-            if (error != null && !(unwrap(error) instanceof CancellationException)) {
+            if (error != null && !(Problems.unwrap(error) instanceof CancellationException)) {
                 problem.set(Problems.describe(errors, error));
             } else if (error != null) {
                 stopReason = "cancelled";
@@ -538,14 +538,5 @@ public final class ItemExplorerPresenter {
             }
         }
         return -1;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
-                && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
     }
 }

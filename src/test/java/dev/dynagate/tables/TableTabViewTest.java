@@ -60,6 +60,7 @@ class TableTabViewTest {
 
     private Scene scene;
     private TablesFeature feature;
+    private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -84,7 +85,8 @@ class TableTabViewTest {
     void start(Stage stage) {
         Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
         feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(),
-                new TablePreferences(home, background), new SimpleObjectProperty<>(connection));
+                new TablePreferences(home, background), active);
+        active.set(connection);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Experiments")), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -155,6 +157,19 @@ class TableTabViewTest {
         assertThat(stored.get("keywords")).isInstanceOf(Attr.SS.class);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "item-editor");
+
+        robot.interact(() -> active.set(connection.withReadOnly(true)));
+        assertThat(robot.lookup("#save-item").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#new-item").queryButton().isDisabled()).isTrue();
+        javafx.scene.Node row = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "META#experiment".equals(c.getText())).query();
+        robot.clickOn(row);
+        assertThat(grid.getSelectionModel().getSelectedItems()).hasSize(1);
+        assertThat(grid.isFocused()).isTrue();
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(explorer.problem().get().text()).contains("read-only");
+        assertThat(services.items(connection).get("Experiments", key)).isPresent();
     }
 
     private TableTabPresenter tabPresenter() {
