@@ -3,7 +3,6 @@ package dev.dynagate.aws;
 import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import java.net.URI;
-import java.nio.file.Files;
 
 /** The tables contract against the in-process sandbox engine. */
 class TablesAgainstSandboxTest extends TablesContract {
@@ -11,7 +10,7 @@ class TablesAgainstSandboxTest extends TablesContract {
 
     @Override
     URI startEndpoint() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.of(0, Files.createTempDirectory("tables-sandbox")), line -> { });
+        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")), line -> { });
         return sandbox.endpoint();
     }
 

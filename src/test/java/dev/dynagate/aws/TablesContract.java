@@ -58,7 +58,7 @@ abstract class TablesContract {
     DynamoDbClient client;
 
     @TempDir
-    Path home;
+    static Path home;
 
     /** Starts the endpoint under test. */
     abstract URI startEndpoint() throws Exception;

@@ -11,17 +11,14 @@ import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.shell.Theme;
 import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
-import java.nio.file.Files;
 import dev.dynagate.testing.Screenshots;
 import dev.dynagate.ui.BackgroundExecutor;
 import dev.dynagate.ui.FxExecutor;
 import dev.dynagate.ui.Operations;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,13 +35,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The table tab end to end on the sandbox demo's Experiments table: query builder → grid → editor → save. */
 @ExtendWith(ApplicationExtension.class)
@@ -64,7 +54,7 @@ class TableTabViewTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.of(0, Files.createTempDirectory("table-tab-sandbox")).withDemo(true), line -> { });
+        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")).withDemo(true), line -> { });
         connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
         factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
         services = new AwsServices(factory);
