@@ -119,6 +119,36 @@ public final class ItemEditorPresenter {
         onSaved = listener;
     }
 
+    /**
+     * Opens a row of the grid for editing. The row may be partial (an index projecting only some attributes, a
+     * projection expression), and saving a partial item would drop the rest; so the whole item is read again by
+     * its key, consistently, and that is what gets edited.
+     */
+    public CompletableFuture<Boolean> open(Map<String, Attr> row) {
+        Map<String, Attr> key = keyOf(row);
+        problem.set(null);
+        title.set("Loading item " + describeKey(row) + "…");
+        open.set(true);
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        operations.run("Reading item " + describeKey(row) + " of " + table.name(),
+                () -> store.get().get(table.name(), key)).whenCompleteAsync((item, error) -> {
+                    if (error != null) {
+                        problem.set(Problems.describe(errors, error));
+                        title.set("Item " + describeKey(row));
+                        result.complete(false);
+                    } else if (item.isEmpty()) {
+                        problem.set(new UserMessage("The item " + describeKey(row) + " no longer exists.",
+                                "Run the query again to see the table as it is now.", false));
+                        title.set("Item " + describeKey(row));
+                        result.complete(false);
+                    } else {
+                        edit(item.get());
+                        result.complete(true);
+                    }
+                }, operations.ui());
+        return result;
+    }
+
     public void edit(Map<String, Attr> item) {
         loaded = item;
         typeHints = item;
@@ -320,7 +350,8 @@ public final class ItemEditorPresenter {
         Map<String, Attr> original = loaded;
         boolean sameKey = original != null && keyOf(original).equals(keyOf(item));
         Condition condition = sameKey ? Condition.unchanged(original) : Condition.absent(table.keys().names());
-        return write(item, original, sameKey ? original : null, condition);
+        // with a changed key the save creates another item; the one loaded stays as it is
+        return write(item, sameKey ? original : null, sameKey ? original : null, condition);
     }
 
     /** After a conflict: writes my version over theirs, on condition that theirs has not changed again. */

@@ -103,7 +103,7 @@ public final class TableTabView extends BorderPane {
         actions.setPadding(new Insets(0, 8, 6, 8));
         VBox top = new VBox(facts, builder, actions);
 
-        ItemGridView grid = new ItemGridView(explorer, editor::edit, layout, remember);
+        ItemGridView grid = new ItemGridView(explorer, editor::open, layout, remember);
         ItemEditorView editorView = new ItemEditorView(editor, () -> {
             if (editor.loaded() != null) {
                 explorer.delete(java.util.List.of(editor.loaded())).thenAccept(summary -> {

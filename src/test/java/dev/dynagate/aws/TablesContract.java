@@ -276,6 +276,26 @@ abstract class TablesContract {
     }
 
     @Test
+    void aRowFromAKeysOnlyIndexIsEditedAsTheWholeItem() {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.index().set("by-status");
+        explorer.partitionValue().set("failed");
+        assertThat(explorer.indexWarning().get()).contains("KEYS_ONLY");
+        explorer.run().join();
+        Map<String, Attr> row = explorer.items().get(0);
+        assertThat(row).doesNotContainKey("score");
+
+        TableDescription table = explorer.table();
+        ItemEditorPresenter editor = new ItemEditorPresenter(table, () -> services.items(connection),
+                services.errors(connection), direct, yes);
+        assertThat(editor.open(row).join()).isTrue();
+
+        assertThat(editor.loaded()).containsKeys("score", "site", "meta");
+        assertThat(editor.save().join()).isTrue();
+        assertThat(services.items(connection).get("Experiments", explorer.keyOf(row)).orElseThrow()).containsKey("score");
+    }
+
+    @Test
     void fetchAllStopsAtItsBudget() {
         ItemExplorerPresenter explorer = explorer("Experiments");
         explorer.partitionValue().set("exp-A");

@@ -140,6 +140,38 @@ class ItemEditorPresenterTest {
     }
 
     @Test
+    void openingAPartialRowEditsTheWholeStoredItem() {
+        Map<String, Attr> item = stored(Fixtures.everyType());
+        Map<String, Attr> keysOnly = store.key(item);
+
+        assertThat(editor.open(keysOnly).join()).isTrue();
+
+        assertThat(editor.loaded()).isEqualTo(item);
+        assertThat(DynamoJson.parse(editor.text().get())).isEqualTo(item);
+    }
+
+    @Test
+    void openingARowThatWasDeletedSaysSo() {
+        assertThat(editor.open(Map.of("experimentId", Attr.s("gone"), "sampleId", Attr.n(1))).join()).isFalse();
+
+        assertThat(editor.problem().get().text()).contains("no longer exists");
+    }
+
+    @Test
+    void changingTheKeySavesAnotherItemAndKeepsTheLoadedOne() {
+        Map<String, Attr> item = stored(Fixtures.everyType());
+        List<Map<String, Attr>> replaced = new ArrayList<>();
+        editor.onSaved((old, now) -> replaced.add(old));
+        editor.edit(item);
+        editor.text().set(editor.text().get().replace("exp-001", "exp-009"));
+
+        assertThat(editor.save().join()).isTrue();
+
+        assertThat(store.stored).hasSize(2);
+        assertThat(replaced).containsExactly((Map<String, Attr>) null);
+    }
+
+    @Test
     void duplicateSavesAsANewItem() {
         Map<String, Attr> item = stored(Fixtures.everyType());
         editor.edit(item);
