@@ -114,6 +114,10 @@ class TableTabViewTest {
         assertThat(robot.lookup("#result-status").queryLabeled().getText())
                 .startsWith(grid.getItems().size() + " items · 100 scanned");
         Screenshots.save(scene, "table-explorer");
+        robot.interact(() -> ThemeSwitcher.apply(Theme.DARK, scene));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "table-explorer-dark");
+        robot.interact(() -> ThemeSwitcher.apply(Theme.LIGHT, scene));
 
         robot.interact(() -> {
             explorer.filters().clear();
