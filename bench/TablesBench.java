@@ -3,7 +3,6 @@ import dev.dynagate.aws.AwsServices;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.SessionSecrets;
-import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.FilterOp;
 import dev.dynagate.tables.FilterRow;
 import dev.dynagate.tables.ItemExplorerPresenter;
@@ -82,7 +81,7 @@ public class TablesBench {
         for (int i = 0; i < times.length; i++) {
             ItemExplorerPresenter explorer = explorer(table, services, connection);
             if (query) {
-                explorer.partitionValue().set(partition(i * 37 % PARTITIONS));
+                explorer.builder().partitionValue().set(partition(i * 37 % PARTITIONS));
             }
             long start = System.nanoTime();
             explorer.run().join();
@@ -103,9 +102,9 @@ public class TablesBench {
     static void heldHeap(TableDescription table, AwsServices services, Connection connection, int rows, boolean filtered) {
         long before = usedHeapAfterGc();
         ItemExplorerPresenter explorer = explorer(table, services, connection);
-        explorer.pageSize().set(1000);
+        explorer.builder().pageSize().set(1000);
         if (filtered) {
-            FilterRow row = explorer.addFilter();
+            FilterRow row = explorer.builder().addFilter();
             row.path().set("score");
             row.op().set(FilterOp.LT);
             row.type().set(ValueType.N);

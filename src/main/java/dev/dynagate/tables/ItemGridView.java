@@ -227,7 +227,7 @@ final class ItemGridView extends VBox {
     private TableColumn<Map<String, Attr>, Attr> column(String name) {
         TableColumn<Map<String, Attr>, Attr> column = new TableColumn<>(name);
         column.setId("column-" + name);
-        boolean key = presenter.table().keyColumns(presenter.index().get()).contains(name);
+        boolean key = presenter.table().keyColumns(presenter.builder().index().get()).contains(name);
         if (key) {
             column.getStyleClass().add("key-column");
             column.setGraphic(new FontIcon("fth-key"));

@@ -37,9 +37,9 @@ final class QueryBuilderView extends VBox {
     final Label plan = new Label();
     final Label warning = new Label();
     final TextArea request = new TextArea();
-    private final ItemExplorerPresenter presenter;
+    private final QueryBuilder presenter;
 
-    QueryBuilderView(ItemExplorerPresenter presenter, BiConsumer<String, String> copy,
+    QueryBuilderView(QueryBuilder presenter, BiConsumer<String, String> copy,
                      java.util.function.Supplier<String> endpoint, String region) {
         this.presenter = presenter;
         getStyleClass().add("query-builder");

@@ -73,14 +73,14 @@ public final class TableTabView extends BorderPane {
         TitledPane facts = new TitledPane(table.name(), new TableFactsView(table));
         facts.setGraphic(new FontIcon("fth-database"));
         facts.getStyleClass().add("facts-pane");
-        QueryBuilderView builder = new QueryBuilderView(explorer, copy, endpoint, region);
+        QueryBuilderView builder = new QueryBuilderView(explorer.builder(), copy, endpoint, region);
 
         Button run = new Button("Run", new FontIcon("fth-play"));
         run.setId("run-query");
         run.getStyleClass().add("accent");
         run.setTooltip(new Tooltip("Run the query (Ctrl+Enter)"));
         run.setOnAction(e -> explorer.run());
-        run.disableProperty().bind(explorer.specProblem().isNotNull());
+        run.disableProperty().bind(explorer.builder().specProblem().isNotNull());
         Button create = new Button("New item", new FontIcon("fth-plus-square"));
         create.setId("new-item");
         create.setOnAction(e -> editor.create());

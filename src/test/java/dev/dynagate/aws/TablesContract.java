@@ -175,26 +175,26 @@ abstract class TablesContract {
     @Test
     void queriesInBothSortOrdersWithEverySortOperator() {
         ItemExplorerPresenter explorer = explorer("Experiments");
-        explorer.partitionValue().set("exp-A");
-        explorer.sortOp().set(SortOp.BETWEEN);
-        explorer.sortValue().set("3");
-        explorer.sortSecond().set("6");
-        assertThat(explorer.plan().get()).startsWith("Auto: Query");
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().sortOp().set(SortOp.BETWEEN);
+        explorer.builder().sortValue().set("3");
+        explorer.builder().sortSecond().set("6");
+        assertThat(explorer.builder().plan().get()).startsWith("Auto: Query");
 
         explorer.run().join();
         assertThat(column(explorer, "sampleId")).containsExactly("3", "4", "5", "6");
 
-        explorer.ascending().set(false);
+        explorer.builder().ascending().set(false);
         explorer.run().join();
         assertThat(column(explorer, "sampleId")).containsExactly("6", "5", "4", "3");
 
-        explorer.ascending().set(true);
+        explorer.builder().ascending().set(true);
         Map<SortOp, List<String>> expected = Map.of(SortOp.EQ, List.of("18"), SortOp.LT, List.of("1"),
                 SortOp.LE, List.of("1", "2"), SortOp.GT, List.of("19", "20"), SortOp.GE, List.of("20"));
         Map<SortOp, String> operand = Map.of(SortOp.EQ, "18", SortOp.LT, "2", SortOp.LE, "2", SortOp.GT, "18", SortOp.GE, "20");
         expected.forEach((op, ids) -> {
-            explorer.sortOp().set(op);
-            explorer.sortValue().set(operand.get(op));
+            explorer.builder().sortOp().set(op);
+            explorer.builder().sortValue().set(operand.get(op));
             explorer.run().join();
             assertThat(column(explorer, "sampleId")).as(op.name()).containsExactlyElementsOf(ids);
         });
@@ -203,17 +203,17 @@ abstract class TablesContract {
     @Test
     void numberAndBinaryKeysAreTyped() {
         ItemExplorerPresenter numbers = explorer("ByNumber");
-        numbers.partitionValue().set("2");
-        numbers.sortOp().set(SortOp.BEGINS_WITH);
-        numbers.sortValue().set("b");
+        numbers.builder().partitionValue().set("2");
+        numbers.builder().sortOp().set(SortOp.BEGINS_WITH);
+        numbers.builder().sortValue().set("b");
         numbers.run().join();
         assertThat(numbers.items()).singleElement().isEqualTo(Map.of("shard", Attr.n(2), "name", Attr.s("b")));
 
         ItemExplorerPresenter binary = explorer("ByBinary");
-        binary.partitionValue().set(Base64.getEncoder().encodeToString(new byte[] {1, 2}));
-        binary.sortOp().set(SortOp.GE);
-        binary.sortValue().set(Base64.getEncoder().encodeToString(new byte[] {9, 2}));
-        binary.ascending().set(false);
+        binary.builder().partitionValue().set(Base64.getEncoder().encodeToString(new byte[] {1, 2}));
+        binary.builder().sortOp().set(SortOp.GE);
+        binary.builder().sortValue().set(Base64.getEncoder().encodeToString(new byte[] {9, 2}));
+        binary.builder().ascending().set(false);
         binary.run().join();
         assertThat(binary.items()).extracting(i -> ((Attr.B) i.get("part")).bytes()[1]).containsExactly((byte) 3, (byte) 2);
     }
@@ -243,8 +243,8 @@ abstract class TablesContract {
 
     private List<String> filter(String path, FilterOp op, ValueType type, String value, String second) {
         ItemExplorerPresenter explorer = explorer("Experiments");
-        explorer.partitionValue().set("exp-A");
-        explorer.filters().add(new FilterRow(path, op, type, value, second));
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().filters().add(new FilterRow(path, op, type, value, second));
         explorer.run().join();
         assertThat(explorer.problem().get()).as(path + " " + op).isNull();
         return column(explorer, "sampleId");
@@ -257,14 +257,14 @@ abstract class TablesContract {
         Map<String, Attr> last = all.items().get(all.items().size() - 1);
 
         ItemExplorerPresenter explorer = explorer("Experiments");
-        explorer.mode().set(QuerySpec.Mode.SCAN);
-        explorer.pageSize().set(5);
-        FilterRow row = explorer.addFilter();
+        explorer.builder().mode().set(QuerySpec.Mode.SCAN);
+        explorer.builder().pageSize().set(5);
+        FilterRow row = explorer.builder().addFilter();
         row.path().set("sampleId");
         row.type().set(ValueType.N);
         row.value().set(((Attr.N) last.get("sampleId")).value());
-        explorer.addFilter().path().set("experimentId");
-        explorer.filters().get(1).value().set(((Attr.S) last.get("experimentId")).value());
+        explorer.builder().addFilter().path().set("experimentId");
+        explorer.builder().filters().get(1).value().set(((Attr.S) last.get("experimentId")).value());
         explorer.run().join();
 
         assertThat(explorer.items()).isEmpty();
@@ -278,9 +278,9 @@ abstract class TablesContract {
     @Test
     void aRowFromAKeysOnlyIndexIsEditedAsTheWholeItem() {
         ItemExplorerPresenter explorer = explorer("Experiments");
-        explorer.index().set("by-status");
-        explorer.partitionValue().set("failed");
-        assertThat(explorer.indexWarning().get()).contains("KEYS_ONLY");
+        explorer.builder().index().set("by-status");
+        explorer.builder().partitionValue().set("failed");
+        assertThat(explorer.builder().indexWarning().get()).contains("KEYS_ONLY");
         explorer.run().join();
         Map<String, Attr> row = explorer.items().get(0);
         assertThat(row).doesNotContainKey("score");
@@ -298,8 +298,8 @@ abstract class TablesContract {
     @Test
     void fetchAllStopsAtItsBudget() {
         ItemExplorerPresenter explorer = explorer("Experiments");
-        explorer.partitionValue().set("exp-A");
-        explorer.pageSize().set(5);
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().pageSize().set(5);
 
         explorer.fetchAll(new FetchBudget(12, 1000, java.time.Duration.ofMinutes(1))).join();
 
@@ -379,7 +379,7 @@ abstract class TablesContract {
             store.put("ByNumber", Map.of("shard", Attr.n(99), "name", Attr.s("n" + i)), null);
         }
         ItemExplorerPresenter explorer = explorer("ByNumber");
-        explorer.partitionValue().set("99");
+        explorer.builder().partitionValue().set("99");
         explorer.fetchAll(FetchBudget.standard()).join();
         assertThat(explorer.items()).hasSize(60);
 

@@ -40,7 +40,7 @@ class ItemExplorerPresenterTest {
     void aFilterThatMatchedNothingYetNeverSaysNoResults() {
         store.pages = n -> n < 2 ? page(n, 0, 100, true) : page(n, 3, 100, false);
         ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
-        explorer.addFilter().path().set("status");
+        explorer.builder().addFilter().path().set("status");
 
         explorer.run().join();
         assertThat(explorer.status().get()).isEqualTo("0 of 100 scanned match — more pages remain · 0.5 RCU");
@@ -61,7 +61,7 @@ class ItemExplorerPresenterTest {
     void noMatchOnTheLastPageSaysAllPagesWereRead() {
         store.pages = n -> page(n, 0, 40, false);
         ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
-        explorer.addFilter().path().set("status");
+        explorer.builder().addFilter().path().set("status");
 
         explorer.run().join();
 
@@ -168,32 +168,32 @@ class ItemExplorerPresenterTest {
     @Test
     void autoModeSaysWhichOperationItPicks() {
         ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
-        assertThat(explorer.plan().get()).startsWith("Auto: Scan");
+        assertThat(explorer.builder().plan().get()).startsWith("Auto: Scan");
 
-        explorer.partitionValue().set("exp-1");
-        explorer.sortOp().set(SortOp.BETWEEN);
-        explorer.sortValue().set("1");
-        explorer.sortSecond().set("x");
-        assertThat(explorer.specProblem().get()).isEqualTo("\"x\" is not a number.");
+        explorer.builder().partitionValue().set("exp-1");
+        explorer.builder().sortOp().set(SortOp.BETWEEN);
+        explorer.builder().sortValue().set("1");
+        explorer.builder().sortSecond().set("x");
+        assertThat(explorer.builder().specProblem().get()).isEqualTo("\"x\" is not a number.");
 
-        explorer.sortSecond().set("9");
-        assertThat(explorer.plan().get()).isEqualTo("Auto: Query, because the partition key experimentId is given.");
-        assertThat(explorer.requestText().get()).contains("\"KeyConditionExpression\" : \"#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2\"",
+        explorer.builder().sortSecond().set("9");
+        assertThat(explorer.builder().plan().get()).isEqualTo("Auto: Query, because the partition key experimentId is given.");
+        assertThat(explorer.builder().requestText().get()).contains("\"KeyConditionExpression\" : \"#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2\"",
                 "\":v1\" : {", "\"N\" : \"1\"");
     }
 
     @Test
     void projectingIndexesWarnAndGsisRefuseConsistentReads() {
         ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
-        explorer.index().set("by-status");
-        assertThat(explorer.indexWarning().get()).contains("KEYS_ONLY");
+        explorer.builder().index().set("by-status");
+        assertThat(explorer.builder().indexWarning().get()).contains("KEYS_ONLY");
 
-        explorer.consistentRead().set(true);
-        assertThat(explorer.specProblem().get()).contains("cannot be read consistently");
+        explorer.builder().consistentRead().set(true);
+        assertThat(explorer.builder().specProblem().get()).contains("cannot be read consistently");
 
-        explorer.index().set("by-site");
-        assertThat(explorer.indexWarning().get()).isNull();
-        assertThat(explorer.specProblem().get()).isNull();
+        explorer.builder().index().set("by-site");
+        assertThat(explorer.builder().indexWarning().get()).isNull();
+        assertThat(explorer.builder().specProblem().get()).isNull();
     }
 
     @Test

@@ -89,11 +89,11 @@ class TableTabViewTest {
         robot.clickOn("#partition-value").write("EXP-CARDIO-2024-001");
         ItemExplorerPresenter explorer = tabPresenter().explorer();
         robot.interact(() -> {
-            explorer.sortOp().set(SortOp.BETWEEN);
-            explorer.sortValue().set("SAMPLE#0100");
-            explorer.sortSecond().set("SAMPLE#0199");
-            explorer.ascending().set(false);
-            FilterRow row = explorer.addFilter();
+            explorer.builder().sortOp().set(SortOp.BETWEEN);
+            explorer.builder().sortValue().set("SAMPLE#0100");
+            explorer.builder().sortSecond().set("SAMPLE#0199");
+            explorer.builder().ascending().set(false);
+            FilterRow row = explorer.builder().addFilter();
             row.path().set("heartRate");
             row.op().set(FilterOp.GE);
             row.type().set(ValueType.N);
@@ -120,9 +120,9 @@ class TableTabViewTest {
         robot.interact(() -> ThemeSwitcher.apply(Theme.LIGHT, scene));
 
         robot.interact(() -> {
-            explorer.filters().clear();
-            explorer.sortOp().set(SortOp.EQ);
-            explorer.sortValue().set("META#experiment");
+            explorer.builder().filters().clear();
+            explorer.builder().sortOp().set(SortOp.EQ);
+            explorer.builder().sortValue().set("META#experiment");
         });
         robot.clickOn("#run-query");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && grid.getItems().size() == 1);
