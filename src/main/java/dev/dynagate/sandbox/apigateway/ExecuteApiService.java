@@ -34,6 +34,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ExecuteApiService implements SandboxService, RestApiInvoker {
     static final String PREFIX = "/_aws/execute-api/";
+    /**
+     * What an HTTP API answers when its Lambda integration fails (the function threw or answered something that is
+     * not a valid response): {@code {"message":"Internal Server Error"}} with 500, as HTTP APIs are observed to do.
+     * REST APIs answer 502 instead, with their own wording.
+     */
+    static final int FUNCTION_ERROR_STATUS = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiGatewayState state;
@@ -161,13 +167,13 @@ public final class ExecuteApiService implements SandboxService, RestApiInvoker {
             return switch (outcome.kind()) {
                 case TIMED_OUT -> serviceUnavailable();
                 case REJECTED -> error(500);
-                case FAILED -> error(502);
+                case FAILED -> error(FUNCTION_ERROR_STATUS);
                 case OK -> {
                     try {
                         yield v2 ? ProxyResponses.v2(outcome.result().payload())
                                 : ProxyResponses.v1(outcome.result().payload());
                     } catch (ProxyResponses.MalformedResponse e) {
-                        yield error(502);
+                        yield error(FUNCTION_ERROR_STATUS);
                     }
                 }
             };

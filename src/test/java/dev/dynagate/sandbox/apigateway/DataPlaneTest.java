@@ -260,6 +260,21 @@ class DataPlaneTest {
     }
 
     @Test
+    void malformedProxyResponsesAreIntegrationFailures() throws Exception {
+        String api = httpApi("$default", Map.of("POST /echo", "echo"), "1.0", 30000);
+        HttpResponse<byte[]> noStatus = send("POST", api + "/echo", "{\"body\":\"x\"}".getBytes(),
+                "Content-Type", "application/json");
+        assertThat(noStatus.statusCode()).isEqualTo(500);
+        assertThat(text(noStatus)).isEqualTo("{\"message\":\"Internal Server Error\"}");
+
+        var restApi = restProxyApi("echo", 29000);
+        HttpResponse<byte[]> restNoStatus = send("POST", restApi + "/dev/x", "{\"body\":\"x\"}".getBytes(),
+                "Content-Type", "application/json");
+        assertThat(restNoStatus.statusCode()).isEqualTo(502);
+        assertThat(text(restNoStatus)).isEqualTo("{\"message\": \"Internal server error\"}");
+    }
+
+    @Test
     void typedEventClassesRoundTrip() throws Exception {
         String api = httpApi("$default", Map.of("GET /items/{id}", "typedv2"), "2.0", 30000);
         HttpResponse<byte[]> response = send("GET", api + "/items/7", null, "Cookie", "k=v");
@@ -317,10 +332,10 @@ class DataPlaneTest {
     // ---- failures
 
     @Test
-    void handlerExceptionsAre502WithTheStackTraceInTheLog() throws Exception {
+    void handlerExceptionsAre500ForHttpApisAnd502ForRestApisWithTheStackTraceInTheLog() throws Exception {
         String api = httpApi("$default", Map.of("GET /boom", "throws"), "2.0", 30000);
         HttpResponse<byte[]> response = send("GET", api + "/boom", null);
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.statusCode()).isEqualTo(500);
         assertThat(text(response)).isEqualTo("{\"message\":\"Internal Server Error\"}");
         assertThat(lambda.invocations("throws")).last().satisfies(i ->
                 assertThat(i.log()).contains("java.lang.IllegalArgumentException: no such experiment")
