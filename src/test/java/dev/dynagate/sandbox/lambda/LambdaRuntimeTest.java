@@ -57,6 +57,9 @@ class LambdaRuntimeTest {
         runtime.create(FunctionDefinition.builtIn("greet", HANDLERS + "Greeter"));
         runtime.create(FunctionDefinition.builtIn("upper", HANDLERS + "Upper"));
         runtime.create(FunctionDefinition.builtIn("twice", HANDLERS + "Plain::twice"));
+        runtime.create(FunctionDefinition.builtIn("pojo", HANDLERS + "Pojo"));
+        assertThat(runtime.invoke("pojo", json("{\"subjectId\":\"S-1\",\"temperature\":38.4,\"extra\":1}"))
+                .payloadText()).isEqualTo("{\"subject\":\"S-1\",\"fever\":true}");
         assertThat(runtime.invoke("greet", json("\"Ada\"")).payloadText()).isEqualTo("\"Hello, Ada\"");
         assertThat(runtime.invoke("upper", json("{\"x\":\"y\"}")).payloadText()).isEqualTo("{\"X\":\"Y\"}");
         assertThat(runtime.invoke("twice", json("21")).payloadText()).isEqualTo("42");

@@ -79,6 +79,38 @@ public final class TestHandlers {
         }
     }
 
+    /** A POJO in and out, as Lambda's serializer maps them. */
+    public static final class Pojo implements RequestHandler<Pojo.Sample, Pojo.Summary> {
+        public static final class Sample {
+            private String subjectId;
+            private double temperature;
+
+            public String getSubjectId() {
+                return subjectId;
+            }
+
+            public void setSubjectId(String subjectId) {
+                this.subjectId = subjectId;
+            }
+
+            public double getTemperature() {
+                return temperature;
+            }
+
+            public void setTemperature(double temperature) {
+                this.temperature = temperature;
+            }
+        }
+
+        public record Summary(String subject, boolean fever) {
+        }
+
+        @Override
+        public Summary handleRequest(Sample sample, Context context) {
+            return new Summary(sample.getSubjectId(), sample.getTemperature() >= 38.0);
+        }
+    }
+
     /** A method handler without the interface ({@code Class::method}). */
     public static final class Plain {
         public int twice(int value) {
