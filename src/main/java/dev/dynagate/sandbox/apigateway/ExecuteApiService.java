@@ -19,11 +19,19 @@ import java.util.logging.Logger;
 public final class ExecuteApiService implements SandboxService {
     static final String PREFIX = "/_aws/execute-api/";
     private static final Logger LOG = Logger.getLogger(ExecuteApiService.class.getName());
+    /**
+     * How many invoke-URL requests run at once. Each holds one of the sandbox server's worker threads (at least 8,
+     * 8 per core) while its function runs, and functions call back into the sandbox (DynamoDB) on further workers:
+     * unbounded, a burst of requests would take every worker and leave the functions' own calls queued behind them.
+     * Requests beyond the limit are throttled at once with 429, as API Gateway throttles.
+     */
+    static final int MAX_CONCURRENT_REQUESTS = Math.max(8, Runtime.getRuntime().availableProcessors() * 8) / 2;
 
     private final ApiGatewayState state;
     private final HttpProxy httpProxy = new HttpProxy();
     private final IntegrationInvoker invoker;
     private final RestApiInvocation restApis;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_CONCURRENT_REQUESTS);
 
     ExecuteApiService(ApiGatewayState state, LambdaRuntime lambda) {
         this.state = state;
@@ -57,14 +65,26 @@ public final class ExecuteApiService implements SandboxService {
         String apiId = slash < 0 ? rest : rest.substring(0, slash);
         String below = slash < 0 ? "" : rest.substring(slash);
         ObjectNode httpApi = state.read(() -> copy(state.httpApis().get(apiId)));
-        if (httpApi != null) {
-            return new HttpApiInvocation(invoker, httpProxy, httpApi, apiId, below, request).serve();
+        ObjectNode restApi = httpApi != null ? null : state.read(() -> copy(state.restApis().get(apiId)));
+        if (httpApi == null && restApi == null) {
+            return HttpApiInvocation.notFound(HttpApiInvocation.requestId());
         }
-        ObjectNode restApi = state.read(() -> copy(state.restApis().get(apiId)));
-        if (restApi != null) {
-            return restApis.serve(restApi, apiId, below, request);
+        if (!inFlight.tryAcquire()) {
+            return tooManyRequests(httpApi != null);
         }
-        return HttpApiInvocation.notFound(HttpApiInvocation.requestId());
+        try {
+            return httpApi != null ? new HttpApiInvocation(invoker, httpProxy, httpApi, apiId, below, request).serve()
+                    : restApis.serve(restApi, apiId, below, request);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private static SandboxResponse tooManyRequests(boolean httpApi) {
+        SandboxResponse response = SandboxResponse.json(429, "{\"message\":\"Too Many Requests\"}");
+        return httpApi ? response.with("apigw-requestid", HttpApiInvocation.requestId())
+                : response.with("x-amzn-ErrorType", "TooManyRequestsException")
+                .with("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
     }
 
     void close() {
