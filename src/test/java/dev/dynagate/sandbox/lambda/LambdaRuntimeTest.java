@@ -84,6 +84,14 @@ class LambdaRuntimeTest {
     }
 
     @Test
+    void aFloodingFunctionsLogIsCappedButKeepsItsReport() {
+        runtime.create(FunctionDefinition.builtIn("flood", HANDLERS + "Flood"));
+        Invocation invocation = runtime.invoke("flood", json("{}")).invocation();
+        assertThat(invocation.log().length()).isLessThan(InvocationLog.LIMIT + 1000);
+        assertThat(invocation.log()).contains("log output beyond 1 MB dropped").contains("REPORT RequestId: ");
+    }
+
+    @Test
     void handlerExceptionBecomesLambdaErrorDocumentAndStackTraceInLog() throws Exception {
         runtime.create(FunctionDefinition.builtIn("fail", HANDLERS + "Failing"));
         InvocationResult result = runtime.invoke("fail", json("\"x\""));

@@ -111,6 +111,18 @@ public final class TestHandlers {
         }
     }
 
+    /** Prints far more than the log keeps. */
+    public static final class Flood implements RequestHandler<Object, String> {
+        @Override
+        public String handleRequest(Object input, Context context) {
+            String line = "x".repeat(1023) + "\n";
+            for (int i = 0; i < 2048; i++) {
+                context.getLogger().log(line);
+            }
+            return "done";
+        }
+    }
+
     /** A method handler without the interface ({@code Class::method}). */
     public static final class Plain {
         public int twice(int value) {
