@@ -109,7 +109,8 @@ class LambdaRuntimeTest {
         runtime.create(FunctionDefinition.builtIn("ghost", "com.example.Missing"));
         InvocationResult result = runtime.invoke("ghost", json("{}"));
         assertThat(result.failed()).isTrue();
-        assertThat(result.payloadText()).contains("java.lang.ClassNotFoundException").contains("com.example.Missing");
+        assertThat(result.payloadText()).contains("\"errorType\":\"java.lang.ClassNotFoundException\"")
+                .contains("\"errorMessage\":\"Class not found: com.example.Missing\"");
     }
 
     @Test
