@@ -41,7 +41,7 @@ public final class ReadOps {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
                 .conditionalOperator().atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         KeyCondition key;
         String keyText = r.string("KeyConditionExpression");
         if (keyText != null) {
@@ -129,7 +129,7 @@ public final class ReadOps {
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
                 .atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
