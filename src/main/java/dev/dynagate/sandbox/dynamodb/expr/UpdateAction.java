@@ -14,7 +14,7 @@ public interface UpdateAction {
 
     /**
      * The update of an item that does not exist yet, starting from its key as DynamoDB does: the key attributes can
-     * be read ({@code SET other = pk}) and removing nested paths is quietly ignored.
+     * be read ({@code SET created = pk}) and removing nested paths is quietly ignored.
      */
     default Map<String, AttrValue> applyToNewItem(Map<String, AttrValue> key) {
         return apply(key);
