@@ -21,6 +21,7 @@ import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrOrder;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,7 +349,7 @@ public final class ReadOps {
         ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
             ObjectNode out = Request.object();
             boolean count = select.equals("COUNT");
-            ArrayNode items = count ? null : out.putArray("Items");
+            ItemStreamWriter items = count ? null : new ItemStreamWriter();
             int evaluated = 0;
             int matched = 0;
             long bytes = 0;
@@ -379,7 +380,7 @@ public final class ReadOps {
                     }
                     matched++;
                     if (!count) {
-                        items.add(AttrValueJson.writeItem(projection == null ? item : projection.apply(item)));
+                        items.add(projection == null ? item : projection.apply(item));
                     }
                 }
             } catch (RuntimeException e) {
@@ -390,6 +391,9 @@ public final class ReadOps {
             // DynamoDB also answers a LastEvaluatedKey when the limit is reached exactly at the end of the data
             if (!more && limit != null && evaluated == limit) {
                 more = true;
+            }
+            if (items != null) {
+                out.putRawValue("Items", items.finish());
             }
             out.put("Count", matched);
             out.put("ScannedCount", evaluated);
