@@ -21,6 +21,7 @@ import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrOrder;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ReadOps {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
                 .conditionalOperator().atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         KeyCondition key;
         String keyText = r.string("KeyConditionExpression");
         if (keyText != null) {
@@ -129,7 +130,7 @@ public final class ReadOps {
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
                 .atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
@@ -208,6 +209,9 @@ public final class ReadOps {
             }
             if (index.global() && r.bool("ConsistentRead", false)) {
                 throw DynamoDbError.validation("Consistent reads are not supported on global secondary indexes");
+            }
+            if (index.global() && engine.now() < index.readyAt()) {
+                throw DynamoDbError.validation("Cannot read from backfilling global secondary index: " + indexName);
             }
             return new Target(table, index);
         }
@@ -345,7 +349,7 @@ public final class ReadOps {
         ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
             ObjectNode out = Request.object();
             boolean count = select.equals("COUNT");
-            ArrayNode items = count ? null : out.putArray("Items");
+            ItemStreamWriter items = count ? null : new ItemStreamWriter();
             int evaluated = 0;
             int matched = 0;
             long bytes = 0;
@@ -376,7 +380,7 @@ public final class ReadOps {
                     }
                     matched++;
                     if (!count) {
-                        items.add(AttrValueJson.writeItem(projection == null ? item : projection.apply(item)));
+                        items.add(projection == null ? item : projection.apply(item));
                     }
                 }
             } catch (RuntimeException e) {
@@ -387,6 +391,9 @@ public final class ReadOps {
             // DynamoDB also answers a LastEvaluatedKey when the limit is reached exactly at the end of the data
             if (!more && limit != null && evaluated == limit) {
                 more = true;
+            }
+            if (items != null) {
+                out.putRawValue("Items", items.finish());
             }
             out.put("Count", matched);
             out.put("ScannedCount", evaluated);
