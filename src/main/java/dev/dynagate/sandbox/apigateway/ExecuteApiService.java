@@ -20,12 +20,12 @@ public final class ExecuteApiService implements SandboxService {
     static final String PREFIX = "/_aws/execute-api/";
     private static final Logger LOG = Logger.getLogger(ExecuteApiService.class.getName());
     /**
-     * How many invoke-URL requests run at once. Each holds one of the sandbox server's worker threads (at least 8,
-     * 8 per core) while its function runs, and functions call back into the sandbox (DynamoDB) on further workers:
-     * unbounded, a burst of requests would take every worker and leave the functions' own calls queued behind them.
-     * Requests beyond the limit are throttled at once with 429, as API Gateway throttles.
+     * How many invoke-URL requests run at once. Each holds one of the sandbox server's worker threads while its
+     * function runs, and functions call back into the sandbox (DynamoDB) on further workers; the server's pool grows,
+     * but a bound keeps a burst from starving the machine. Requests beyond it are throttled at once with 429, as API
+     * Gateway throttles.
      */
-    static final int MAX_CONCURRENT_REQUESTS = Math.max(8, Runtime.getRuntime().availableProcessors() * 8) / 2;
+    static final int MAX_CONCURRENT_REQUESTS = 64;
 
     private final ApiGatewayState state;
     private final HttpProxy httpProxy = new HttpProxy();
