@@ -112,7 +112,11 @@ public final class Database implements AutoCloseable {
         }
         log.awaitDurable(position);
         if (log.fileBytes() > CHECKPOINT_BYTES && checkpointQueued.compareAndSet(false, true)) {
-            background.execute(this::checkpointQuietly);
+            try {
+                background.execute(this::checkpointQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the database is closing; the log alone is enough to recover
+            }
         }
         return result;
     }
