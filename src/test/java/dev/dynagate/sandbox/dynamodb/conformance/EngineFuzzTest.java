@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * normal requests afterwards. The seed is fixed so a failure replays; {@code -Dfuzz.seed=N} tries another.
  */
 class EngineFuzzTest {
-    private static final int REQUESTS = 12_000;
+    private static final int REQUESTS = 13_000;
     private static final int CLIENTS = 4;
     private static final Duration PER_REQUEST = Duration.ofSeconds(10);
 
