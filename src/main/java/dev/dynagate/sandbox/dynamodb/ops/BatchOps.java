@@ -53,7 +53,7 @@ public final class BatchOps {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
             }
             TableData table = engine.table(e.getKey());
-            ExpressionParams expressions = new ExpressionParams(spec);
+            ExpressionParams expressions = new ExpressionParams(spec, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
             List<Map<String, AttrValue>> keys = new ArrayList<>();

@@ -117,7 +117,7 @@ public final class ItemOps {
         Constraints.of(r).capacity().name("TableName", true).notNull("Key").check();
         TableData table = engine.table(Names.tableName(r));
         Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.READ_ITEM);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
         boolean consistent = r.bool("ConsistentRead", false);

@@ -41,7 +41,7 @@ public final class ReadOps {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
                 .conditionalOperator().atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         KeyCondition key;
         String keyText = r.string("KeyConditionExpression");
         if (keyText != null) {
@@ -129,7 +129,7 @@ public final class ReadOps {
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
                 .atLeast("Limit", 1).check();
         Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
@@ -158,11 +158,21 @@ public final class ReadOps {
                 throw DynamoDbError.validation("The Segment parameter is zero-based and must be less than parameter "
                         + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
             }
-            IndexKey from = new IndexKey(PartitionToken.firstToken(segment, total), IndexKey.LOW);
-            range = segment + 1 == total ? range.tailMap(from, true)
-                    : range.subMap(from, true, new IndexKey(PartitionToken.firstToken(segment + 1, total), IndexKey.LOW), false);
+            int first = PartitionToken.firstPrefix(segment, total);
+            int next = PartitionToken.firstPrefix(segment + 1, total);
+            if (first >= next) {
+                range = java.util.Collections.emptyNavigableMap();
+            } else {
+                IndexKey from = new IndexKey(PartitionToken.tokenOfPrefix(first), IndexKey.LOW);
+                range = next >= PartitionToken.prefixCount() ? range.tailMap(from, true)
+                        : range.subMap(from, true, new IndexKey(PartitionToken.tokenOfPrefix(next), IndexKey.LOW), false);
+            }
         }
         IndexKey start = target.startKey(r, null, null);
+        if (start != null && segment != null && PartitionToken.segment(start.token(), total) != segment) {
+            throw DynamoDbError.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
+                    + "ExclusiveStartKey with correct Segment. TotalSegments: " + total + " Segment: " + segment);
+        }
         if (start != null) {
             range = range.tailMap(start, false);
         }
@@ -230,7 +240,7 @@ public final class ReadOps {
             }
             for (KeyAttr attr : expected.values()) {
                 if (!key.get(attr.name()).type().equals(attr.type())) {
-                    throw invalidStart("The provided key element does not match the schema");
+                    throw DynamoDbError.validation("The provided key element does not match the schema");
                 }
             }
             AttrValue h = key.get(hash.name());
@@ -249,10 +259,6 @@ public final class ReadOps {
             AttrValue th = key.get(schema.hash().name());
             AttrValue tr = schema.range() == null ? null : key.get(schema.range().name());
             return new IndexKey(PartitionToken.of(h), h, r2, th, tr);
-        }
-
-        private static DynamoDbError invalidStart(String why) {
-            return DynamoDbError.validation("The provided starting key is invalid: " + why);
         }
 
         /** The key attributes a LastEvaluatedKey holds for an item of this target. */

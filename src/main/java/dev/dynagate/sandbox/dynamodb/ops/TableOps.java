@@ -289,6 +289,9 @@ public final class TableOps implements AutoCloseable {
         if (updates != null) {
             next = updateIndexes(r, next, updates, now, delay);
         }
+        if (billing != null && !billing.equals(schema.billingMode())) {
+            next = next.withIndexes(indexesFor(next));
+        }
         if (r.has("StreamSpecification")) {
             next = next.withStream(stream(r.child("StreamSpecification"), schema.stream(), now));
         }
@@ -296,6 +299,24 @@ public final class TableOps implements AutoCloseable {
             next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
         }
         return next;
+    }
+
+    /** After a billing mode switch: on-demand indexes drop their throughput, provisioned ones must have been given one. */
+    private static List<IndexSchema> indexesFor(TableSchema schema) {
+        List<IndexSchema> out = new ArrayList<>();
+        for (IndexSchema i : schema.indexes()) {
+            if (!i.global()) {
+                out.add(i);
+            } else if (schema.billingMode().equals("PAY_PER_REQUEST")) {
+                out.add(new IndexSchema(i.name(), true, i.hash(), i.range(), i.projection(), i.nonKeyAttributes(),
+                        Throughput.NONE, i.readyAt()));
+            } else if (i.throughput().read() < 1) {
+                throw DynamoDbError.validation(INVALID + "ProvisionedThroughput must be specified for index: " + i.name());
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private TableSchema updateIndexes(Request r, TableSchema schema, List<JsonNode> updates, long now, long delay) {
