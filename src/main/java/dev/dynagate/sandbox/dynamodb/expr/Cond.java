@@ -81,6 +81,19 @@ sealed interface Cond extends Condition {
     }
 
     record Function(String name, List<Operand> arguments) implements Cond {
+        private static int indexOf(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
         public boolean test(Map<String, AttrValue> item) {
             return switch (name) {
                 case "attribute_exists" -> arguments.get(0).eval(item) != null;
@@ -107,6 +120,9 @@ sealed interface Cond extends Condition {
             }
             if (haystack instanceof AttrValue.S s && needle instanceof AttrValue.S n) {
                 return s.value().contains(n.value());
+            }
+            if (haystack instanceof AttrValue.B b && needle instanceof AttrValue.B n) {
+                return indexOf(b.value(), n.value()) >= 0;
             }
             if (haystack instanceof AttrValue.SS ss && needle instanceof AttrValue.S n) {
                 return ss.value().contains(n.value());

@@ -16,16 +16,29 @@ import java.util.Set;
  * BETWEEN, IN, the condition functions, and NOT over AND over OR with parentheses.
  */
 final class ConditionParser extends ExpressionParser {
+    /** DynamoDB counts the value tested too: {@code a IN (...)} takes at most 99 candidates. */
     static final int MAX_IN_OPERANDS = 100;
     private static final Map<String, Integer> FUNCTIONS = Map.of("attribute_exists", 1, "attribute_not_exists", 1,
             "attribute_type", 2, "begins_with", 2, "contains", 2, "size", 1);
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> TYPE_NAMES = Set.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
     private static final Set<String> STRING_OR_BINARY = Set.of("S", "B");
+    /** The types the ordering comparators take; a literal of another type is refused before evaluation. */
+    private static final Set<String> ORDERED = Set.of("S", "N", "B");
     private static final Set<String> SIZED = Set.of("S", "B", "SS", "NS", "BS", "L", "M");
 
     private ConditionParser(String kind, String text, ExpressionContext ctx) {
         super(kind, text, ctx, KEYWORDS, FUNCTIONS);
+    }
+
+    @Override
+    String functionOfOtherGrammar(String name) {
+        return name.equals("if_not_exists") || name.equals("list_append") ? "a condition expression" : null;
+    }
+
+    @Override
+    boolean refusesRedundantParentheses() {
+        return true;
     }
 
     @Override
@@ -43,14 +56,12 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Cond orCondition() {
-        enter();
         Cond left = andCondition();
         while (atKeyword("OR")) {
             advance();
             countOperator();
             left = new Cond.Or(left, andCondition());
         }
-        leave();
         return left;
     }
 
@@ -64,20 +75,24 @@ final class ConditionParser extends ExpressionParser {
         return left;
     }
 
+    /** A run of NOTs is read in a loop, so that only the 300-operator limit bounds it, as in DynamoDB. */
     private Cond notCondition() {
-        if (!atKeyword("NOT")) {
-            return primary();
+        int nots = 0;
+        while (atKeyword("NOT")) {
+            advance();
+            countOperator();
+            nots++;
         }
-        advance();
-        countOperator();
-        enter();
-        Cond inner = notCondition();
-        leave();
-        return new Cond.Not(inner);
+        Cond cond = primary();
+        for (int i = 0; i < nots; i++) {
+            cond = new Cond.Not(cond);
+        }
+        return cond;
     }
 
     private Cond primary() {
         if (at("(") && !startsComparison(tokenAfterMatchingParenthesis())) {
+            refuseDoubleParentheses();
             enter();
             advance();
             Cond inner = orCondition();
@@ -88,6 +103,13 @@ final class ConditionParser extends ExpressionParser {
             }
             return new Cond.Group(inner);
         }
+        problems.beginCondition();
+        Cond cond = comparisonOrFunction();
+        problems.endCondition();
+        return cond;
+    }
+
+    private Cond comparisonOrFunction() {
         Operand left = operand();
         if (atComparator()) {
             String operator = advance().text();
@@ -96,6 +118,10 @@ final class ConditionParser extends ExpressionParser {
             Operand l = resolve(left);
             Operand r = resolve(right);
             checkDistinct(operator, l, r);
+            if (!operator.equals("=") && !operator.equals("<>")) {
+                requireType(l, ORDERED, operator);
+                requireType(r, ORDERED, operator);
+            }
             return new Cond.Compare(operator, l, r);
         }
         if (atKeyword("BETWEEN")) {
@@ -108,6 +134,9 @@ final class ConditionParser extends ExpressionParser {
             advance();
             Operand upper = operand();
             Cond.Between between = new Cond.Between(resolve(left), resolve(lower), resolve(upper));
+            requireType(between.value(), ORDERED, "BETWEEN");
+            requireType(between.lower(), ORDERED, "BETWEEN");
+            requireType(between.upper(), ORDERED, "BETWEEN");
             checkBounds(between.lower(), between.upper());
             return between;
         }
@@ -129,17 +158,18 @@ final class ConditionParser extends ExpressionParser {
         while (at(",")) {
             advance();
             candidates.add(resolve(operand()));
-            if (candidates.size() > MAX_IN_OPERANDS) {
+            if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                 throw error("The IN operator is provided with too many operands; number of operands: "
-                        + candidates.size());
+                        + (candidates.size() + 1));
             }
         }
         expect(")");
         return new Cond.In(value, List.copyOf(candidates));
     }
 
+    /** Whether the token after a parenthesis shows that the parenthesis held an operand, not a condition. */
     private static boolean startsComparison(Token t) {
-        return t.kind() == Lexer.Kind.PUNCT && Set.of("=", "<>", "<", "<=", ">", ">=").contains(t.text())
+        return t.kind() == Lexer.Kind.PUNCT && Set.of("=", "<>", "<", "<=", ">", ">=", ".", "[").contains(t.text())
                 || t.isKeyword("BETWEEN") || t.isKeyword("IN");
     }
 
@@ -148,7 +178,7 @@ final class ConditionParser extends ExpressionParser {
         if (!(operand instanceof Operand.Call call)) {
             return operand;
         }
-        List<Operand> arguments = call.arguments().stream().map(this::resolve).toList();
+        List<Operand> arguments = resolveAll(call.arguments());
         if (call.function().equals("size")) {
             if (arguments.size() == 1) {
                 requireType(arguments.get(0), SIZED, "size");
@@ -162,9 +192,18 @@ final class ConditionParser extends ExpressionParser {
         return new Operand.Call(call.function(), arguments);
     }
 
+    /** A plain loop rather than a stream: nesting can be deep and stream frames are many. */
+    private List<Operand> resolveAll(List<Operand> operands) {
+        List<Operand> out = new ArrayList<>(operands.size());
+        for (Operand operand : operands) {
+            out.add(resolve(operand));
+        }
+        return out;
+    }
+
     private Cond functionCondition(Operand.Call call) {
         String name = call.function();
-        List<Operand> arguments = call.arguments().stream().map(this::resolve).toList();
+        List<Operand> arguments = resolveAll(call.arguments());
         if (name.equals("size")) {
             misused(name);
         }

@@ -1,7 +1,12 @@
 package dev.dynagate.sandbox.dynamodb.expr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request, shared by all its expressions so that
- * unused entries can be reported once every expression has been parsed.
+ * unused entries can be reported once every expression has been parsed. Parsing records use, so one context belongs
+ * to one request and one thread; the parsed expressions themselves are immutable.
  */
 public final class ExpressionContext {
     private final Map<String, String> names;
@@ -32,6 +38,52 @@ public final class ExpressionContext {
         if (values != null) {
             checkKeys("ExpressionAttributeValues", values.keySet(), ':');
         }
+    }
+
+    /**
+     * Reads the request's ExpressionAttributeNames and ExpressionAttributeValues (either node may be null or JSON
+     * null), wording invalid values as DynamoDB does: "ExpressionAttributeValues contains invalid value: ... for key
+     * :x".
+     */
+    public static ExpressionContext fromJson(JsonNode names, JsonNode values) {
+        Map<String, String> nameMap = null;
+        if (names != null && !names.isNull()) {
+            nameMap = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : fields(names)) {
+                if (!entry.getValue().isTextual()) {
+                    throw DynamoDbError.serialization(entry.getValue().getNodeType() == JsonNodeType.NUMBER
+                            ? "NUMBER_VALUE cannot be converted to String"
+                            : "Unexpected value type in payload");
+                }
+                nameMap.put(entry.getKey(), entry.getValue().textValue());
+            }
+        }
+        Map<String, AttrValue> valueMap = null;
+        if (values != null && !values.isNull()) {
+            valueMap = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : fields(values)) {
+                try {
+                    valueMap.put(entry.getKey(), AttrValueJson.read(entry.getValue()));
+                } catch (DynamoDbError e) {
+                    if (!e.code().equals("ValidationException")) {
+                        throw e;
+                    }
+                    throw DynamoDbError.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                            + " for key " + entry.getKey());
+                }
+            }
+        }
+        return new ExpressionContext(nameMap, valueMap);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        if (!node.isObject()) {
+            throw DynamoDbError.serialization(node.isArray() ? "Start of list found where not expected"
+                    : "Unexpected value type in payload");
+        }
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        node.fields().forEachRemaining(out::add);
+        return out;
     }
 
     private static void checkKeys(String parameter, Set<String> keys, char prefix) {

@@ -18,7 +18,13 @@ import java.util.Set;
 abstract class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     static final int MAX_OPERATORS = 300;
-    static final int MAX_NESTING = 100;
+    /** Documents nest at most 32 levels, the top-level attribute included. */
+    static final int MAX_PATH_DEPTH = 32;
+    /**
+     * Nesting levels (each parenthesis, function call or NOT). DynamoDB's own limits are 300 operators and 4 KB; this
+     * one keeps the parser under some 800 stack frames whatever the input.
+     */
+    static final int MAX_NESTING = 200;
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
 
     final String kind;
@@ -115,6 +121,9 @@ abstract class ExpressionParser {
         Token after = token.kind() == Kind.EOF ? null : peek(1);
         int from = before != null ? before.start() : token.start();
         int to = after != null && after.kind() != Kind.EOF ? after.end() : token.end();
+        if (token.kind() == Kind.EOF) {
+            to = before != null ? before.end() : 0;
+        }
         return error("Syntax error; token: \"" + token.shown() + "\", near: \"" + source.substring(from, to) + "\"");
     }
 
@@ -122,21 +131,42 @@ abstract class ExpressionParser {
         return DynamoDbError.validation("Invalid " + kind + ": " + message);
     }
 
-    /** Index of the token after the parenthesis matching the one at the current position, bounded by the end. */
+    /** The token after the parenthesis matching the one at the current position (the end if unbalanced). */
     Token tokenAfterMatchingParenthesis() {
+        return tokens.get(Math.min(matchingClose(pos) + 1, tokens.size() - 1));
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, or the index of the end when unbalanced. */
+    private int matchingClose(int open) {
         int level = 0;
-        for (int i = pos; i < tokens.size(); i++) {
+        for (int i = open; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.is("(")) {
                 level++;
-            } else if (t.is(")")) {
-                level--;
-                if (level == 0) {
-                    return tokens.get(Math.min(i + 1, tokens.size() - 1));
-                }
+            } else if (t.is(")") && --level == 0) {
+                return i;
             }
         }
-        return tokens.get(tokens.size() - 1);
+        return tokens.size() - 1;
+    }
+
+    /**
+     * Refuses {@code ((...))} at once: it is DynamoDB's first-ranked error, and answering it before descending keeps
+     * thousands of nested parentheses from costing thousands of stack frames.
+     */
+    void refuseDoubleParentheses() {
+        if (at("(") && peek(1).is("(")) {
+            int outer = matchingClose(pos);
+            int inner = matchingClose(pos + 1);
+            if (inner + 1 == outer && tokens.get(outer).is(")")) {
+                throw error("The expression has redundant parentheses;");
+            }
+        }
+    }
+
+    /** Whether this grammar reports redundant parentheses (the condition grammar does, updates do not). */
+    boolean refusesRedundantParentheses() {
+        return false;
     }
 
     // ---- limits
@@ -162,6 +192,11 @@ abstract class ExpressionParser {
     DocPath path() {
         List<Object> elements = new ArrayList<>();
         elements.add(pathName());
+        return pathTail(elements);
+    }
+
+    /** The {@code .name} and {@code [n]} steps after the start of a path. */
+    private DocPath pathTail(List<Object> elements) {
         while (true) {
             if (at(".")) {
                 advance();
@@ -176,6 +211,9 @@ abstract class ExpressionParser {
                 expect("]");
                 elements.add(Integer.parseInt(index.text()));
             } else {
+                if (elements.size() > MAX_PATH_DEPTH) {
+                    throw error("The document path has too many nesting levels; nesting levels: " + elements.size());
+                }
                 return new DocPath(elements);
             }
         }
@@ -222,6 +260,9 @@ abstract class ExpressionParser {
     Operand operand() {
         Token t = peek();
         if (t.is("(")) {
+            if (refusesRedundantParentheses()) {
+                refuseDoubleParentheses();
+            }
             enter();
             advance();
             Operand inner = operand();
@@ -231,6 +272,11 @@ abstract class ExpressionParser {
                 problems.add(Category.PARENS, "The expression has redundant parentheses;");
             }
             lastOperandParenthesised = true;
+            if (refusesRedundantParentheses() && inner instanceof Operand.Path grouped && (at(".") || at("["))) {
+                // the condition grammar lets a parenthesised path go on: (a.b).c is a.b.c
+                lastOperandParenthesised = false;
+                return new Operand.Path(pathTail(new ArrayList<>(grouped.path().elements())));
+            }
             return inner;
         }
         lastOperandParenthesised = false;
@@ -246,9 +292,9 @@ abstract class ExpressionParser {
         throw syntaxError();
     }
 
+    /** Function calls are not operators: DynamoDB does not count them towards the 300. */
     private Operand.Call call() {
         String name = advance().text();
-        countOperator();
         enter();
         expect("(");
         List<Operand> arguments = new ArrayList<>();
@@ -271,8 +317,17 @@ abstract class ExpressionParser {
     }
 
     private void unknownFunction(String name) {
-        problems.add(Category.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+        String otherGrammar = functionOfOtherGrammar(name);
+        problems.add(Category.UNKNOWN_FUNCTION, otherGrammar != null
+                ? "The function is not allowed in " + otherGrammar + "; function: " + name
+                : "Invalid function name; function: " + name);
     }
+
+    /**
+     * For a function of the other grammar (if_not_exists in a condition, size in an update), the phrase naming this
+     * grammar, such as "a condition expression"; null for a name no grammar knows.
+     */
+    abstract String functionOfOtherGrammar(String name);
 
     /** Records a problem when a literal operand has a type the function or operator does not take. */
     void requireType(Operand operand, Set<String> allowed, String function) {

@@ -24,6 +24,9 @@ final class KeyConditions {
 
     /** Checks the terms against the key schema of the table or index queried. */
     static KeyCondition build(Map<String, Term> terms, String hashKey, String rangeKey) {
+        if (terms.size() > 2) {
+            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        }
         Term hash = terms.get(hashKey);
         if (hash == null) {
             throw DynamoDbError.validation("Query condition missed key schema element: " + hashKey);
@@ -51,46 +54,62 @@ final class KeyConditions {
         } else if (cond instanceof Cond.In) {
             throw invalidOperator("IN");
         } else if (cond instanceof Cond.Compare c) {
-            compare(c, terms);
+            if (c.operator().equals("<>")) {
+                throw invalidOperator("<>");
+            }
+            add(terms, term(c.operator(), List.of(c.left(), c.right())));
         } else if (cond instanceof Cond.Between b) {
-            String attribute = firstKeyAttribute(b.value(), "BETWEEN");
-            List<AttrValue> values = values(List.of(b.lower(), b.upper()));
-            add(terms, new Term(attribute, SortOperator.BETWEEN, values.get(0), values.get(1)));
+            add(terms, term("BETWEEN", List.of(b.value(), b.lower(), b.upper())));
         } else if (cond instanceof Cond.Function f) {
             if (!f.name().equals("begins_with")) {
                 throw invalidOperator(f.name());
             }
-            String attribute = firstKeyAttribute(f.arguments().get(0), "begins_with");
-            add(terms, new Term(attribute, SortOperator.BEGINS_WITH, values(List.of(f.arguments().get(1))).get(0), null));
+            add(terms, term("begins_with", f.arguments()));
         }
     }
 
-    private static void compare(Cond.Compare c, Map<String, Term> terms) {
-        if (c.operator().equals("<>")) {
-            throw invalidOperator("<>");
+    /**
+     * One key condition, checked operand by operand in DynamoDB's order: exactly one top-level key attribute, the
+     * rest values; BETWEEN and begins_with must name the attribute first, a comparison may name it on either side.
+     */
+    private static Term term(String operator, List<Operand> operands) {
+        boolean attributeFirst = operator.equals("BETWEEN") || operator.equals("begins_with");
+        if (attributeFirst && !(operands.get(0) instanceof Operand.Path)) {
+            throw invalidCondition(operator + " operator must have the key attribute as its first operand");
         }
-        boolean leftIsPath = c.left() instanceof Operand.Path;
-        boolean rightIsPath = c.right() instanceof Operand.Path;
-        if (leftIsPath && rightIsPath) {
-            throw invalidCondition("Multiple attribute names used in one condition");
+        String attribute = null;
+        int attributeIndex = -1;
+        List<AttrValue> values = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            Operand operand = operands.get(i);
+            if (operand instanceof Operand.Path path) {
+                if (attribute != null) {
+                    throw invalidCondition("Multiple attribute names used in one condition");
+                }
+                if (path.path().length() > 1) {
+                    throw DynamoDbError.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+                }
+                attribute = path.path().top();
+                attributeIndex = i;
+            } else if (operand instanceof Operand.Value value) {
+                values.add(value.value());
+            } else {
+                throw DynamoDbError.validation("KeyConditionExpressions cannot contain nested operations");
+            }
         }
-        if (!leftIsPath && !rightIsPath) {
-            nestedOperation(c.left());
-            nestedOperation(c.right());
+        if (attribute == null) {
             throw invalidCondition("No key attribute specified");
         }
-        Operand path = leftIsPath ? c.left() : c.right();
-        Operand value = leftIsPath ? c.right() : c.left();
-        String attribute = attribute((Operand.Path) path);
-        String operator = leftIsPath ? c.operator() : mirrored(c.operator());
-        SortOperator sortOperator = switch (operator) {
+        SortOperator sortOperator = switch (attributeIndex == 0 ? operator : mirrored(operator)) {
             case "=" -> SortOperator.EQ;
             case "<" -> SortOperator.LT;
             case "<=" -> SortOperator.LE;
             case ">" -> SortOperator.GT;
-            default -> SortOperator.GE;
+            case ">=" -> SortOperator.GE;
+            case "BETWEEN" -> SortOperator.BETWEEN;
+            default -> SortOperator.BEGINS_WITH;
         };
-        add(terms, new Term(attribute, sortOperator, values(List.of(value)).get(0), null));
+        return new Term(attribute, sortOperator, values.get(0), values.size() > 1 ? values.get(1) : null);
     }
 
     private static String mirrored(String operator) {
@@ -101,39 +120,6 @@ final class KeyConditions {
             case ">=" -> "<=";
             default -> operator;
         };
-    }
-
-    private static String firstKeyAttribute(Operand operand, String operator) {
-        if (!(operand instanceof Operand.Path path)) {
-            nestedOperation(operand);
-            throw invalidCondition(operator + " operator must have the key attribute as its first operand");
-        }
-        return attribute(path);
-    }
-
-    private static String attribute(Operand.Path path) {
-        if (path.path().length() > 1) {
-            throw DynamoDbError.validation("KeyConditionExpressions cannot have conditions on nested attributes");
-        }
-        return path.path().top();
-    }
-
-    private static List<AttrValue> values(List<Operand> operands) {
-        List<AttrValue> values = new ArrayList<>();
-        for (Operand operand : operands) {
-            nestedOperation(operand);
-            if (operand instanceof Operand.Path) {
-                throw invalidCondition("Multiple attribute names used in one condition");
-            }
-            values.add(((Operand.Value) operand).value());
-        }
-        return values;
-    }
-
-    private static void nestedOperation(Operand operand) {
-        if (operand instanceof Operand.Size || operand instanceof Operand.Call) {
-            throw DynamoDbError.validation("KeyConditionExpressions cannot contain nested operations");
-        }
     }
 
     private static void add(Map<String, Term> terms, Term term) {

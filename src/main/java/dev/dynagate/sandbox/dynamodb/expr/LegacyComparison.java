@@ -33,11 +33,11 @@ record LegacyComparison(String attribute, String operator, List<AttrValue> argum
         for (AttrValue argument : arguments) {
             checkType(operator, argument);
         }
+        if ((operator.equals("BETWEEN") || operator.equals("IN"))
+                && arguments.stream().map(AttrValue::type).distinct().count() > 1) {
+            throw DynamoDbError.validation(INVALID + "AttributeValues inside AttributeValueList must be of same type");
+        }
         if (operator.equals("BETWEEN")) {
-            if (!arguments.get(0).type().equals(arguments.get(1).type())) {
-                throw DynamoDbError.validation(INVALID + "AttributeValues inside AttributeValueList must be of same "
-                        + "type");
-            }
             if (AttrOrder.compare(arguments.get(0), arguments.get(1)) > 0) {
                 throw DynamoDbError.validation("The BETWEEN condition was provided a range where the lower bound is "
                         + "greater than the upper bound");
@@ -73,7 +73,8 @@ record LegacyComparison(String attribute, String operator, List<AttrValue> argum
             case "BETWEEN" -> ordered(v, arguments.get(0), 1, true) && ordered(v, arguments.get(1), -1, true);
             case "BEGINS_WITH" -> Cond.Function.beginsWith(v, arguments.get(0));
             case "CONTAINS" -> Cond.Function.contains(v, arguments.get(0));
-            case "NOT_CONTAINS" -> v == null || !Cond.Function.contains(v, arguments.get(0));
+            // unlike NE, NOT_CONTAINS is false for a missing attribute
+            case "NOT_CONTAINS" -> v != null && !Cond.Function.contains(v, arguments.get(0));
             default -> v != null && arguments.contains(v);
         };
     }

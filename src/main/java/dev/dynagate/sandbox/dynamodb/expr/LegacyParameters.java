@@ -46,16 +46,22 @@ public final class LegacyParameters {
         if (entries.size() != 1 && entries.size() != 2) {
             throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
         }
-        Map<String, KeyConditions.Term> terms = new LinkedHashMap<>();
+        Map<String, LegacyComparison> comparisons = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : entries) {
-            LegacyComparison comparison = comparison(entry.getKey(), entry.getValue());
+            comparisons.put(entry.getKey(), comparison(entry.getKey(), entry.getValue()));
+        }
+        if (!comparisons.containsKey(hashKey)) {
+            throw DynamoDbError.validation("Query condition missed key schema element: " + hashKey);
+        }
+        Map<String, KeyConditions.Term> terms = new LinkedHashMap<>();
+        for (LegacyComparison comparison : comparisons.values()) {
             SortOperator operator = comparison.sortOperator();
             if (operator == null) {
                 throw DynamoDbError.validation("Attempted conditional constraint is not an indexable operation");
             }
             List<AttrValue> arguments = comparison.arguments();
-            terms.put(entry.getKey(), new KeyConditions.Term(entry.getKey(), operator, arguments.get(0),
-                    arguments.size() > 1 ? arguments.get(1) : null));
+            terms.put(comparison.attribute(), new KeyConditions.Term(comparison.attribute(), operator,
+                    arguments.get(0), arguments.size() > 1 ? arguments.get(1) : null));
         }
         return KeyConditions.build(terms, hashKey, rangeKey);
     }
@@ -98,6 +104,11 @@ public final class LegacyParameters {
             if (hasList && hasValue) {
                 throw DynamoDbError.validation(INVALID + "Value and AttributeValueList cannot be used together for "
                         + "Attribute: " + attribute);
+            }
+            String operator = node.get("ComparisonOperator").asText();
+            if (!hasList && !hasValue && !operator.equals("NULL") && !operator.equals("NOT_NULL")) {
+                throw DynamoDbError.validation(INVALID + "Value or AttributeValueList must be used with "
+                        + "ComparisonOperator: " + operator + " for Attribute: " + attribute);
             }
             return comparison(attribute, node);
         }

@@ -28,8 +28,9 @@ final class Lexer {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
+    /** A bare name starts with a letter; {@code _a} is a syntax error on the "_" in DynamoDB. */
     private static boolean isNameStart(int c) {
-        return c < 128 && (Character.isLetter(c) || c == '_');
+        return c < 128 && Character.isLetter(c);
     }
 
     static List<Token> tokens(String source) {

@@ -12,6 +12,11 @@ final class ProjectionParser extends ExpressionParser {
         super("ProjectionExpression", text, ctx, Set.of(), Map.of());
     }
 
+    @Override
+    String functionOfOtherGrammar(String name) {
+        return null;
+    }
+
     static PathProjection parse(String text, ExpressionContext ctx) {
         ProjectionParser parser = new ProjectionParser(text, ctx);
         List<DocPath> paths = new ArrayList<>();

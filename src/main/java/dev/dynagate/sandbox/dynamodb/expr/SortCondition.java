@@ -10,19 +10,31 @@ import java.util.Arrays;
  */
 public record SortCondition(String attribute, SortOperator operator, AttrValue value, AttrValue upper) {
 
+    /** Whether a sort-key value satisfies the condition; values of another type, or not of S, N or B, never do. */
     public boolean test(AttrValue v) {
         if (v == null || !v.type().equals(value.type())) {
             return false;
         }
+        if (operator == SortOperator.BEGINS_WITH) {
+            return beginsWith(v, value);
+        }
+        int order = AttrOrder.compare(v, value);
+        if (order == AttrOrder.INCOMPARABLE) {
+            return false;
+        }
         return switch (operator) {
-            case EQ -> AttrOrder.compareKeys(v, value) == 0;
-            case LT -> AttrOrder.compareKeys(v, value) < 0;
-            case LE -> AttrOrder.compareKeys(v, value) <= 0;
-            case GT -> AttrOrder.compareKeys(v, value) > 0;
-            case GE -> AttrOrder.compareKeys(v, value) >= 0;
-            case BETWEEN -> AttrOrder.compareKeys(v, value) >= 0 && AttrOrder.compareKeys(v, upper) <= 0;
-            case BEGINS_WITH -> beginsWith(v, value);
+            case EQ -> order == 0;
+            case LT -> order < 0;
+            case LE -> order <= 0;
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            default -> order >= 0 && atMostUpper(v);
         };
+    }
+
+    private boolean atMostUpper(AttrValue v) {
+        int order = upper == null ? AttrOrder.INCOMPARABLE : AttrOrder.compare(v, upper);
+        return order != AttrOrder.INCOMPARABLE && order <= 0;
     }
 
     static boolean beginsWith(AttrValue v, AttrValue prefix) {

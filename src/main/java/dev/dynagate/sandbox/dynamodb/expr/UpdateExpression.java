@@ -31,35 +31,51 @@ final class UpdateExpression implements UpdateAction {
     private final List<DeleteAction> deletes;
 
     UpdateExpression(List<SetAction> sets, List<DocPath> removes, List<AddAction> adds, List<DeleteAction> deletes) {
-        this.sets = List.copyOf(sets);
+        this.sets = sets.stream().sorted(Comparator.comparing(SetAction::path, EARLIER_FIRST)).toList();
         this.removes = removes.stream().sorted(LATER_FIRST).toList();
         this.adds = List.copyOf(adds);
         this.deletes = List.copyOf(deletes);
     }
 
     /** Removing later list elements first keeps the earlier indexes pointing where the client meant. */
-    private static final Comparator<DocPath> LATER_FIRST = (a, b) -> {
-        for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
-            Object x = a.elements().get(i);
-            Object y = b.elements().get(i);
-            int order;
-            if (x instanceof Integer ix && y instanceof Integer iy) {
-                order = Integer.compare(iy, ix);
-            } else if (x instanceof String sx && y instanceof String sy) {
-                order = sx.compareTo(sy);
-            } else {
-                order = x instanceof String ? -1 : 1;
+    private static final Comparator<DocPath> LATER_FIRST = byIndex(-1);
+    /** Setting earlier list elements first makes appends past the end land in index order, as DynamoDB does. */
+    private static final Comparator<DocPath> EARLIER_FIRST = byIndex(1);
+
+    /** A total order on paths where list indexes compare in the given direction. */
+    private static Comparator<DocPath> byIndex(int direction) {
+        return (a, b) -> {
+            for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+                Object x = a.elements().get(i);
+                Object y = b.elements().get(i);
+                int order;
+                if (x instanceof Integer ix && y instanceof Integer iy) {
+                    order = direction * Integer.compare(ix, iy);
+                } else if (x instanceof String sx && y instanceof String sy) {
+                    order = sx.compareTo(sy);
+                } else {
+                    order = x instanceof String ? -1 : 1;
+                }
+                if (order != 0) {
+                    return order;
+                }
             }
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(a.length(), b.length());
-    };
+            return Integer.compare(a.length(), b.length());
+        };
+    }
 
     @Override
     public Map<String, AttrValue> apply(Map<String, AttrValue> item) {
         Map<String, AttrValue> original = item == null ? Map.of() : item;
+        return apply(original, original.isEmpty());
+    }
+
+    @Override
+    public Map<String, AttrValue> applyToNewItem(Map<String, AttrValue> key) {
+        return apply(key == null ? Map.of() : key, true);
+    }
+
+    private Map<String, AttrValue> apply(Map<String, AttrValue> original, boolean newItem) {
         List<AttrValue> values = new ArrayList<>(sets.size());
         for (SetAction set : sets) {
             values.add(Operand.UpdateValues.required(set.value(), original));
@@ -69,7 +85,10 @@ final class UpdateExpression implements UpdateAction {
             result = Documents.set(result, sets.get(i).path(), values.get(i));
         }
         for (DocPath path : removes) {
-            result = Documents.remove(result, path);
+            // DynamoDB quietly ignores REMOVE a.b when the whole item is missing (but not when only a is)
+            if (!newItem || path.length() == 1) {
+                result = Documents.remove(result, path);
+            }
         }
         for (AddAction add : adds) {
             result = Documents.set(result, add.path(), SetArithmetic.add(add.path().resolve(original), add.value()));

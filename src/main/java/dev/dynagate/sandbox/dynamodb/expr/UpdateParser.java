@@ -32,6 +32,12 @@ final class UpdateParser extends ExpressionParser {
         super("UpdateExpression", text, ctx, KEYWORDS, FUNCTIONS);
     }
 
+    @Override
+    String functionOfOtherGrammar(String name) {
+        return Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size")
+                .contains(name) ? "an update expression" : null;
+    }
+
     static UpdateExpression parse(String text, ExpressionContext ctx) {
         UpdateParser parser = new UpdateParser(text, ctx);
         parser.clauses();
@@ -122,7 +128,10 @@ final class UpdateParser extends ExpressionParser {
         if (!(operand instanceof Operand.Call call)) {
             return operand;
         }
-        List<Operand> arguments = call.arguments().stream().map(this::value).toList();
+        List<Operand> arguments = new ArrayList<>();
+        for (Operand argument : call.arguments()) {
+            arguments.add(value(argument));
+        }
         Integer arity = FUNCTIONS.get(call.function());
         if (arity == null || arity != arguments.size()) {
             return new Operand.Call(call.function(), arguments);
@@ -134,7 +143,13 @@ final class UpdateParser extends ExpressionParser {
             }
             return new Operand.Call(call.function(), arguments);
         }
-        arguments.forEach(a -> requireLiteralType(a, LIST, "list_append"));
+        for (Operand argument : arguments) {
+            requireLiteralType(argument, LIST, "list_append");
+            if (argument instanceof Operand.ListAppend) {
+                problems.add(Category.MISUSED_FUNCTION,
+                        "The function is not allowed to be used this way in an expression; function: list_append");
+            }
+        }
         return new Operand.ListAppend(arguments.get(0), arguments.get(1));
     }
 

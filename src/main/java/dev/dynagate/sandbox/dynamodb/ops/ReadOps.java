@@ -209,6 +209,9 @@ public final class ReadOps {
             if (index.global() && r.bool("ConsistentRead", false)) {
                 throw DynamoDbError.validation("Consistent reads are not supported on global secondary indexes");
             }
+            if (index.global() && engine.now() < index.readyAt()) {
+                throw DynamoDbError.validation("Cannot read from backfilling global secondary index: " + indexName);
+            }
             return new Target(table, index);
         }
 

@@ -67,7 +67,8 @@ class ConditionExpressionTest {
         assertThat(test("age <> :v", ":v", s("42"))).isTrue();
         assertThat(test("age < :v", ":v", s("42"))).isFalse();
         assertThat(test("age >= :v", ":v", s("42"))).isFalse();
-        assertThat(test("flag < :v", ":v", bool(true))).isFalse();
+        assertThat(test("flag < age")).isFalse();
+        assertThat(test("lst >= :v", ":v", n("1"))).isFalse();
     }
 
     @Test
@@ -113,6 +114,7 @@ class ConditionExpressionTest {
         assertThat(test("attribute_type(age, :t)", ":t", s("N"))).isTrue();
         assertThat(test("attribute_type(tags, :t)", ":t", s("SS"))).isTrue();
         assertThat(test("attribute_type(absent, :t)", ":t", s("S"))).isFalse();
+        assertThat(test("attribute_type(:v, :t)", ":v", n("0"), ":t", s("N"))).isTrue();
     }
 
     @Test
@@ -131,6 +133,9 @@ class ConditionExpressionTest {
         assertThat(test("contains(tags, :v)", ":v", s("re"))).isFalse();
         assertThat(test("contains(scores, :v)", ":v", n("2.50"))).isTrue();
         assertThat(test("contains(blobs, :v)", ":v", b("y"))).isTrue();
+        assertThat(test("contains(bin, :v)", ":v", b("bc"))).isTrue();
+        assertThat(test("contains(bin, :v)", ":v", b("ca"))).isFalse();
+        assertThat(test("contains(lst, :v)", ":v", ss("q"))).isFalse();
         assertThat(test("contains(lst, :v)", ":v", n("1"))).isTrue();
         assertThat(test("contains(lst, :v)", ":v", m("k", s("v")))).isTrue();
         assertThat(test("contains(age, :v)", ":v", n("4"))).isFalse();

@@ -173,4 +173,60 @@ class UpdateExpressionTest {
         UpdateAction action = Expressions.update("SET a = :v ADD c :n", values(":v", s("x"), ":n", n("1")));
         assertThat(action.apply(Map.of())).isEqualTo(item("a", s("x"), "c", n("1")));
     }
+
+    @Test
+    void appendsPastTheEndLandInIndexOrder() {
+        Map<String, AttrValue> out = Expressions.update("SET a[84] = :v1, a[37] = :v2, a[17] = :v3, a[50] = :v4",
+                values(":v1", s("a1"), ":v2", s("a2"), ":v3", s("a3"), ":v4", s("a4")))
+                .apply(item("a", l(s("one"))));
+        assertThat(out).containsEntry("a", l(s("one"), s("a3"), s("a2"), s("a4"), s("a1")));
+    }
+
+    @Test
+    void listIndexesReferToTheListBeforeTheUpdate() {
+        Map<String, AttrValue> list = item("a", l(n("2"), n("3"), n("4"), n("5"), n("6"), n("7")));
+        AttrValue expected = l(n("2"), n("4"), n("17"), n("6"), n("7"));
+        assertThat(Expressions.update("REMOVE a[1] SET a[3] = :v", values(":v", n("17"))).apply(list))
+                .containsEntry("a", expected);
+        assertThat(Expressions.update("SET a[3] = :v REMOVE a[1]", values(":v", n("17"))).apply(list))
+                .containsEntry("a", expected);
+    }
+
+    @Test
+    void removingNestedPathsOfAMissingItemIsIgnoredButNotOfAMissingAttribute() {
+        UpdateAction remove = Expressions.update("REMOVE x.y, z[0]", values());
+        assertThat(remove.apply(Map.of())).isEmpty();
+        assertThat(validation(() -> remove.apply(item("pk", s("k")))))
+                .isEqualTo("The document path provided in the update expression is invalid for update");
+        assertThat(Expressions.update("REMOVE a.y, b[7], c", values()).apply(item("a", m("x", n("3")), "b", l(s("hi")))))
+                .isEqualTo(item("a", m("x", n("3")), "b", l(s("hi"))));
+    }
+
+    @Test
+    void aNewItemStartsFromItsKey() {
+        Map<String, AttrValue> key = item("pk", s("k"));
+        assertThat(Expressions.update("SET dup = pk REMOVE x.y", values()).applyToNewItem(key))
+                .isEqualTo(item("pk", s("k"), "dup", s("k")));
+        assertThat(validation(() -> Expressions.update("SET b.a = pk", values()).applyToNewItem(key)))
+                .isEqualTo("The document path provided in the update expression is invalid for update");
+        assertThat(validation(() -> Expressions.update("SET c = b", values()).applyToNewItem(key)))
+                .isEqualTo("The provided expression refers to an attribute that does not exist in the item");
+    }
+
+    @Test
+    void incorrectDataTypesAtRunTime() {
+        Map<String, AttrValue> stored = item("b", m("a", ss("1")), "c", n("1"), "d", ns("1"));
+        String message = "An operand in the update expression has an incorrect data type";
+        Map<String, AttrValue> cases = new java.util.LinkedHashMap<>();
+        cases.put("delete d :a", ss("1"));
+        cases.put("delete b :a", ns("1"));
+        cases.put("delete b.a :a", ns("1"));
+        cases.put("delete c :a", ns("1"));
+        cases.put("add b :a", ns("1"));
+        cases.put("add d :a", n("1"));
+        cases.put("set e = b - :a", n("1"));
+        cases.put("set e = list_append(d, if_not_exists(f, :a))", l());
+        cases.forEach((text, value) -> assertThat(validation(() -> Expressions.update(text, values(":a", value))
+                .apply(stored))).as(text).isEqualTo(message));
+    }
 }
