@@ -58,7 +58,8 @@ final class ExpressionParams {
             throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", withValues) + (withValues.size() > 1 ? " are" : " is") + " null");
         }
-        context = new ExpressionContext(request.names(), request.values());
+        context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),
+                request.node("ExpressionAttributeValues"));
     }
 
     ExpressionContext context() {

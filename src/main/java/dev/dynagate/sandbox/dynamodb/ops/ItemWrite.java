@@ -120,8 +120,12 @@ final class ItemWrite {
             case DELETE -> null;
             case PUT -> StoredItem.of(item);
             case UPDATE -> {
-                Map<String, AttrValue> base = old == null ? key : old.item();
-                Map<String, AttrValue> next = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+                Map<String, AttrValue> next;
+                if (update == null) {
+                    next = new LinkedHashMap<>(old == null ? key : old.item());
+                } else {
+                    next = old == null ? update.applyToNewItem(key) : update.apply(old.item());
+                }
                 Keys.item(table.schema(), next, true);
                 yield StoredItem.of(Collections.unmodifiableMap(next));
             }

@@ -94,40 +94,6 @@ public final class Request {
         return n == null ? null : AttrValueJson.readItem(n);
     }
 
-    public Map<String, String> names() {
-        JsonNode n = node("ExpressionAttributeNames");
-        if (n == null) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw notA("java.util.Map", n);
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw notA("java.lang.String", e.getValue());
-            }
-            names.put(e.getKey(), e.getValue().textValue());
-        }
-        if (names.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeNames must not be empty");
-        }
-        return names;
-    }
-
-    public Map<String, AttrValue> values() {
-        JsonNode n = node("ExpressionAttributeValues");
-        if (n == null) {
-            return null;
-        }
-        Map<String, AttrValue> values = AttrValueJson.readItem(n);
-        if (values.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
-        }
-        return values;
-    }
-
     public List<JsonNode> list(String field) {
         JsonNode n = node(field);
         if (n == null) {
