@@ -7,6 +7,9 @@ import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
 import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
+import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
+import dev.dynagate.sandboxpanel.SandboxPanelView;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
 import dev.dynagate.shell.ConnectionSource;
@@ -47,6 +50,7 @@ public final class App {
     private final AtomicReference<AwsProfiles.Discovery> profiles = new AtomicReference<>();
     private final SessionSecrets secrets = new SessionSecrets();
     private final EmbeddedSandbox sandbox;
+    private final EmbeddedLocalCloud localCloud;
     private final AwsClientFactory clients;
     private final AwsServices services;
 
@@ -57,7 +61,8 @@ public final class App {
         this.dirs = dirs;
         this.env = env;
         this.home = home;
-        this.sandbox = new EmbeddedSandbox(dirs.sandboxData(), line -> { });
+        this.sandbox = new EmbeddedSandbox(dirs.sandboxData());
+        this.localCloud = new EmbeddedLocalCloud(sandbox);
         this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
         this.services = new AwsServices(clients);
     }
@@ -90,11 +95,14 @@ public final class App {
             navigator.show(connection);
         }, background, operations.ui());
 
+        SandboxPanelPresenter sandboxPanel = new SandboxPanelPresenter(localCloud, operations);
+        sandbox.addStartListener(endpoint -> operations.ui().execute(() -> sandboxPanel.started(endpoint)));
+        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
         ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
-                () -> editConnection(stage, shell, null));
+                () -> editConnection(stage, shell, null), () -> windowRef.get().openTab("sandbox-panel", "Sandbox",
+                        () -> new SandboxPanelView(sandboxPanel)));
         TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
                 new TablePreferences(dirs.config(), background), shell.active());
-        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
         NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
                 tables.tabId(table), table, () -> tables.openTable(table)),
                 NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
@@ -111,6 +119,10 @@ public final class App {
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
         stage.setTitle("Dynagate");
+        for (String icon : List.of("dynagate-64.png", "dynagate-256.png")) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MainWindow.class.getResource(icon).toExternalForm(), true));
+        }
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));

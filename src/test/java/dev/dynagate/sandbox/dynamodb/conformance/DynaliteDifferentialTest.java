@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DynaliteDifferentialTest {
     static final String CASES = "cases/";
     static final List<String> CASE_FILES = List.of("wire", "create-table", "tables", "put-item", "get-item",
-            "update-item", "delete-item", "query", "scan", "batch", "numbers");
+            "update-item", "delete-item", "query", "scan", "batch", "numbers", "limits", "conditions");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final StringBuilder REPORT = new StringBuilder("# Sandbox vs dynalite: every differing answer\n\n");

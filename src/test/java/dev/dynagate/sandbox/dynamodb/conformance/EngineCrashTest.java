@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +39,7 @@ class EngineCrashTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void acknowledgedWritesSurviveKillNineAndTransactionsStayWhole() throws Exception {
-        Ledger ledger = new Ledger();
+        WriteLedger ledger = new WriteLedger();
         SandboxProcess first = SandboxProcess.start(data);
         try {
             DynamoDbWire wire = wire(first);
@@ -77,7 +76,7 @@ class EngineCrashTest {
         return new DynamoDbWire(process.endpoint(), Duration.ofSeconds(10));
     }
 
-    private static void runWritersThenKill(SandboxProcess process, DynamoDbWire wire, Ledger ledger, int round)
+    private static void runWritersThenKill(SandboxProcess process, DynamoDbWire wire, WriteLedger ledger, int round)
             throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         CountDownLatch warm = new CountDownLatch(WRITERS);
@@ -99,7 +98,7 @@ class EngineCrashTest {
     }
 
     /** Writes until the server goes away, recording in the ledger only what the server acknowledged. */
-    private static void write(DynamoDbWire wire, Ledger ledger, String writer, CountDownLatch warm) {
+    private static void write(DynamoDbWire wire, WriteLedger ledger, String writer, CountDownLatch warm) {
         boolean counted = false;
         for (int n = 0; ; n++) {
             try {
@@ -130,7 +129,7 @@ class EngineCrashTest {
     }
 
     /** Reads the contended item and tries to move it from the value read to a value naming this writer. */
-    private static void compareAndSet(DynamoDbWire wire, Ledger ledger, String writer) throws Exception {
+    private static void compareAndSet(DynamoDbWire wire, WriteLedger ledger, String writer) throws Exception {
         WireResponse read = wire.call("GetItem", "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"id\":{\"S\":\"shared\"}},"
                 + "\"ConsistentRead\":true}");
         String current = read.json() == null ? null : read.json().path("Item").path("v").path("S").asText(null);
@@ -149,7 +148,7 @@ class EngineCrashTest {
         }
     }
 
-    private static void verify(DynamoDbWire wire, Ledger ledger) throws Exception {
+    private static void verify(DynamoDbWire wire, WriteLedger ledger) throws Exception {
         Map<String, String> stored = scanAll(wire);
         for (Map.Entry<String, String> put : ledger.puts().entrySet()) {
             if (!put.getKey().equals("shared")) {
@@ -217,74 +216,5 @@ class EngineCrashTest {
 
     private static String group(String id) {
         return "g" + Math.floorMod(id.hashCode(), GROUPS);
-    }
-
-    /** What the clients were told succeeded. */
-    private static final class Ledger {
-        private final Map<String, String> puts = new ConcurrentHashMap<>();
-        private final Set<String> transactions = ConcurrentHashMap.newKeySet();
-        private final Set<String> attempted = ConcurrentHashMap.newKeySet();
-        private final Map<String, String> swaps = new ConcurrentHashMap<>();
-        private final Set<String> attemptedSwaps = ConcurrentHashMap.newKeySet();
-        private final List<String> duplicateSwaps = new ArrayList<>();
-
-        void acknowledgePut(String id, String value) {
-            puts.put(id, value);
-        }
-
-        void attemptTransaction(String id) {
-            attempted.add(id);
-        }
-
-        void acknowledgeTransaction(String id) {
-            transactions.add(id);
-        }
-
-        /** Two acknowledged swaps from the same old value would mean a conditional write was not atomic. */
-        synchronized void acknowledgeSwap(String from, String to) {
-            String earlier = swaps.putIfAbsent(from, to);
-            if (earlier != null) {
-                duplicateSwaps.add(from + " -> " + earlier + " and -> " + to);
-            }
-        }
-
-        void attemptSwap(String to) {
-            attemptedSwaps.add(to);
-        }
-
-        /**
-         * The stored value must be where the acknowledged swaps end, or a swap that was sent but whose answer was lost
-         * in the crash; a value that an acknowledged swap moved away from means that swap was lost.
-         */
-        synchronized void assertSwapsFormOneChainEndingAt(String stored) {
-            assertThat(duplicateSwaps).as("conditional writes that both succeeded on the same old value").isEmpty();
-            Set<String> allowed = new HashSet<>();
-            swaps.values().stream().filter(to -> !swaps.containsKey(to)).forEach(allowed::add);
-            if (!swaps.containsKey("0")) {
-                allowed.add("0");
-            }
-            attemptedSwaps.stream().filter(to -> !swaps.containsValue(to)).forEach(allowed::add);
-            assertThat(allowed).as("values the contended item may hold after the crash").contains(stored);
-        }
-
-        int acknowledgedPuts() {
-            return puts.size();
-        }
-
-        int acknowledgedTransactions() {
-            return transactions.size();
-        }
-
-        Map<String, String> puts() {
-            return puts;
-        }
-
-        Set<String> transactions() {
-            return transactions;
-        }
-
-        Set<String> attemptedTransactions() {
-            return attempted;
-        }
     }
 }

@@ -37,13 +37,15 @@ final class FuzzRequests {
         "ReturnConsumedCapacity", "AttributesToGet", "Expected", "AttributeUpdates", "KeyConditions", "ScanFilter"};
 
     private final Random random;
+    private final Target target;
     private final List<Template> templates;
 
     record Template(String operation, JsonNode body) {
     }
 
-    FuzzRequests(long seed) {
+    FuzzRequests(long seed, Target target) {
         this.random = new Random(seed);
+        this.target = target;
         this.templates = templates();
     }
 
@@ -56,30 +58,35 @@ final class FuzzRequests {
                 + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
     }
 
+    /** Which part of a request the generator breaks. */
+    enum Target {
+        /** The JSON body and the expressions in it, behind a correct envelope. */
+        BODIES,
+        /** The envelope (target, authorization) and the body's encoding (invalid UTF-8). */
+        ENVELOPES
+    }
+
     FuzzRequest next() {
+        if (target == Target.ENVELOPES) {
+            return random.nextInt(3) == 0 ? invalidUtf8() : badEnvelope();
+        }
         int pick = random.nextInt(100);
-        if (pick < 35) {
+        if (pick < 40) {
             return mutated();
         }
-        if (pick < 45) {
+        if (pick < 52) {
             return randomJson();
         }
-        if (pick < 55) {
+        if (pick < 64) {
             return wrongTypes();
         }
-        if (pick < 61) {
+        if (pick < 70) {
             return deepNesting();
         }
-        if (pick < 62) {
+        if (pick < 71) {
             return hugeStrings();
         }
-        if (pick < 70) {
-            return invalidUtf8();
-        }
-        if (pick < 88) {
-            return randomExpression();
-        }
-        return badEnvelope();
+        return randomExpression();
     }
 
     /** A valid request with one to three random edits: a field removed, replaced, or its value's type changed. */
