@@ -27,6 +27,7 @@ class TableListDecoratorTest {
     static Path config;
 
     private ListView<String> list;
+    private Scene scene;
     private TableListPresenter presenter;
 
     @Start
@@ -42,7 +43,7 @@ class TableListDecoratorTest {
         list = new ListView<>(FXCollections.observableArrayList("AuditLog", "Experiments", "Subjects"));
         list.setId("table-list");
         TableListDecorator.decorate(list, presenter);
-        Scene scene = new Scene(list, 320, 200);
+        scene = new Scene(list, 320, 200);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
         stage.show();
@@ -56,5 +57,7 @@ class TableListDecoratorTest {
         robot.interact(() -> presenter.opened("Subjects"));
 
         assertThat(list.getItems()).containsExactly("Subjects", "AuditLog", "Experiments");
+        WaitForAsyncUtils.waitForFxEvents();
+        dev.dynagate.testing.Screenshots.save(scene, "navigator-tables");
     }
 }
