@@ -1,5 +1,6 @@
 package dev.dynagate.aws;
 
+import dev.dynagate.apis.RouteCatalog;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.tables.TableCatalog;
 import dev.dynagate.ui.ErrorDescriber;
@@ -17,6 +18,10 @@ public final class AwsServices {
 
     public TableCatalog tables(Connection connection) {
         return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+    }
+
+    public RouteCatalog routes(Connection connection) {
+        return new ApiGatewayRouteCatalog(clients.apiGateway(connection), clients.apiGatewayV2(connection));
     }
 
     public ErrorDescriber errors(Connection connection) {
