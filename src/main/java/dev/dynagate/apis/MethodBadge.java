@@ -1,0 +1,13 @@
+package dev.dynagate.apis;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+
+/** A coloured label for an HTTP method (colours from {@code -app-method-*}). */
+public final class MethodBadge extends Label {
+
+    public MethodBadge(String method) {
+        super(method == null ? "WS" : method);
+        getStyleClass().addAll("method-badge", "method-" + (method == null ? "other" : method.toLowerCase(Locale.ROOT)));
+    }
+}
