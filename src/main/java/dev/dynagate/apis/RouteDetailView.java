@@ -16,6 +16,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -31,7 +32,8 @@ final class RouteDetailView extends ScrollPane {
         getStyleClass().add("route-detail");
         setId("route-detail");
         setFitToWidth(true);
-        content.setPadding(new Insets(8));
+        content.setPadding(new Insets(12));
+        getStylesheets().add(RouteDetailView.class.getResource("/dev/dynagate/apis/apis.css").toExternalForm());
         setContent(content);
         presenter.selected().addListener((obs, old, selection) -> show(selection));
         show(null);
@@ -47,7 +49,7 @@ final class RouteDetailView extends ScrollPane {
             return;
         }
         Route route = selection.route();
-        Label title = new Label(route.label(), new MethodBadge(route.method()));
+        Label title = new Label(route.label(), MethodBadge.of(route));
         title.getStyleClass().add("detail-title");
         Button request = new Button("New request", new FontIcon("fth-send"));
         request.setId("new-request-from-route");
@@ -142,6 +144,7 @@ final class RouteDetailView extends ScrollPane {
     private static int add(GridPane grid, int row, String key, javafx.scene.Node value) {
         Label label = new Label(key);
         label.getStyleClass().add("detail-key");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         if (value instanceof Label text) {
             text.setWrapText(true);
         }

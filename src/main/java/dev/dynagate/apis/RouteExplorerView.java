@@ -6,11 +6,9 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -24,15 +22,15 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The navigator's APIs section: a tree API → stage → path → method, with the selected route's details below.
+ * The navigator's APIs section: a tree API → stage → path → method; the selected route's details open in the workspace.
  * Double-click or Enter on a route (or the detail's button) opens a request for it.
  */
 public final class RouteExplorerView extends VBox {
     final TreeView<RouteTreeNode> tree = new TreeView<>();
     final Label placeholder = new Label();
-    final RouteDetailView detail;
 
-    public RouteExplorerView(RouteExplorerPresenter presenter, Consumer<RouteSelection> openRequest) {
+    public RouteExplorerView(RouteExplorerPresenter presenter, Consumer<RouteSelection> openRequest,
+                             Runnable openBlankRequest) {
         getStyleClass().add("route-explorer");
         getStylesheets().add(RouteExplorerView.class.getResource("/dev/dynagate/apis/apis.css").toExternalForm());
         tree.setId("route-tree");
@@ -69,21 +67,21 @@ public final class RouteExplorerView extends VBox {
         Button refresh = new Button(null, new FontIcon("fth-refresh-cw"));
         refresh.setTooltip(new Tooltip("List the APIs again"));
         refresh.setOnAction(e -> presenter.refresh());
+        Button blank = new Button(null, new FontIcon("fth-plus"));
+        blank.setId("new-blank-request");
+        blank.setTooltip(new Tooltip("New request (not tied to a route)"));
+        blank.setOnAction(e -> openBlankRequest.run());
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> presenter.apis().size() + " APIs",
                 presenter.apis()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(6, count, spacer, refresh);
+        HBox tools = new HBox(6, count, spacer, blank, refresh);
         tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        detail = new RouteDetailView(presenter, openRequest);
-        SplitPane split = new SplitPane(treeArea, detail);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(tools, split);
+        VBox.setVgrow(treeArea, Priority.ALWAYS);
+        getChildren().addAll(tools, treeArea);
         setSpacing(6);
         setPadding(new Insets(6));
     }
@@ -163,7 +161,7 @@ public final class RouteExplorerView extends VBox {
             Route route = node.route();
             Label target = muted("→ " + route.integration().target() + targetSuffix(route.integration()));
             target.getStyleClass().add("route-target");
-            HBox row = row(new MethodBadge(route.method()));
+            HBox row = row(MethodBadge.of(route));
             if (!"NONE".equals(route.authorizationType())) {
                 Label auth = new Label(route.authorizationType());
                 auth.getStyleClass().add("auth-chip");

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  * headers, body, auth), sending it, the response or the failure, and a replay's diff against an earlier response.
  */
 public final class RequestPresenter {
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z0-9_.-]+)(\\+?)}");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("(?<!\\{)\\{([A-Za-z0-9_.-]+)(\\+?)}(?!})");
 
     private final HttpRequestSender sender;
     private final Supplier<Map<String, String>> variables;
@@ -217,6 +217,11 @@ public final class RequestPresenter {
             }
         });
         return finished;
+    }
+
+    /** The request with its {{variables}} replaced; throws naming the first one without a value. */
+    public RequestSpec resolved(RequestSpec spec) {
+        return Variables.of(variables.get()).resolve(spec);
     }
 
     public void cancel() {
