@@ -51,7 +51,10 @@ public final class App {
     private final AwsClientFactory clients;
     private final AwsServices services;
 
-    public App(AppDirs dirs, Map<String, String> env, Path home) {
+    private final StartupProbe probe;
+
+    public App(AppDirs dirs, Map<String, String> env, Path home, StartupProbe probe) {
+        this.probe = probe;
         this.dirs = dirs;
         this.env = env;
         this.home = home;
@@ -80,6 +83,11 @@ public final class App {
         NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
         AtomicReference<Connection> active = new AtomicReference<>();
         ApisFeature apis = apisFeature(active::get);
+        navigator.state().addListener((obs, old, state) -> {
+            if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
+                probe.tablesShown();
+            }
+        });
         ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
             active.set(connection);
             background.execute(() -> clients.releaseAllExcept(connection));
@@ -99,6 +107,7 @@ public final class App {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
+        probe.watchFirstFrame(scene);
         stage.show();
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
     }
