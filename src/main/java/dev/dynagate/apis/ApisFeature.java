@@ -4,6 +4,7 @@ import dev.dynagate.connections.Connection;
 import dev.dynagate.requests.HttpRequestSender;
 import dev.dynagate.requests.RequestPresenter;
 import dev.dynagate.requests.RequestView;
+import dev.dynagate.requests.SendGuard;
 import dev.dynagate.requests.history.HistoryPresenter;
 import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.requests.model.RequestSpec;
@@ -99,7 +100,10 @@ public final class ApisFeature {
     }
 
     private RequestPresenter newPresenter() {
-        return new RequestPresenter(sender, variables, history, operations);
+        return new RequestPresenter(sender, variables, history, SendGuard.readOnly(() -> {
+            Connection connection = explorer.connection();
+            return connection != null && connection.readOnly() ? connection.name() : null;
+        }), operations);
     }
 
     private void open(String title, RequestPresenter presenter) {

@@ -40,6 +40,7 @@ public final class RequestPresenter {
     private final HttpRequestSender sender;
     private final Supplier<Map<String, String>> variables;
     private final HistoryPresenter history;
+    private final SendGuard guard;
     private final Operations operations;
     private final LatestOnly latest = new LatestOnly();
 
@@ -76,9 +77,15 @@ public final class RequestPresenter {
 
     public RequestPresenter(HttpRequestSender sender, Supplier<Map<String, String>> variables,
                             HistoryPresenter history, Operations operations) {
+        this(sender, variables, history, SendGuard.NONE, operations);
+    }
+
+    public RequestPresenter(HttpRequestSender sender, Supplier<Map<String, String>> variables,
+                            HistoryPresenter history, SendGuard guard, Operations operations) {
         this.sender = sender;
         this.variables = variables;
         this.history = history;
+        this.guard = guard;
         this.operations = operations;
         url.addListener((obs, old, text) -> urlEdited(text));
         query.addListener((ListChangeListener<ParamRow>) change -> queryEdited());
@@ -177,6 +184,10 @@ public final class RequestPresenter {
                 }
             }
             resolved = Variables.of(variables.get()).resolve(edited);
+            String refusal = guard.refusal(resolved);
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
         } catch (IllegalArgumentException | RequestFailure e) {
             problem.set(e.getMessage());
             return CompletableFuture.failedFuture(e);

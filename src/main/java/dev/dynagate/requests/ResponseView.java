@@ -101,7 +101,11 @@ final class ResponseView extends VBox {
         diff.setId("replay-diff");
         diff.setCellFactory(list -> new DiffCell());
         diff.setItems(presenter.diff());
-        diff.setPlaceholder(new Label("Replay a history entry to compare its response with this one."));
+        Label noDiff = new Label();
+        noDiff.textProperty().bind(Bindings.when(presenter.replayOf().isNull())
+                .then("Replay a history entry to compare its response with this one.")
+                .otherwise("Same as before (request ids, trace ids and dates are ignored)."));
+        diff.setPlaceholder(noDiff);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab bodyTab = new Tab("Body", bodyPane);

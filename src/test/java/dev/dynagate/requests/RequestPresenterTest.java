@@ -111,6 +111,25 @@ class RequestPresenterTest {
         waitFor(() -> history.entries().size() == 2);
     }
 
+    @Test
+    void aReadOnlyConnectionSendsNoWrites() throws Exception {
+        server.on("/w", ex -> {
+            calls.incrementAndGet();
+            LocalServer.reply(ex, 200, null, new byte[0]);
+        });
+        RequestPresenter presenter = new RequestPresenter(new HttpRequestSender((r, a) -> {
+            throw new AssertionError();
+        }, executor), () -> Map.of("base", server.url("")), null, SendGuard.readOnly(() -> "prod"), operations);
+        presenter.load(RequestSpec.of("DELETE", "{{base}}/w"));
+        presenter.send();
+        assertThat(presenter.problem().get()).contains("'prod' is read-only").contains("DELETE");
+        assertThat(calls).hasValue(0);
+
+        presenter.method().set("GET");
+        presenter.send().get(10, TimeUnit.SECONDS);
+        assertThat(calls).hasValue(1);
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
