@@ -44,6 +44,14 @@ public final class JsonText {
         }
     }
 
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
     /** Indented JSON, or the text unchanged when it is not JSON. */
     public static String pretty(String text) {
         return parse(text).map(node -> {

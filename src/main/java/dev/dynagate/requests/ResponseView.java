@@ -42,6 +42,8 @@ final class ResponseView extends VBox {
     final Tab diffTab;
     private final ToggleButton pretty = new ToggleButton("Pretty");
     private final ToggleButton raw = new ToggleButton("Raw");
+    private final ToggleButton treeMode = new ToggleButton("Tree");
+    final javafx.scene.control.TreeView<String> tree = new javafx.scene.control.TreeView<>();
     private final RequestPresenter presenter;
     private boolean showAll;
 
@@ -66,6 +68,8 @@ final class ResponseView extends VBox {
         ToggleGroup mode = new ToggleGroup();
         pretty.setToggleGroup(mode);
         raw.setToggleGroup(mode);
+        treeMode.setToggleGroup(mode);
+        treeMode.setId("body-tree-mode");
         pretty.setSelected(true);
         mode.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -84,13 +88,18 @@ final class ResponseView extends VBox {
         bodyNote.getStyleClass().add("body-note");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bodyTools = new HBox(6, pretty, raw, bodyNote, spacer, loadAll, copyBody);
+        HBox bodyTools = new HBox(6, pretty, raw, treeMode, bodyNote, spacer, loadAll, copyBody);
         bodyTools.setAlignment(Pos.CENTER_LEFT);
         body.setId("response-body");
         body.setEditable(false);
         body.getStyleClass().add("mono");
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox bodyPane = new VBox(6, bodyTools, body);
+        tree.setId("response-tree");
+        tree.getStyleClass().add("mono");
+        tree.visibleProperty().bind(treeMode.selectedProperty());
+        body.visibleProperty().bind(treeMode.selectedProperty().not());
+        javafx.scene.layout.StackPane bodyArea = new javafx.scene.layout.StackPane(body, tree);
+        VBox.setVgrow(bodyArea, Priority.ALWAYS);
+        VBox bodyPane = new VBox(6, bodyTools, bodyArea);
         bodyPane.setPadding(new Insets(6, 0, 0, 0));
 
         headers.setEditable(false);
@@ -183,7 +192,17 @@ final class ResponseView extends VBox {
             bodyNote.setText("");
             return;
         }
-        String text = pretty.isSelected() ? shown.pretty() : shown.raw();
+        treeMode.setDisable(!shown.json());
+        if (treeMode.isSelected() && !shown.json()) {
+            pretty.setSelected(true);
+        }
+        tree.setRoot(null);
+        if (treeMode.isSelected()) {
+            JsonTreeItem root = new JsonTreeItem(null, shown.tree());
+            root.setExpanded(true);
+            tree.setRoot(root);
+        }
+        String text = raw.isSelected() ? shown.raw() : shown.pretty();
         body.setText(ResponseBody.shown(text, showAll));
         boolean cut = ResponseBody.cut(text) && !showAll;
         loadAll.setVisible(cut);

@@ -205,6 +205,12 @@ class ApisFeatureTest {
         Screenshots.save(scene, "request-first-send");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> body.getText().contains("\"status\" : \"open\""));
         assertThat(server.seen.get(server.seen.size() - 1).uri()).isEqualTo("/_aws/execute-api/rest1/prod/orders/42");
+        robot.clickOn("#body-tree-mode");
+        TreeView<String> json = robot.lookup("#response-tree").query();
+        assertThat(json.getRoot().getChildren()).extracting(TreeItem::getValue)
+                .contains("status: \"open\"", "id: \"42\"");
+        Screenshots.save(scene, "request-json-tree");
+        robot.clickOn("Pretty");
         ListView<?> history = robot.lookup("#history-list").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         robot.clickOn("Request IDs");
