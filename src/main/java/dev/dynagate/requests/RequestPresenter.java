@@ -66,6 +66,8 @@ public final class RequestPresenter {
     private final StringProperty sigV4Region = new SimpleStringProperty("");
     private final StringProperty sigV4Profile = new SimpleStringProperty("");
 
+    private final javafx.beans.property.IntegerProperty timeoutSeconds =
+            new javafx.beans.property.SimpleIntegerProperty((int) HttpRequestSender.DEFAULT_TIMEOUT.toSeconds());
     private final BooleanProperty sending = new SimpleBooleanProperty();
     private final ObjectProperty<Exchange> exchange = new SimpleObjectProperty<>();
     private final ObjectProperty<ResponseBody> responseBody = new SimpleObjectProperty<>();
@@ -194,7 +196,8 @@ public final class RequestPresenter {
         }
         long ticket = latest.next();
         sending.set(true);
-        CompletableFuture<Exchange> call = sender.exchange(resolved);
+        CompletableFuture<Exchange> call = sender.withTimeout(java.time.Duration.ofSeconds(
+                Math.max(1, timeoutSeconds.get()))).exchange(resolved);
         inFlight = call;
         latest.attach(ticket, call);
         operations.track(resolved.method() + " " + QueryStrings.withoutQuery(resolved.url()), call, call);
@@ -366,6 +369,7 @@ public final class RequestPresenter {
     public StringProperty sigV4Region() { return sigV4Region; }
     public StringProperty sigV4Profile() { return sigV4Profile; }
     public BooleanProperty sending() { return sending; }
+    public javafx.beans.property.IntegerProperty timeoutSeconds() { return timeoutSeconds; }
     public ObjectProperty<Exchange> exchange() { return exchange; }
     public ObjectProperty<ResponseBody> responseBody() { return responseBody; }
     public StringProperty problem() { return problem; }

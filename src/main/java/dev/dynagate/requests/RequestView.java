@@ -99,7 +99,8 @@ public final class RequestView extends BorderPane {
                 new Tab("Headers", scroll(new ParamRowsEditor(presenter.headers(), "Header", "Value", false,
                         "No headers."))),
                 new Tab("Body", bodyPane()),
-                new Tab("Auth", scroll(authPane())));
+                new Tab("Auth", scroll(authPane())),
+                new Tab("Settings", settingsPane()));
         editor.setId("request-editor");
         editor.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         response = new ResponseView(presenter);
@@ -228,6 +229,23 @@ public final class RequestView extends BorderPane {
         VBox box = new VBox(8, kind, details);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    private Node settingsPane() {
+        javafx.scene.control.Spinner<Integer> timeout = new javafx.scene.control.Spinner<>(1, 900,
+                presenter.timeoutSeconds().get());
+        timeout.setId("request-timeout");
+        timeout.setEditable(true);
+        timeout.valueProperty().addListener((obs, old, value) -> presenter.timeoutSeconds().set(value));
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Timeout (seconds)"), timeout);
+        Label note = new Label("Time to wait for the response headers. API Gateway itself gives up after 29 s "
+                + "(REST) or 30 s (HTTP APIs).");
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        grid.add(note, 0, 1, 2, 1);
+        grid.setPadding(new Insets(8));
+        return grid;
     }
 
     private void importCurl(String text) {

@@ -25,7 +25,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,7 @@ class ApisFeatureTest {
         NavigatorPresenter navigator = new NavigatorPresenter(c -> tables, c -> e -> null, operations);
         HttpRequestSender sender = new HttpRequestSender((request, auth) -> {
             throw new AssertionError("no SigV4 route is sent in this test");
-        }, background).withTimeout(Duration.ofMillis(2000)).withResolver(host -> {
+        }, background).withResolver(host -> {
             if (host.endsWith(".invalid")) {
                 throw new UnknownHostException(host);
             }
@@ -247,6 +246,7 @@ class ApisFeatureTest {
                 .contains("connection refused");
 
         setRequest(robot, request, "GET", "{{base}}/slow", null);
+        robot.interact(() -> request.timeoutSeconds().set(2));
         robot.clickOn("#send-request");
         // while the request hangs the window still reacts: the button offers Cancel at once
         WaitForAsyncUtils.waitForFxEvents();
