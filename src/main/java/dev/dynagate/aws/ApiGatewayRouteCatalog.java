@@ -96,13 +96,28 @@ public final class ApiGatewayRouteCatalog implements RouteCatalog {
         } while (position != null && !position.isEmpty());
         List<Stage> stages = v1.getStages(r -> r.restApiId(api.id())).item().stream()
                 .map(s -> new Stage(s.stageName(), s.deploymentId(), false, s.variables())).toList();
-        List<Authorizer> authorizers = v1.getAuthorizers(r -> r.restApiId(api.id()).limit(500)).items().stream()
+        return new ApiDetail(api, stages, routes, optional(() -> restAuthorizers(api)), optional(() -> restKeys(api)));
+    }
+
+    private List<Authorizer> restAuthorizers(ApiSummary api) {
+        return v1.getAuthorizers(r -> r.restApiId(api.id()).limit(500)).items().stream()
                 .map(a -> new Authorizer(a.id(), a.name(), a.typeAsString(), a.identitySource(),
                         a.authorizerUri() != null ? IntegrationTargets.functionLabel(
                                 orElse(IntegrationTargets.functionArn(a.authorizerUri()), a.authorizerUri()))
                                 : String.join(", ", a.providerARNs()), List.of()))
                 .toList();
-        return new ApiDetail(api, stages, routes, authorizers, restKeys(api));
+    }
+
+    /**
+     * Authorizers and keys add detail but are not what the explorer is for: a role allowed to read routes but not
+     * keys (common in production) still sees every route.
+     */
+    private static <T> List<T> optional(java.util.function.Supplier<List<T>> read) {
+        try {
+            return read.get();
+        } catch (SdkException notAllowedOrNotSupported) {
+            return List.of();
+        }
     }
 
     private Route restRoute(ApiSummary api, Resource resource, String verb, Method embedded) {

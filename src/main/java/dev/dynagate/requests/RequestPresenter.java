@@ -201,9 +201,10 @@ public final class RequestPresenter {
         inFlight = call;
         latest.attach(ticket, call);
         operations.track(resolved.method() + " " + QueryStrings.withoutQuery(resolved.url()), call, call);
-        CompletableFuture<ResponseBody> shown = call.thenApplyAsync(done -> ResponseBody.of(done.response()),
-                operations.background());
-        CompletableFuture<Exchange> finished = shown.handleAsync((body, error) -> {
+        // formatting and diffing megabytes happens off the UI thread
+        CompletableFuture<Shown> shown = call.thenApplyAsync(done -> new Shown(ResponseBody.of(done.response()),
+                earlier == null ? List.of() : ResponseDiff.compare(earlier, done.response())), operations.background());
+        CompletableFuture<Exchange> finished = shown.handleAsync((prepared, error) -> {
             if (error != null) {
                 if (latest.isCurrent(ticket)) {
                     sending.set(false);
@@ -214,11 +215,9 @@ public final class RequestPresenter {
             Exchange result = call.join();
             if (latest.isCurrent(ticket)) {
                 sending.set(false);
-                responseBody.set(body);
+                responseBody.set(prepared.body());
                 exchange.set(result);
-                if (earlier != null) {
-                    diff.setAll(ResponseDiff.compare(earlier, result.response()));
-                }
+                diff.setAll(prepared.diff());
                 if (history != null) {
                     history.record(edited, result);
                 }
@@ -236,6 +235,9 @@ public final class RequestPresenter {
     /** The request with its {{variables}} replaced; throws naming the first one without a value. */
     public RequestSpec resolved(RequestSpec spec) {
         return Variables.of(variables.get()).resolve(spec);
+    }
+
+    private record Shown(ResponseBody body, List<ResponseDiff.Change> diff) {
     }
 
     public void cancel() {
