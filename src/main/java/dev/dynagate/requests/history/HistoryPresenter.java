@@ -74,6 +74,19 @@ public final class HistoryPresenter {
         return writing;
     }
 
+    /** Forgets every entry, on disk too. */
+    public CompletableFuture<Void> clear() {
+        CompletableFuture<Void> clearing = CompletableFuture.runAsync(store::clear, operations.background());
+        clearing.whenCompleteAsync((done, error) -> {
+            if (error == null) {
+                entries.clear();
+            } else {
+                problem.set(error.getCause() == null ? error.getMessage() : error.getCause().getMessage());
+            }
+        }, operations.ui());
+        return clearing;
+    }
+
     private void applyQuery() {
         String text = query.get();
         visible.setPredicate(text == null || text.isBlank() ? null
