@@ -3,7 +3,6 @@ package dev.dynagate.requests;
 import dev.dynagate.requests.history.HistoryEntry;
 import dev.dynagate.requests.history.HistoryPresenter;
 import dev.dynagate.requests.history.ResponseDiff;
-import dev.dynagate.requests.model.Auth;
 import dev.dynagate.requests.model.Body;
 import dev.dynagate.requests.model.KeyValue;
 import dev.dynagate.requests.model.RequestFailure;
@@ -53,19 +52,7 @@ public final class RequestPresenter {
     private final ObjectProperty<Body.Mode> bodyMode = new SimpleObjectProperty<>(Body.Mode.NONE);
     private final StringProperty bodyText = new SimpleStringProperty("");
     private final ObservableList<ParamRow> formFields = ParamRow.observableList();
-    private final ObjectProperty<AuthKind> authKind = new SimpleObjectProperty<>(AuthKind.NONE);
-    private final StringProperty apiKeyName = new SimpleStringProperty("x-api-key");
-    private final StringProperty apiKeyValue = new SimpleStringProperty("");
-    private final ObjectProperty<Auth.ApiKey.Placement> apiKeyPlacement =
-            new SimpleObjectProperty<>(Auth.ApiKey.Placement.HEADER);
-    private final ObservableList<String> offeredApiKeys = FXCollections.observableArrayList();
-    private final StringProperty bearerToken = new SimpleStringProperty("");
-    private final StringProperty basicUser = new SimpleStringProperty("");
-    private final StringProperty basicPassword = new SimpleStringProperty("");
-    private final StringProperty sigV4Service = new SimpleStringProperty("execute-api");
-    private final StringProperty sigV4Region = new SimpleStringProperty("");
-    private final StringProperty sigV4Profile = new SimpleStringProperty("");
-
+    private final AuthForm auth = new AuthForm();
     private final javafx.beans.property.IntegerProperty timeoutSeconds =
             new javafx.beans.property.SimpleIntegerProperty((int) HttpRequestSender.DEFAULT_TIMEOUT.toSeconds());
     private final BooleanProperty sending = new SimpleBooleanProperty();
@@ -102,7 +89,7 @@ public final class RequestPresenter {
         bodyMode.set(spec.body().mode());
         bodyText.set(spec.body().text() == null ? "" : spec.body().text());
         formFields.setAll(spec.body().fields().stream().map(ParamRow::of).toList());
-        loadAuth(spec.auth());
+        auth.load(spec.auth());
         exchange.set(null);
         responseBody.set(null);
         problem.set(null);
@@ -110,33 +97,10 @@ public final class RequestPresenter {
         diff.clear();
     }
 
-    private void loadAuth(Auth auth) {
-        if (auth instanceof Auth.ApiKey key) {
-            authKind.set(AuthKind.API_KEY);
-            apiKeyName.set(key.name());
-            apiKeyValue.set(key.value());
-            apiKeyPlacement.set(key.placement());
-        } else if (auth instanceof Auth.Bearer bearer) {
-            authKind.set(AuthKind.BEARER);
-            bearerToken.set(bearer.token());
-        } else if (auth instanceof Auth.Basic basic) {
-            authKind.set(AuthKind.BASIC);
-            basicUser.set(basic.username());
-            basicPassword.set(basic.password());
-        } else if (auth instanceof Auth.SigV4 sigV4) {
-            authKind.set(AuthKind.SIGV4);
-            sigV4Service.set(sigV4.service() == null ? "execute-api" : sigV4.service());
-            sigV4Region.set(sigV4.region() == null ? "" : sigV4.region());
-            sigV4Profile.set(sigV4.profile() == null ? "" : sigV4.profile());
-        } else {
-            authKind.set(AuthKind.NONE);
-        }
-    }
-
     /** The request as edited: path parameters filled in, {{variables}} still unresolved. */
     public RequestSpec spec() {
         return new RequestSpec(name.get(), method.get(), fillPathParameters(url.get()),
-                headers.stream().filter(r -> !r.isBlank()).map(ParamRow::toKeyValue).toList(), body(), auth(),
+                headers.stream().filter(r -> !r.isBlank()).map(ParamRow::toKeyValue).toList(), body(), auth.toAuth(),
                 List.of(), List.of(), null);
     }
 
@@ -147,17 +111,6 @@ public final class RequestPresenter {
                     formFields.stream().filter(r -> !r.isBlank()).map(ParamRow::toKeyValue).toList(), null);
             case FILE -> new Body(Body.Mode.FILE, null, List.of(), bodyText.get());
             default -> new Body(bodyMode.get(), bodyText.get(), List.of(), null);
-        };
-    }
-
-    private Auth auth() {
-        return switch (authKind.get()) {
-            case NONE -> Auth.NONE;
-            case API_KEY -> new Auth.ApiKey(apiKeyName.get(), apiKeyValue.get(), apiKeyPlacement.get());
-            case BEARER -> new Auth.Bearer(bearerToken.get());
-            case BASIC -> new Auth.Basic(basicUser.get(), basicPassword.get());
-            case SIGV4 -> new Auth.SigV4(blankToNull(sigV4Service.get()), blankToNull(sigV4Region.get()),
-                    blankToNull(sigV4Profile.get()));
         };
     }
 
@@ -272,7 +225,7 @@ public final class RequestPresenter {
 
     /** API key values the route's stage accepts, offered in the auth editor. */
     public void offerApiKeys(List<String> keys) {
-        offeredApiKeys.setAll(keys);
+        auth.offeredApiKeys().setAll(keys);
     }
 
     private void urlEdited(String text) {
@@ -342,10 +295,6 @@ public final class RequestPresenter {
         return out + rest;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
     public List<KeyValue> enabledHeaders() {
         return headers.stream().filter(r -> r.enabled().get() && !r.isBlank()).map(ParamRow::toKeyValue).toList();
     }
@@ -359,17 +308,7 @@ public final class RequestPresenter {
     public ObjectProperty<Body.Mode> bodyMode() { return bodyMode; }
     public StringProperty bodyText() { return bodyText; }
     public ObservableList<ParamRow> formFields() { return formFields; }
-    public ObjectProperty<AuthKind> authKind() { return authKind; }
-    public StringProperty apiKeyName() { return apiKeyName; }
-    public StringProperty apiKeyValue() { return apiKeyValue; }
-    public ObjectProperty<Auth.ApiKey.Placement> apiKeyPlacement() { return apiKeyPlacement; }
-    public ObservableList<String> offeredApiKeys() { return offeredApiKeys; }
-    public StringProperty bearerToken() { return bearerToken; }
-    public StringProperty basicUser() { return basicUser; }
-    public StringProperty basicPassword() { return basicPassword; }
-    public StringProperty sigV4Service() { return sigV4Service; }
-    public StringProperty sigV4Region() { return sigV4Region; }
-    public StringProperty sigV4Profile() { return sigV4Profile; }
+    public AuthForm auth() { return auth; }
     public BooleanProperty sending() { return sending; }
     public javafx.beans.property.IntegerProperty timeoutSeconds() { return timeoutSeconds; }
     public ObjectProperty<Exchange> exchange() { return exchange; }

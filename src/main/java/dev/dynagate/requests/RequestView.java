@@ -7,7 +7,6 @@ import dev.dynagate.requests.model.Auth;
 import dev.dynagate.requests.model.Body;
 import dev.dynagate.requests.model.RequestSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -177,41 +176,41 @@ public final class RequestView extends BorderPane {
         ComboBox<AuthKind> kind = new ComboBox<>();
         kind.setId("auth-kind");
         kind.getItems().setAll(AuthKind.values());
-        kind.valueProperty().bindBidirectional(presenter.authKind());
+        kind.valueProperty().bindBidirectional(presenter.auth().kind());
 
         GridPane apiKey = grid();
-        TextField keyName = bound(new TextField(), presenter.apiKeyName());
-        ComboBox<String> keyValue = new ComboBox<>(presenter.offeredApiKeys());
+        TextField keyName = bound(new TextField(), presenter.auth().apiKeyName());
+        ComboBox<String> keyValue = new ComboBox<>(presenter.auth().offeredApiKeys());
         keyValue.setId("api-key-value");
         keyValue.setEditable(true);
-        keyValue.valueProperty().bindBidirectional(presenter.apiKeyValue());
+        keyValue.valueProperty().bindBidirectional(presenter.auth().apiKeyValue());
         keyValue.setPromptText("the key, or {{apiKey}}");
         keyValue.setMaxWidth(Double.MAX_VALUE);
         ComboBox<Auth.ApiKey.Placement> placement = new ComboBox<>();
         placement.getItems().setAll(Auth.ApiKey.Placement.values());
-        placement.valueProperty().bindBidirectional(presenter.apiKeyPlacement());
+        placement.valueProperty().bindBidirectional(presenter.auth().apiKeyPlacement());
         apiKey.addRow(0, new Label("Name"), keyName);
         apiKey.addRow(1, new Label("Value"), keyValue);
         apiKey.addRow(2, new Label("Send as"), placement);
 
         GridPane bearer = grid();
-        TextField token = bound(new TextField(), presenter.bearerToken());
+        TextField token = bound(new TextField(), presenter.auth().bearerToken());
         token.setId("bearer-token");
         token.setPromptText("JWT or access token, or {{token}}");
         bearer.addRow(0, new Label("Token"), token);
 
         GridPane basic = grid();
         PasswordField password = new PasswordField();
-        password.textProperty().bindBidirectional(presenter.basicPassword());
-        basic.addRow(0, new Label("User"), bound(new TextField(), presenter.basicUser()));
+        password.textProperty().bindBidirectional(presenter.auth().basicPassword());
+        basic.addRow(0, new Label("User"), bound(new TextField(), presenter.auth().basicUser()));
         basic.addRow(1, new Label("Password"), password);
 
         GridPane sigV4 = grid();
-        TextField region = bound(new TextField(), presenter.sigV4Region());
+        TextField region = bound(new TextField(), presenter.auth().sigV4Region());
         region.setPromptText("from the URL, else the connection's");
-        TextField profile = bound(new TextField(), presenter.sigV4Profile());
+        TextField profile = bound(new TextField(), presenter.auth().sigV4Profile());
         profile.setPromptText("the active connection");
-        sigV4.addRow(0, new Label("Service"), bound(new TextField(), presenter.sigV4Service()));
+        sigV4.addRow(0, new Label("Service"), bound(new TextField(), presenter.auth().sigV4Service()));
         sigV4.addRow(1, new Label("Region"), region);
         sigV4.addRow(2, new Label("Profile"), profile);
         Label note = new Label("Signed by the AWS SDK's signer with credentials from the connection or profile; "
@@ -220,10 +219,10 @@ public final class RequestView extends BorderPane {
         note.getStyleClass().add("muted");
         sigV4.add(note, 0, 3, 2, 1);
 
-        apiKey.visibleProperty().bind(presenter.authKind().isEqualTo(AuthKind.API_KEY));
-        bearer.visibleProperty().bind(presenter.authKind().isEqualTo(AuthKind.BEARER));
-        basic.visibleProperty().bind(presenter.authKind().isEqualTo(AuthKind.BASIC));
-        sigV4.visibleProperty().bind(presenter.authKind().isEqualTo(AuthKind.SIGV4));
+        apiKey.visibleProperty().bind(presenter.auth().kind().isEqualTo(AuthKind.API_KEY));
+        bearer.visibleProperty().bind(presenter.auth().kind().isEqualTo(AuthKind.BEARER));
+        basic.visibleProperty().bind(presenter.auth().kind().isEqualTo(AuthKind.BASIC));
+        sigV4.visibleProperty().bind(presenter.auth().kind().isEqualTo(AuthKind.SIGV4));
         StackPane details = new StackPane(apiKey, bearer, basic, sigV4);
         details.getChildren().forEach(n -> StackPane.setAlignment(n, Pos.TOP_LEFT));
         VBox box = new VBox(8, kind, details);

@@ -179,7 +179,7 @@ class ApisFeatureTest {
         TreeView<RouteTreeNode> tree = robot.lookup("#route-tree").query();
         TreeItem<RouteTreeNode> route = find(tree.getRoot(), "GET /orders/{id}");
         robot.interact(() -> tree.getSelectionModel().select(route));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#new-request-from-route").tryQuery().isPresent());
         assertThat(apis.explorer().selected().get().invokeUrl())
                 .isEqualTo(server.url("/_aws/execute-api/rest1/prod/orders/{id}"));
         Screenshots.save(scene, "routes");
@@ -189,7 +189,7 @@ class ApisFeatureTest {
                 .contains("routes inside the function");
 
         robot.clickOn("#new-request-from-route");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#request-url").tryQuery().isPresent());
         TextField url = robot.lookup("#request-url").query();
         assertThat(url.getText()).isEqualTo(server.url("/_aws/execute-api/rest1/prod/orders/{id}"));
         robot.clickOn("Params");
@@ -231,6 +231,7 @@ class ApisFeatureTest {
         RequestPresenter[] holder = new RequestPresenter[1];
         robot.interact(() -> holder[0] = apis.openBlankRequest());
         RequestPresenter request = holder[0];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#request-problem").tryQuery().isPresent());
         Label problem = robot.lookup("#request-problem").query();
 
         assertThat(sendAndReadProblem(robot, request, "GET", "http://exa mple:99999/x", null, problem))
