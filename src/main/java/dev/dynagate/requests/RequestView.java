@@ -68,6 +68,12 @@ public final class RequestView extends BorderPane {
         url.setId("request-url");
         url.setPromptText("https://… or {{base}}/path");
         url.textProperty().bindBidirectional(presenter.url());
+        url.textProperty().addListener((obs, old, text) -> {
+            // a curl command pasted into the URL field becomes the request, as in other API clients
+            if (text != null && text.stripLeading().startsWith("curl ") && (old == null || !old.startsWith("curl"))) {
+                javafx.application.Platform.runLater(() -> importCurl(text));
+            }
+        });
         url.getStyleClass().add("mono");
         HBox.setHgrow(url, Priority.ALWAYS);
         send.setId("send-request");

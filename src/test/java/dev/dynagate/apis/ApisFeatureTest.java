@@ -270,6 +270,12 @@ class ApisFeatureTest {
         Screenshots.save(scene, "request-big-body");
         assertThat(robot.lookup("#load-all").queryButton().isVisible()).isTrue();
         assertThat(robot.lookup("#response-body").queryAs(TextArea.class).getLength()).isEqualTo(200_000);
+
+        robot.interact(() -> robot.lookup("#request-url").queryAs(TextField.class)
+                .setText("curl -X PUT '" + server.url("/items/9") + "' -H 'X-Trace: t1' --data-raw '{\"a\":1}'"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "PUT".equals(request.method().get()));
+        assertThat(request.url().get()).isEqualTo(server.url("/items/9"));
+        assertThat(request.bodyText().get()).isEqualTo("{\"a\":1}");
         Screenshots.save(scene, "request-big-body");
     }
 
