@@ -119,7 +119,12 @@ public final class HttpRequestSender implements RequestSender {
                 }
             }
         });
-        executor.execute(preparation);
+        try {
+            executor.execute(preparation);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            result.completeExceptionally(new RequestFailure(RequestFailure.Kind.CANCELLED,
+                    "The application is shutting down; the request was not sent.", shuttingDown));
+        }
         return result;
     }
 
