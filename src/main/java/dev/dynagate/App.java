@@ -104,6 +104,10 @@ public final class App {
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
         stage.setTitle("Dynagate");
+        for (String icon : List.of("dynagate-64.png", "dynagate-256.png")) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MainWindow.class.getResource(icon).toExternalForm(), true));
+        }
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
