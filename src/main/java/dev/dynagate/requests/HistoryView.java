@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class HistoryView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    private static final String LOCAL_INVOKE_PREFIX = "/_aws/execute-api/";
     final ListView<HistoryEntry> list = new ListView<>();
     final TextField search = new TextField();
 
@@ -69,6 +70,11 @@ final class HistoryView extends VBox {
         try {
             java.net.URI uri = java.net.URI.create(url);
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (path.startsWith(LOCAL_INVOKE_PREFIX)) {
+                // emulator invoke URLs: the API id says little here, the stage and path say what was called
+                int afterId = path.indexOf('/', LOCAL_INVOKE_PREFIX.length());
+                path = afterId < 0 ? "/" : path.substring(afterId);
+            }
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         } catch (IllegalArgumentException notAUri) {
             return url;
