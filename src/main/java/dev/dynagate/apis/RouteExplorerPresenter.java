@@ -36,6 +36,7 @@ public final class RouteExplorerPresenter {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
     private final ObjectProperty<RouteSelection> selected = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty("");
     private Connection connection;
     private volatile URI localEndpoint;
 
@@ -66,6 +67,25 @@ public final class RouteExplorerPresenter {
 
     public ObjectProperty<RouteSelection> selected() {
         return selected;
+    }
+
+    /** Words that a shown route's method, path, API name or target must all contain. */
+    public javafx.beans.property.StringProperty filter() {
+        return filter;
+    }
+
+    /** The routes of an API that pass the filter (every route when the API's own name matches). */
+    public List<Route> visibleRoutes(ApiDetail api) {
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(java.util.Locale.ROOT);
+        if (text.isEmpty()) {
+            return api.routes();
+        }
+        List<String> words = List.of(text.split("\\s+"));
+        return api.routes().stream().filter(route -> {
+            String haystack = (api.api().name() + " " + api.api().id() + " " + route.label() + " "
+                    + route.integration().target() + " " + route.authorizationType()).toLowerCase(java.util.Locale.ROOT);
+            return words.stream().allMatch(haystack::contains);
+        }).toList();
     }
 
     public Connection connection() {

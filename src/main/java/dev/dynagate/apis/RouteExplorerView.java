@@ -16,7 +16,6 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,21 +36,21 @@ public final class RouteExplorerView extends VBox {
         tree.setShowRoot(false);
         tree.setRoot(new TreeItem<>());
         tree.setCellFactory(view -> new RouteCell());
-        presenter.apis().addListener((ListChangeListener<ApiDetail>) change -> rebuild(presenter.apis()));
+        presenter.apis().addListener((ListChangeListener<ApiDetail>) change -> rebuild(presenter));
+        presenter.filter().addListener((obs, old, text) -> rebuild(presenter));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            // only a picked route changes the detail: a filter hiding the route leaves it on show
             if (item != null && item.getValue() instanceof RouteTreeNode.RouteNode node) {
                 presenter.select(node.api(), node.stage(), node.route());
-            } else {
-                presenter.select(null, null, null);
             }
         });
         tree.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && presenter.selected().get() != null) {
+            if (e.getClickCount() == 2 && routeSelected() && presenter.selected().get() != null) {
                 openRequest.accept(presenter.selected().get());
             }
         });
         tree.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && presenter.selected().get() != null) {
+            if (e.getCode() == KeyCode.ENTER && routeSelected() && presenter.selected().get() != null) {
                 openRequest.accept(presenter.selected().get());
             }
         });
@@ -71,42 +70,70 @@ public final class RouteExplorerView extends VBox {
         blank.setId("new-blank-request");
         blank.setTooltip(new Tooltip("New request (not tied to a route)"));
         blank.setOnAction(e -> openBlankRequest.run());
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setId("route-filter");
+        filter.setPromptText("Filter routes");
+        filter.textProperty().bindBidirectional(presenter.filter());
+        HBox.setHgrow(filter, Priority.ALWAYS);
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> presenter.apis().size() + " APIs",
                 presenter.apis()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(6, count, spacer, blank, refresh);
+        HBox tools = new HBox(6, filter, blank, refresh);
         tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         VBox.setVgrow(treeArea, Priority.ALWAYS);
-        getChildren().addAll(tools, treeArea);
+        getChildren().addAll(tools, treeArea, count);
         setSpacing(6);
         setPadding(new Insets(6));
     }
 
-    private void rebuild(List<ApiDetail> apis) {
+    private boolean routeSelected() {
+        TreeItem<RouteTreeNode> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof RouteTreeNode.RouteNode;
+    }
+
+    private void rebuild(RouteExplorerPresenter presenter) {
+        RouteSelection keep = presenter.selected().get();
+        List<ApiDetail> apis = presenter.apis();
+        boolean filtering = !presenter.filter().get().isBlank();
         TreeItem<RouteTreeNode> root = new TreeItem<>();
         for (ApiDetail api : apis) {
+            List<Route> routes = presenter.visibleRoutes(api);
+            if (filtering && routes.isEmpty()) {
+                continue;
+            }
             TreeItem<RouteTreeNode> apiItem = new TreeItem<>(new RouteTreeNode.ApiNode(api));
             if (api.stages().isEmpty()) {
-                addRoutes(apiItem, api, null);
+                addRoutes(apiItem, api, null, routes);
             }
             for (Stage stage : api.stages()) {
                 TreeItem<RouteTreeNode> stageItem = new TreeItem<>(new RouteTreeNode.StageNode(api, stage));
-                addRoutes(stageItem, api, stage);
+                addRoutes(stageItem, api, stage, routes);
                 stageItem.setExpanded(true);
                 apiItem.getChildren().add(stageItem);
             }
-            apiItem.setExpanded(apis.size() <= 5);
+            apiItem.setExpanded(filtering || apis.size() <= 5);
             root.getChildren().add(apiItem);
         }
         tree.setRoot(root);
+        if (keep != null) {
+            reselect(root, keep);
+        }
     }
 
-    private static void addRoutes(TreeItem<RouteTreeNode> parent, ApiDetail api, Stage stage) {
-        for (Map.Entry<String, List<Route>> group : RouteExplorerPresenter.byPath(api.routes()).entrySet()) {
+    /** A filter or a newly listed API rebuilds the tree; the route being looked at stays selected if still shown. */
+    private void reselect(TreeItem<RouteTreeNode> item, RouteSelection keep) {
+        if (item.getValue() instanceof RouteTreeNode.RouteNode node && node.route().equals(keep.route())
+                && node.api().equals(keep.api()) && java.util.Objects.equals(node.stage(), keep.stage())) {
+            tree.getSelectionModel().select(item);
+            return;
+        }
+        item.getChildren().forEach(child -> reselect(child, keep));
+    }
+
+    private static void addRoutes(TreeItem<RouteTreeNode> parent, ApiDetail api, Stage stage, List<Route> routes) {
+        for (Map.Entry<String, List<Route>> group : RouteExplorerPresenter.byPath(routes).entrySet()) {
             TreeItem<RouteTreeNode> pathItem = new TreeItem<>(new RouteTreeNode.PathNode(group.getKey(), group.getValue()));
             group.getValue().forEach(route -> pathItem.getChildren()
                     .add(new TreeItem<>(new RouteTreeNode.RouteNode(api, stage, route))));

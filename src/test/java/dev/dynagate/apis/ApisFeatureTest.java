@@ -183,6 +183,11 @@ class ApisFeatureTest {
         assertThat(apis.explorer().selected().get().invokeUrl())
                 .isEqualTo(server.url("/_aws/execute-api/rest1/prod/orders/{id}"));
         Screenshots.save(scene, "routes");
+        robot.clickOn("#route-filter").write("jwt");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getRoot().getChildren()).extracting(i -> ((RouteTreeNode.ApiNode) i.getValue()).api().api().name())
+                .containsExactly("items-api");
+        robot.interact(() -> apis.explorer().filter().set(""));
         robot.interact(() -> tree.scrollTo(tree.getRow(find(tree.getRoot(), "ANY /{proxy+}"))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".catch-all-marker").queryAllAs(Label.class)).extracting(Label::getText)

@@ -61,6 +61,20 @@ class RouteExplorerPresenterTest {
     }
 
     @Test
+    void theFilterKeepsRoutesWhoseMethodPathTargetOrAuthMatchEveryWord() {
+        RouteExplorerPresenter presenter = new RouteExplorerPresenter(c -> catalog(List.of(DETAIL)), c -> e -> null,
+                c -> null, operations);
+        presenter.filter().set("get orders/{id}");
+        assertThat(presenter.visibleRoutes(DETAIL)).containsExactly(JWT);
+        presenter.filter().set("aws_iam");
+        assertThat(presenter.visibleRoutes(DETAIL)).containsExactly(IAM);
+        presenter.filter().set("ORDERS");
+        assertThat(presenter.visibleRoutes(DETAIL)).hasSize(4);
+        presenter.filter().set("nothing-like-this");
+        assertThat(presenter.visibleRoutes(DETAIL)).isEmpty();
+    }
+
+    @Test
     void aFailedListingShowsTheDescribedProblem() {
         RouteCatalog broken = new RouteCatalog() {
             @Override
