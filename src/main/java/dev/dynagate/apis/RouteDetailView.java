@@ -49,7 +49,7 @@ final class RouteDetailView extends ScrollPane {
             return;
         }
         Route route = selection.route();
-        Label title = new Label(route.label(), MethodBadge.of(route));
+        Label title = new Label(route.path(), MethodBadge.of(route));
         title.getStyleClass().add("detail-title");
         Button request = new Button("New request", new FontIcon("fth-send"));
         request.setId("new-request-from-route");
@@ -61,6 +61,8 @@ final class RouteDetailView extends ScrollPane {
         grid.setHgap(8);
         grid.setVgap(4);
         int row = 0;
+        ApiSummary api = selection.api().api();
+        row = add(grid, row, "API", new Label(api.name() + " · " + api.kind().label() + " API · " + api.id()));
         for (Stage stage : selection.api().stages()) {
             row = add(grid, row, "URL (" + stage.name() + ")", urlField(presenter.invokeUrl(selection.api(), stage, route)));
         }
