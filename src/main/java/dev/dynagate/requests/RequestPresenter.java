@@ -132,6 +132,11 @@ public final class RequestPresenter {
         RequestSpec edited = spec();
         RequestSpec resolved;
         try {
+            Matcher unfilled = PATH_PARAMETER.matcher(QueryStrings.withoutQuery(edited.url()));
+            if (unfilled.find()) {
+                throw new IllegalArgumentException("The path parameter {" + unfilled.group(1) + unfilled.group(2)
+                        + "} has no value: fill it in on the Params tab. Nothing was sent.");
+            }
             if (bodyMode.get() == Body.Mode.JSON) {
                 String bodyProblem = JsonText.problem(Variables.of(variables.get()).resolve(bodyText.get(), "body"));
                 if (bodyProblem != null) {

@@ -81,6 +81,10 @@ class RequestPresenterTest {
         presenter.bodyText().set("{\"a\": \"{{nope}}\"}");
         presenter.send();
         assertThat(presenter.problem().get()).contains("{{nope}}");
+
+        presenter.load(RequestSpec.of("GET", "{{base}}/orders/{id}"));
+        presenter.send();
+        assertThat(presenter.problem().get()).startsWith("The path parameter {id} has no value");
         assertThat(calls).hasValue(0);
     }
 
