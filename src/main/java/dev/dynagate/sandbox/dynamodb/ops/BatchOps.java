@@ -158,7 +158,16 @@ public final class BatchOps {
                     if (item == null) {
                         throw Request.missing("Item");
                     }
-                    Keys.item(table.schema(), item, false);
+                    try {
+                        Keys.item(table.schema(), item, false);
+                    } catch (DynamoDbError invalid) {
+                        // a batch put names a missing or mistyped key like a key parameter
+                        String why = invalid.getMessage();
+                        if (why.contains("Missing the key") || why.contains("Type mismatch for key")) {
+                            throw DynamoDbError.validation("The provided key element does not match the schema");
+                        }
+                        throw invalid;
+                    }
                     write = new Write(table, Keys.extract(table.schema(), item), java.util.Collections.unmodifiableMap(item));
                 } else {
                     write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);
