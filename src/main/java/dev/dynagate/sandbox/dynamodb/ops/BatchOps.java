@@ -148,7 +148,8 @@ public final class BatchOps {
                 Request w = new Request(n);
                 Request put = w.child("PutRequest");
                 Request delete = w.child("DeleteRequest");
-                if ((put == null) == (delete == null)) {
+                if (put == null && delete == null) {
+                    // DynamoDB's wording for an empty WriteRequest; with both requests the put is the one done
                     throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must "
                             + "contain exactly one of the supported datatypes");
                 }

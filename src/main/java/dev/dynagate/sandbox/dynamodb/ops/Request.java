@@ -102,6 +102,9 @@ public final class Request {
 
     public Map<String, AttrValue> item(String field) {
         JsonNode n = node(field);
+        if (n != null && !n.isObject()) {
+            throw notAMap(n, "com.amazonaws.dynamodb.v20120810.AttributeValue");
+        }
         return n == null ? null : AttrValueJson.readItem(n);
     }
 
