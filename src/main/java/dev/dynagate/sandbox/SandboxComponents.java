@@ -1,6 +1,5 @@
 package dev.dynagate.sandbox;
 
-import dev.dynagate.sandbox.dynamodb.DynamoDbComponent;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,6 +9,6 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        return List.of(DynamoDbComponent::new, HealthComponent::new);
+        return List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new);
     }
 }
