@@ -48,6 +48,11 @@ public final class BatchOps {
                 throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            if (keyNodes.size() > MAX_GET) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(spec.node("Keys"))
+                        + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must "
+                        + "have length less than or equal to 100");
+            }
             total += keyNodes.size();
             if (total > MAX_GET) {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
@@ -138,7 +143,8 @@ public final class BatchOps {
                 throw Request.notAList(list);
             }
             if (list.isEmpty() || list.size() > MAX_WRITE) {
-                throw DynamoDbError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy "
+                throw DynamoDbError.validation("1 validation error detected: Value '" + r.node("RequestItems")
+                        + "' at 'requestItems' failed to satisfy "
                         + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
                         + "to 25, Member must have length greater than or equal to 1]");
             }

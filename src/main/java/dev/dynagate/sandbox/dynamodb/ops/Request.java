@@ -183,6 +183,18 @@ public final class Request {
                 + valueType + ">") : DynamoDbError.serialization("Unexpected field type");
     }
 
+    /** A rejected value as DynamoDB quotes it in constraint messages: lists element by element, objects as JSON. */
+    static String quoted(JsonNode n) {
+        if (n.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < n.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(quoted(n.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        return n.isTextual() ? n.textValue() : n.toString();
+    }
+
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
