@@ -101,6 +101,10 @@ class WireProtocolTest {
                         + "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         HttpResponse<String> wrongType = post("DescribeTable", "{\"TableName\": 5}", true);
         assertThat(json(wrongType).get("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
+        assertThat(json(post("Scan", "{\"TableName\":\"abc\",\"Limit\":\"5\"}", true)).get("message").asText())
+                .isEqualTo("STRING_VALUE cannot be converted to Integer");
+        assertThat(json(post("Scan", "{\"TableName\":[\"abc\"]}", true)).get("message").asText())
+                .isEqualTo("Unrecognized collection type class java.lang.String");
         HttpResponse<String> missing = post("GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}", true);
         assertThat(json(missing).get("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException");
     }

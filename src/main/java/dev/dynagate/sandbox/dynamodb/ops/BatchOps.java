@@ -33,7 +33,7 @@ public final class BatchOps {
 
     public ObjectNode get(Request r) {
         Constraints.of(r).capacity().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r);
+        Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes");
         String capacityMode = Capacity.mode(r);
         List<TableGet> gets = new ArrayList<>();
         int total = 0;
@@ -96,13 +96,13 @@ public final class BatchOps {
         return out;
     }
 
-    private static Map<String, JsonNode> requestItems(Request r) {
+    private static Map<String, JsonNode> requestItems(Request r, String valueType) {
         JsonNode node = r.node("RequestItems");
         if (node == null) {
             throw Request.missing("RequestItems");
         }
         if (!node.isObject()) {
-            throw Request.notA("java.util.Map", node);
+            throw Request.notAMap(node, valueType);
         }
         if (node.isEmpty()) {
             throw DynamoDbError.validation("1 validation error detected: Value '{}' at 'requestItems' failed to "
@@ -128,14 +128,14 @@ public final class BatchOps {
 
     public ObjectNode write(Request r) {
         Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r);
+        Map<String, JsonNode> requestItems = requestItems(r, "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>");
         String capacityMode = Capacity.mode(r);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
             Names.check(e.getKey(), "requestItems.key", 255);
             JsonNode list = e.getValue();
             if (!list.isArray()) {
-                throw Request.notA("java.util.List", list);
+                throw Request.notAList(list);
             }
             if (list.isEmpty() || list.size() > MAX_WRITE) {
                 throw DynamoDbError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy "

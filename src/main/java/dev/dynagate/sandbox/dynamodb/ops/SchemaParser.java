@@ -44,7 +44,7 @@ final class SchemaParser {
             throw Request.missing(member);
         }
         if (!node.isArray()) {
-            throw Request.notA("java.util.List", node);
+            throw Request.notAList(node);
         }
         if (node.size() == 0) {
             throw DynamoDbError.validation("1 validation error detected: Value '[]' at '" + Request.member(member)
