@@ -48,6 +48,11 @@ public final class BatchOps {
                 throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            if (keyNodes.size() > MAX_GET) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(spec.node("Keys"))
+                        + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must "
+                        + "have length less than or equal to 100");
+            }
             total += keyNodes.size();
             if (total > MAX_GET) {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
@@ -138,7 +143,8 @@ public final class BatchOps {
                 throw Request.notAList(list);
             }
             if (list.isEmpty() || list.size() > MAX_WRITE) {
-                throw DynamoDbError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy "
+                throw DynamoDbError.validation("1 validation error detected: Value '" + r.node("RequestItems")
+                        + "' at 'requestItems' failed to satisfy "
                         + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
                         + "to 25, Member must have length greater than or equal to 1]");
             }
@@ -148,7 +154,8 @@ public final class BatchOps {
                 Request w = new Request(n);
                 Request put = w.child("PutRequest");
                 Request delete = w.child("DeleteRequest");
-                if ((put == null) == (delete == null)) {
+                if (put == null && delete == null) {
+                    // DynamoDB's wording for an empty WriteRequest; with both requests the put is the one done
                     throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must "
                             + "contain exactly one of the supported datatypes");
                 }
@@ -158,7 +165,16 @@ public final class BatchOps {
                     if (item == null) {
                         throw Request.missing("Item");
                     }
-                    Keys.item(table.schema(), item, false);
+                    try {
+                        Keys.item(table.schema(), item, false);
+                    } catch (DynamoDbError invalid) {
+                        // a batch put names a missing or mistyped key like a key parameter
+                        String why = invalid.getMessage();
+                        if (why.contains("Missing the key") || why.contains("Type mismatch for key")) {
+                            throw DynamoDbError.validation("The provided key element does not match the schema");
+                        }
+                        throw invalid;
+                    }
                     write = new Write(table, Keys.extract(table.schema(), item), java.util.Collections.unmodifiableMap(item));
                 } else {
                     write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);

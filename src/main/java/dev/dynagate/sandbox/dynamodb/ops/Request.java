@@ -102,6 +102,9 @@ public final class Request {
 
     public Map<String, AttrValue> item(String field) {
         JsonNode n = node(field);
+        if (n != null && !n.isObject()) {
+            throw notAMap(n, "com.amazonaws.dynamodb.v20120810.AttributeValue");
+        }
         return n == null ? null : AttrValueJson.readItem(n);
     }
 
@@ -178,6 +181,18 @@ public final class Request {
     static DynamoDbError notAMap(JsonNode n, String valueType) {
         return n.isArray() ? DynamoDbError.serialization("Unrecognized collection type java.util.Map<java.lang.String, "
                 + valueType + ">") : DynamoDbError.serialization("Unexpected field type");
+    }
+
+    /** A rejected value as DynamoDB quotes it in constraint messages: lists element by element, objects as JSON. */
+    static String quoted(JsonNode n) {
+        if (n.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < n.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(quoted(n.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        return n.isTextual() ? n.textValue() : n.toString();
     }
 
     public static ObjectNode object() {
