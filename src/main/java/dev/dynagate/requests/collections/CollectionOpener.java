@@ -1,0 +1,46 @@
+package dev.dynagate.requests.collections;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens whatever the user points at: one of our collection folders, or another tool's collection imported on the
+ * fly (nothing is written). Environments come with our folders; for other formats they are files given apart.
+ */
+public final class CollectionOpener {
+    private final SecretStore secrets;
+
+    public CollectionOpener(SecretStore secrets) {
+        this.secrets = secrets;
+    }
+
+    public OpenedCollection open(Path path) {
+        if (!Files.exists(path)) {
+            throw new CollectionFormatException(path, 0, "does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            if (CollectionFiles.isCollection(path)) {
+                Collection collection = CollectionFiles.load(path);
+                return new OpenedCollection(collection, new Environments(collection, secrets).list(), List.of());
+            }
+            throw new CollectionFormatException(path, 0, "is not a collection folder (no collection.json)");
+        }
+        throw new CollectionFormatException(path, 0, "is not a collection format Dynagate reads");
+    }
+
+    /** An environment by name among the collection's, or read from a file (ours or a Postman environment). */
+    public Optional<Environment> environment(OpenedCollection opened, String nameOrFile) {
+        Optional<Environment> named = opened.environments().stream()
+                .filter(e -> e.name().equalsIgnoreCase(nameOrFile)).findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
+        Path file = Path.of(nameOrFile);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(EnvironmentFiles.read(file));
+        }
+        return Optional.empty();
+    }
+}
