@@ -1,5 +1,6 @@
 package dev.dynagate.requests.collections;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,12 @@ public final class CollectionOpener {
             }
             throw new CollectionFormatException(path, 0, "is not a collection folder (no collection.json)");
         }
-        throw new CollectionFormatException(path, 0, "is not a collection format Dynagate reads");
+        JsonNode root = JsonFiles.read(path);
+        if (PostmanImporter.looksLikePostman(root)) {
+            return PostmanImporter.read(path);
+        }
+        throw new CollectionFormatException(path, 0, "is not a collection format Dynagate reads "
+                + "(our collection folder, a Postman v2.0/v2.1 collection, a Bruno collection folder)");
     }
 
     /** An environment by name among the collection's, or read from a file (ours or a Postman environment). */
