@@ -26,7 +26,14 @@ public final class CollectionOpener {
                 Collection collection = CollectionFiles.load(path);
                 return new OpenedCollection(collection, new Environments(collection, secrets).list(), List.of());
             }
-            throw new CollectionFormatException(path, 0, "is not a collection folder (no collection.json)");
+            if (BrunoImporter.isBruno(path)) {
+                return BrunoImporter.read(path);
+            }
+            if (BrunoYamlImporter.isOpenCollection(path)) {
+                return BrunoYamlImporter.read(path);
+            }
+            throw new CollectionFormatException(path, 0, "is not a collection folder (no collection.json, bruno.json "
+                    + "or opencollection.yml)");
         }
         JsonNode root = JsonFiles.read(path);
         if (PostmanImporter.looksLikePostman(root)) {
