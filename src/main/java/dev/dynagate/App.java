@@ -5,7 +5,12 @@ import dev.dynagate.aws.AwsServices;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.collections.CollectionsFeature;
+import dev.dynagate.requests.collections.FxFilePicker;
+import dev.dynagate.requests.collections.SecretStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
@@ -18,6 +23,7 @@ import dev.dynagate.shell.ShellPresenter;
 import dev.dynagate.shell.ShellSettings;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxDialogs;
 import dev.dynagate.ui.FxExecutor;
 import dev.dynagate.ui.Operations;
 import java.io.IOException;
@@ -85,6 +91,11 @@ public final class App {
                 NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
                         + "targets. Not available in this version yet."));
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage),
+                new HttpRequestSender(SdkSigV4Signer.forConnections(clients, () -> shell.active().get()), background),
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        bar.getChildren().add(bar.getChildren().size() - 2,
+                collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
