@@ -75,9 +75,16 @@ public final class CollectionTreeView extends VBox {
         noEnvironment.setTooltip(new Tooltip("Run without an environment"));
         noEnvironment.setOnAction(e -> presenter.environment().set(null));
         HBox.setHgrow(environments, Priority.ALWAYS);
+        javafx.scene.control.ToggleButton production = new javafx.scene.control.ToggleButton(null,
+                new FontIcon("fth-alert-triangle"));
+        production.setId("production-toggle");
+        production.setTooltip(new Tooltip("Production: coloured red, and POST, PUT, PATCH and DELETE ask before sending"));
+        production.disableProperty().bind(presenter.environment().isNull().or(presenter.editable().not()));
+        presenter.environment().addListener((obs, old, now) -> production.setSelected(now != null && now.production()));
+        production.setOnAction(e -> presenter.markProduction(production.isSelected()));
         Label environmentLabel = new Label("Environment");
         environmentLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox environmentRow = new HBox(6, environmentLabel, environments, noEnvironment);
+        HBox environmentRow = new HBox(6, environmentLabel, environments, production, noEnvironment);
         environmentRow.setAlignment(Pos.CENTER_LEFT);
 
         tree.setId("collection-tree");

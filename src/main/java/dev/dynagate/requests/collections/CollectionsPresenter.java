@@ -105,6 +105,16 @@ public final class CollectionsPresenter {
         return edit("Moving " + item.name() + "…", editor -> editor.move(item, folder, Integer.MAX_VALUE));
     }
 
+    /** Marks the chosen environment as production (or not) in its file, so everyone running the collection sees it. */
+    public CompletableFuture<OpenedCollection> markProduction(boolean production) {
+        Environment chosen = environment.get();
+        if (chosen == null || chosen.production() == production) {
+            return CompletableFuture.completedFuture(opened.get());
+        }
+        return edit((production ? "Marking " : "Unmarking ") + chosen.name() + " as production…",
+                editor -> new Environments(collection(), secrets).save(chosen.withProduction(production)));
+    }
+
     /** Writes an imported collection as one of ours into {@code dir}, then opens it there. */
     public CompletableFuture<OpenedCollection> saveAs(Path dir) {
         OpenedCollection current = opened.get();

@@ -33,6 +33,11 @@ class CollectionsPresenterTest {
         assertThat(((Folder) presenter.collection().items().get(0)).items()).extracting(CollectionItem::name)
                 .containsExactly("Fetch experiment", "Create experiment");
         assertThat(presenter.environment().get().name()).isEqualTo("dev");
+
+        presenter.markProduction(true).join();
+        assertThat(presenter.environment().get().production()).isTrue();
+        assertThat(new Environments(presenter.collection(), new SecretStore(dir.resolve("secrets"))).find("dev")
+                .orElseThrow().production()).isTrue();
     }
 
     @Test
