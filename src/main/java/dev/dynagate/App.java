@@ -53,7 +53,10 @@ public final class App {
     private final AwsClientFactory clients;
     private final AwsServices services;
 
-    public App(AppDirs dirs, Map<String, String> env, Path home) {
+    private final StartupProbe probe;
+
+    public App(AppDirs dirs, Map<String, String> env, Path home, StartupProbe probe) {
+        this.probe = probe;
         this.dirs = dirs;
         this.env = env;
         this.home = home;
@@ -80,6 +83,11 @@ public final class App {
             }
         };
         NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
+        navigator.state().addListener((obs, old, state) -> {
+            if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
+                probe.tablesShown();
+            }
+        });
         ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
             background.execute(() -> clients.releaseAllExcept(connection));
             navigator.show(connection);
@@ -100,9 +108,14 @@ public final class App {
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
         stage.setTitle("Dynagate");
+        for (String icon : List.of("dynagate-64.png", "dynagate-256.png")) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MainWindow.class.getResource(icon).toExternalForm(), true));
+        }
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
+        probe.watchFirstFrame(scene);
         stage.show();
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
     }

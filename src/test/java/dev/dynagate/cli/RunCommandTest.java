@@ -51,7 +51,7 @@ class RunCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine line = DynagateCommand.commandLine(() -> { });
+        CommandLine line = DynagateCommand.commandLine(mode -> { });
         line.setErr(new PrintWriter(err, true));
         line.setOut(new PrintWriter(new StringWriter(), true));
         String[] all = new String[args.length + 1];

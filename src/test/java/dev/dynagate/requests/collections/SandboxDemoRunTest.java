@@ -107,7 +107,7 @@ class SandboxDemoRunTest {
 
     private Outcome run(Path collection, Path report) {
         StringWriter err = new StringWriter();
-        CommandLine line = DynagateCommand.commandLine(() -> { });
+        CommandLine line = DynagateCommand.commandLine(mode -> { });
         line.setErr(new PrintWriter(err, true));
         int code = line.execute("run", collection.toString(), "--var", "baseUrl=" + baseUrl, "--reporter", "junit",
                 "--out", report.toString());

@@ -1,0 +1,138 @@
+package dev.dynagate.sandbox.dynamodb.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The ExpressionAttributeNames and ExpressionAttributeValues of one request, shared by all its expressions so that
+ * unused entries can be reported once every expression has been parsed. Parsing records use, so one context belongs
+ * to one request and one thread; the parsed expressions themselves are immutable.
+ */
+public final class ExpressionContext {
+    private final Map<String, String> names;
+    private final Map<String, AttrValue> values;
+    private final Set<String> usedNames = new TreeSet<>();
+    private final Set<String> usedValues = new TreeSet<>();
+
+    /**
+     * Either map may be null when the request did not send it. Checks what DynamoDB checks of the maps themselves:
+     * that a map sent is not empty and that its keys are well-formed {@code #name}/{@code :value} references.
+     */
+    public ExpressionContext(Map<String, String> names, Map<String, AttrValue> values) {
+        this.names = names == null ? Map.of() : new LinkedHashMap<>(names);
+        this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
+        if (names != null) {
+            checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+        }
+        if (values != null) {
+            checkKeys("ExpressionAttributeValues", values.keySet(), ':');
+        }
+    }
+
+    /**
+     * Reads the request's ExpressionAttributeNames and ExpressionAttributeValues (either node may be null or JSON
+     * null), wording invalid values as DynamoDB does: "ExpressionAttributeValues contains invalid value: ... for key
+     * :x".
+     */
+    public static ExpressionContext fromJson(JsonNode names, JsonNode values) {
+        Map<String, String> nameMap = null;
+        if (names != null && !names.isNull()) {
+            nameMap = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : fields(names)) {
+                if (!entry.getValue().isTextual()) {
+                    throw DynamoDbError.serialization(entry.getValue().getNodeType() == JsonNodeType.NUMBER
+                            ? "NUMBER_VALUE cannot be converted to String"
+                            : "Unexpected value type in payload");
+                }
+                nameMap.put(entry.getKey(), entry.getValue().textValue());
+            }
+        }
+        Map<String, AttrValue> valueMap = null;
+        if (values != null && !values.isNull()) {
+            valueMap = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : fields(values)) {
+                try {
+                    valueMap.put(entry.getKey(), AttrValueJson.read(entry.getValue()));
+                } catch (DynamoDbError e) {
+                    if (!e.code().equals("ValidationException")) {
+                        throw e;
+                    }
+                    throw DynamoDbError.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                            + " for key " + entry.getKey());
+                }
+            }
+        }
+        return new ExpressionContext(nameMap, valueMap);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        if (!node.isObject()) {
+            throw DynamoDbError.serialization(node.isArray() ? "Start of list found where not expected"
+                    : "Unexpected value type in payload");
+        }
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        node.fields().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static void checkKeys(String parameter, Set<String> keys, char prefix) {
+        if (keys.isEmpty()) {
+            throw DynamoDbError.validation(parameter + " must not be empty");
+        }
+        for (String key : keys) {
+            if (key.length() < 2 || key.charAt(0) != prefix || !key.substring(1).chars().allMatch(Lexer::isNamePart)) {
+                throw DynamoDbError.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+    }
+
+    /**
+     * Throws DynamoDB's error for #names or :values no expression of the request used (names are checked first, keys
+     * listed in the order the request gave them).
+     */
+    public void checkAllUsed() {
+        Set<String> unusedNames = unused(names.keySet(), usedNames);
+        if (!unusedNames.isEmpty()) {
+            throw DynamoDbError.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        Set<String> unusedValues = unused(values.keySet(), usedValues);
+        if (!unusedValues.isEmpty()) {
+            throw DynamoDbError.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+
+    private static Set<String> unused(Set<String> given, Set<String> used) {
+        return given.stream().filter(k -> !used.contains(k)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The attribute name for {@code #ref}, or null when the request does not define it. */
+    String name(String ref) {
+        String name = names.get(ref);
+        if (name != null) {
+            usedNames.add(ref);
+        }
+        return name;
+    }
+
+    /** The value for {@code :ref}, or null when the request does not define it. */
+    AttrValue value(String ref) {
+        AttrValue value = values.get(ref);
+        if (value != null) {
+            usedValues.add(ref);
+        }
+        return value;
+    }
+}

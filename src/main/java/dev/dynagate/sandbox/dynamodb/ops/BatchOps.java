@@ -1,0 +1,212 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.SandboxContext;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.expr.Projection;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** BatchGetItem and BatchWriteItem. The sandbox never throttles, so nothing is ever left unprocessed. */
+public final class BatchOps {
+    private static final int MAX_GET = 100;
+    private static final int MAX_WRITE = 25;
+    private final Engine engine;
+
+    public BatchOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    private record TableGet(TableData table, List<Map<String, AttrValue>> keys, Projection projection, boolean consistent) {
+    }
+
+    public ObjectNode get(Request r) {
+        Constraints.of(r).capacity().notNull("RequestItems").check();
+        Map<String, JsonNode> requestItems = requestItems(r);
+        String capacityMode = Capacity.mode(r);
+        List<TableGet> gets = new ArrayList<>();
+        int total = 0;
+        for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
+            Names.check(e.getKey(), "requestItems.key", 255);
+            Request spec = new Request(e.getValue());
+            List<JsonNode> keyNodes = spec.list("Keys");
+            if (keyNodes == null) {
+                throw Request.missing("Keys");
+            }
+            if (keyNodes.isEmpty()) {
+                throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
+                        + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            }
+            total += keyNodes.size();
+            if (total > MAX_GET) {
+                throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
+            }
+            TableData table = engine.table(e.getKey());
+            ExpressionParams expressions = new ExpressionParams(spec);
+            Projection projection = expressions.projection();
+            expressions.checkAllUsed();
+            List<Map<String, AttrValue>> keys = new ArrayList<>();
+            Set<Map<String, AttrValue>> seen = new HashSet<>();
+            for (JsonNode k : keyNodes) {
+                Map<String, AttrValue> key = Keys.key(table.schema(), AttrValueJson.readItem(k));
+                if (!seen.add(key)) {
+                    throw DynamoDbError.validation("Provided list of item keys contains duplicates");
+                }
+                keys.add(key);
+            }
+            gets.add(new TableGet(table, keys, projection, spec.bool("ConsistentRead", false)));
+        }
+        ObjectNode out = Request.object();
+        ObjectNode responses = out.putObject("Responses");
+        ArrayNode consumed = capacityMode.equals("NONE") ? null : Request.object().arrayNode();
+        engine.database().read(() -> {
+            for (TableGet get : gets) {
+                ArrayNode items = responses.putArray(get.table().schema().name());
+                Capacity capacity = Capacity.forTable(capacityMode, get.table().schema().name());
+                for (Map<String, AttrValue> key : get.keys()) {
+                    StoredItem item = get.table().get(key);
+                    if (item != null) {
+                        items.add(AttrValueJson.writeItem(get.projection() == null ? item.item() : get.projection().apply(item.item())));
+                    }
+                    if (capacity != null) {
+                        capacity.read(item == null ? 0 : item.size(), get.consistent());
+                    }
+                }
+                if (capacity != null) {
+                    consumed.add(capacity.toJson());
+                }
+            }
+            return null;
+        });
+        out.putObject("UnprocessedKeys");
+        if (consumed != null) {
+            out.set("ConsumedCapacity", consumed);
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> requestItems(Request r) {
+        JsonNode node = r.node("RequestItems");
+        if (node == null) {
+            throw Request.missing("RequestItems");
+        }
+        if (!node.isObject()) {
+            throw Request.notA("java.util.Map", node);
+        }
+        if (node.isEmpty()) {
+            throw DynamoDbError.validation("1 validation error detected: Value '{}' at 'requestItems' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
+                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
+                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
+                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            }
+            out.put(name, e.getValue());
+        }
+        return out;
+    }
+
+    private record Write(TableData table, Map<String, AttrValue> key, Map<String, AttrValue> item) {
+    }
+
+    public ObjectNode write(Request r) {
+        Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
+        Map<String, JsonNode> requestItems = requestItems(r);
+        String capacityMode = Capacity.mode(r);
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
+            Names.check(e.getKey(), "requestItems.key", 255);
+            JsonNode list = e.getValue();
+            if (!list.isArray()) {
+                throw Request.notA("java.util.List", list);
+            }
+            if (list.isEmpty() || list.size() > MAX_WRITE) {
+                throw DynamoDbError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy "
+                        + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
+                        + "to 25, Member must have length greater than or equal to 1]");
+            }
+            TableData table = engine.table(e.getKey());
+            Set<Map<String, AttrValue>> seen = new HashSet<>();
+            for (JsonNode n : list) {
+                Request w = new Request(n);
+                Request put = w.child("PutRequest");
+                Request delete = w.child("DeleteRequest");
+                if ((put == null) == (delete == null)) {
+                    throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must "
+                            + "contain exactly one of the supported datatypes");
+                }
+                Write write;
+                if (put != null) {
+                    Map<String, AttrValue> item = put.item("Item");
+                    if (item == null) {
+                        throw Request.missing("Item");
+                    }
+                    Keys.item(table.schema(), item, false);
+                    write = new Write(table, Keys.extract(table.schema(), item), java.util.Collections.unmodifiableMap(item));
+                } else {
+                    write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);
+                }
+                if (!seen.add(write.key())) {
+                    throw DynamoDbError.validation("Provided list of item keys contains duplicates");
+                }
+                writes.add(write);
+            }
+        }
+        if (writes.size() > MAX_WRITE) {
+            throw DynamoDbError.validation("Too many items requested for the BatchWriteItem call");
+        }
+        Map<String, Capacity> capacities = new LinkedHashMap<>();
+        engine.database().write(changes -> {
+            for (Write w : writes) {
+                String name = w.table().schema().name();
+                if (engine.database().table(name) != w.table()) {
+                    throw DynamoDbError.resourceNotFound("Requested resource not found");
+                }
+                StoredItem old = w.table().get(w.key());
+                StoredItem next = w.item() == null ? null : StoredItem.of(w.item());
+                if (next != null) {
+                    changes.put(name, next);
+                } else if (old != null) {
+                    changes.delete(name, w.key());
+                }
+                Capacity capacity = capacities.computeIfAbsent(name, n -> Capacity.forTable(capacityMode, n));
+                if (capacity != null) {
+                    capacity.write(w.table(), old, next, 1);
+                }
+            }
+            return null;
+        });
+        ObjectNode out = Request.object();
+        out.putObject("UnprocessedItems");
+        if (!capacityMode.equals("NONE")) {
+            ArrayNode consumed = out.putArray("ConsumedCapacity");
+            capacities.values().forEach(c -> consumed.add(c.toJson()));
+        }
+        return out;
+    }
+
+    /** DescribeEndpoints, which some SDKs call before anything else. */
+    public static ObjectNode endpoints(SandboxContext context) {
+        ObjectNode out = Request.object();
+        out.putArray("Endpoints").addObject().put("Address", context.endpoint().getAuthority())
+                .put("CachePeriodInMinutes", 1440);
+        return out;
+    }
+}

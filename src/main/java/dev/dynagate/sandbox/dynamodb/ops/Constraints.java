@@ -1,0 +1,128 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * DynamoDB's first validation pass over a request's simple members: every violated constraint is collected, in the
+ * order of the operation's model, and reported together as "N validation errors detected: …; …".
+ */
+final class Constraints {
+    private static final int MAX_REPORTED = 10;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final List<String> CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
+    private static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
+    private static final List<String> METRICS = List.of("SIZE", "NONE");
+    private static final List<String> OPERATORS = List.of("OR", "AND");
+    private static final List<String> SELECT = List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
+
+    private final Request request;
+    private final List<String> errors = new ArrayList<>();
+
+    private Constraints(Request request) {
+        this.request = request;
+    }
+
+    static Constraints of(Request request) {
+        return new Constraints(request);
+    }
+
+    Constraints notNull(String field) {
+        if (request.node(field) == null) {
+            add(null, field, "Member must not be null");
+        }
+        return this;
+    }
+
+    Constraints name(String field, boolean required) {
+        if (required) {
+            notNull(field);
+        }
+        JsonNode n = request.node(field);
+        if (n != null && n.isTextual()) {
+            String v = n.textValue();
+            if (!NAME.matcher(v).matches()) {
+                add(v, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            }
+            if (v.length() < 3) {
+                add(v, field, "Member must have length greater than or equal to 3");
+            }
+            if (v.length() > 255) {
+                add(v, field, "Member must have length less than or equal to 255");
+            }
+        }
+        return this;
+    }
+
+    Constraints oneOf(String field, List<String> values) {
+        JsonNode n = request.node(field);
+        if (n != null && n.isTextual() && !values.contains(n.textValue())) {
+            add(n.textValue(), field, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
+        }
+        return this;
+    }
+
+    Constraints atLeast(String field, long min) {
+        JsonNode n = request.node(field);
+        if (n != null && n.isNumber() && n.asLong() < min) {
+            add(n.asText(), field, "Member must have value greater than or equal to " + min);
+        }
+        return this;
+    }
+
+    Constraints atMost(String field, long max) {
+        JsonNode n = request.node(field);
+        if (n != null && n.isNumber() && n.asLong() > max) {
+            add(n.asText(), field, "Member must have value less than or equal to " + max);
+        }
+        return this;
+    }
+
+    Constraints capacity() {
+        return oneOf("ReturnConsumedCapacity", CAPACITY);
+    }
+
+    Constraints returnValues() {
+        return oneOf("ReturnValues", RETURN_VALUES);
+    }
+
+    Constraints metrics() {
+        return oneOf("ReturnItemCollectionMetrics", METRICS);
+    }
+
+    Constraints conditionalOperator() {
+        return oneOf("ConditionalOperator", OPERATORS);
+    }
+
+    Constraints select() {
+        return oneOf("Select", SELECT);
+    }
+
+    private void add(String value, String field, String rule) {
+        if (errors.size() < MAX_REPORTED) {
+            errors.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + Request.member(field)
+                    + "' failed to satisfy constraint: " + rule);
+        }
+    }
+
+    void check() {
+        if (!errors.isEmpty()) {
+            throw DynamoDbError.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", errors));
+        }
+    }
+
+    /** The control-plane operations check the table name with their own wording before anything else. */
+    static void controlPlaneTableName(Request request) {
+        JsonNode n = request.node("TableName");
+        if (n == null) {
+            throw DynamoDbError.validation("The parameter 'TableName' is required but was not present in the request");
+        }
+        if (n.isTextual() && (n.textValue().length() < 3 || n.textValue().length() > 255)) {
+            throw DynamoDbError.validation("TableName must be at least 3 characters long and at most 255 characters long");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import dev.dynagate.sandbox.SandboxContext;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.storage.Database;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import java.time.Clock;
+import java.time.Duration;
+
+/** What the operations share: the database, the clock and how long tables stay in a transitional status. */
+public final class Engine {
+    private final Database database;
+    private final Duration statusDelay;
+    private final Clock clock;
+
+    public Engine(Database database, Duration statusDelay, Clock clock) {
+        this.database = database;
+        this.statusDelay = statusDelay;
+        this.clock = clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Duration statusDelay() {
+        return statusDelay;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    /** A table the data plane may use, or DynamoDB's not-found error. */
+    public TableData table(String name) {
+        TableData table = database.table(name);
+        if (table == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found");
+        }
+        return table;
+    }
+
+    public static String tableArn(String name) {
+        return "arn:aws:dynamodb:" + SandboxContext.REGION + ":" + SandboxContext.ACCOUNT_ID + ":table/" + name;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.expr.Projection;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** PutItem, GetItem, UpdateItem and DeleteItem. */
+public final class ItemOps {
+    private final Engine engine;
+
+    public ItemOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    public ObjectNode put(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).notNull("Item").conditionalOperator().returnValues()
+                .metrics().check();
+        String returnValues = r.string("ReturnValues");
+        if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
+            throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
+        }
+        return write(r, ItemWrite.put(engine, r), returnValues == null ? "NONE" : returnValues);
+    }
+
+    public ObjectNode delete(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).returnValues().metrics().notNull("Key")
+                .conditionalOperator().check();
+        String returnValues = r.string("ReturnValues");
+        if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
+            throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
+        }
+        return write(r, ItemWrite.delete(engine, r), returnValues == null ? "NONE" : returnValues);
+    }
+
+    public ObjectNode update(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).metrics().returnValues().notNull("Key")
+                .conditionalOperator().check();
+        String returnValues = r.choice("ReturnValues", "returnValues", "NONE",
+                List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
+        return write(r, ItemWrite.update(engine, r), returnValues);
+    }
+
+    private static DynamoDbError returnValuesError(String value, String message) {
+        if (!List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(value)) {
+            return DynamoDbError.validation("1 validation error detected: Value '" + value + "' at 'returnValues' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, "
+                    + "ALL_OLD, NONE, UPDATED_NEW]");
+        }
+        return DynamoDbError.validation(message);
+    }
+
+    private ObjectNode write(Request r, ItemWrite write, String returnValues) {
+        Capacity capacity = Capacity.of(r, write.table.schema().name());
+        boolean oldOnFailure = "ALL_OLD".equals(r.choice("ReturnValuesOnConditionCheckFailure",
+                "returnValuesOnConditionCheckFailure", "NONE", List.of("ALL_OLD", "NONE")));
+        ObjectNode metrics = Capacity.collectionMetrics(r, write.table.schema(), write.key);
+        StoredItem[] result;
+        try {
+            result = engine.database().write(changes -> {
+                write.checkTableStillThere(engine);
+                StoredItem old = write.table.get(write.key);
+                StoredItem next = write.apply(old);
+                write.stage(changes, old, next);
+                if (capacity != null) {
+                    capacity.write(write.table, old, next, 1);
+                }
+                return new StoredItem[] {old, next};
+            });
+        } catch (ConditionFailed failed) {
+            ObjectNode details = Request.object();
+            if (oldOnFailure && failed.old() != null) {
+                details.set("Item", AttrValueJson.writeItem(failed.old().item()));
+            }
+            throw new DetailedError("ConditionalCheckFailedException", "The conditional request failed", details);
+        }
+        ObjectNode out = Request.object();
+        Map<String, AttrValue> attributes = returned(returnValues, result[0], result[1], write.updatedAttributes());
+        if (attributes != null && !attributes.isEmpty()) {
+            out.set("Attributes", AttrValueJson.writeItem(attributes));
+        }
+        Capacity.report(capacity, out);
+        if (metrics != null) {
+            out.set("ItemCollectionMetrics", metrics);
+        }
+        return out;
+    }
+
+    private static Map<String, AttrValue> returned(String mode, StoredItem old, StoredItem next, Set<String> updated) {
+        return switch (mode) {
+            case "ALL_OLD" -> old == null ? null : old.item();
+            case "ALL_NEW" -> next == null ? null : next.item();
+            case "UPDATED_OLD" -> old == null ? null : only(old.item(), updated);
+            case "UPDATED_NEW" -> next == null ? null : only(next.item(), updated);
+            default -> null;
+        };
+    }
+
+    private static Map<String, AttrValue> only(Map<String, AttrValue> item, Set<String> names) {
+        Map<String, AttrValue> out = new LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (names.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    public ObjectNode get(Request r) {
+        Constraints.of(r).capacity().name("TableName", true).notNull("Key").check();
+        TableData table = engine.table(Names.tableName(r));
+        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
+        ExpressionParams expressions = new ExpressionParams(r);
+        Projection projection = expressions.projection();
+        expressions.checkAllUsed();
+        boolean consistent = r.bool("ConsistentRead", false);
+        Capacity capacity = Capacity.of(r, table.schema().name());
+        StoredItem item = engine.database().read(() -> table.get(key));
+        ObjectNode out = Request.object();
+        if (item != null) {
+            out.set("Item", AttrValueJson.writeItem(projection == null ? item.item() : projection.apply(item.item())));
+        }
+        if (capacity != null) {
+            capacity.read(item == null ? 0 : item.size(), consistent);
+            Capacity.report(capacity, out);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.expr.Condition;
+import dev.dynagate.sandbox.dynamodb.expr.Expressions;
+import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
+import dev.dynagate.sandbox.dynamodb.expr.UpdateAction;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.storage.Changes;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One validated item write (PutItem, UpdateItem, DeleteItem or a transaction's ConditionCheck), parsed before the
+ * write lock is taken; {@link #apply} runs under the lock against the current item.
+ */
+final class ItemWrite {
+    enum Kind { PUT, UPDATE, DELETE, CHECK }
+
+    final Kind kind;
+    final TableData table;
+    final Map<String, AttrValue> key;
+    private final Map<String, AttrValue> item;
+    private final UpdateAction update;
+    private final Condition condition;
+
+    private ItemWrite(Kind kind, TableData table, Map<String, AttrValue> key, Map<String, AttrValue> item,
+                      UpdateAction update, Condition condition) {
+        this.kind = kind;
+        this.table = table;
+        this.key = key;
+        this.item = item;
+        this.update = update;
+        this.condition = condition;
+    }
+
+    static ItemWrite put(Engine engine, Request r) {
+        TableData table = engine.table(Names.tableName(r));
+        Map<String, AttrValue> item = r.item("Item");
+        if (item == null) {
+            throw Request.missing("Item");
+        }
+        ExpressionParams expressions = new ExpressionParams(r);
+        Condition condition = expressions.condition();
+        expressions.checkAllUsed();
+        TableSchema schema = table.schema();
+        Keys.item(schema, item, false);
+        return new ItemWrite(Kind.PUT, table, Keys.extract(schema, item), Collections.unmodifiableMap(item), null, condition);
+    }
+
+    static ItemWrite delete(Engine engine, Request r) {
+        TableData table = engine.table(Names.tableName(r));
+        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
+        ExpressionParams expressions = new ExpressionParams(r);
+        Condition condition = expressions.condition();
+        expressions.checkAllUsed();
+        return new ItemWrite(Kind.DELETE, table, key, null, null, condition);
+    }
+
+    static ItemWrite check(Engine engine, Request r) {
+        TableData table = engine.table(Names.tableName(r));
+        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
+        if (!r.has("ConditionExpression")) {
+            throw Request.missing("ConditionExpression");
+        }
+        ExpressionParams expressions = new ExpressionParams(r);
+        Condition condition = expressions.condition();
+        expressions.checkAllUsed();
+        return new ItemWrite(Kind.CHECK, table, key, null, null, condition);
+    }
+
+    static ItemWrite update(Engine engine, Request r) {
+        TableData table = engine.table(Names.tableName(r));
+        TableSchema schema = table.schema();
+        Map<String, AttrValue> key = Keys.key(schema, r.item("Key"));
+        ExpressionParams expressions = new ExpressionParams(r);
+        UpdateAction action = null;
+        String text = r.string("UpdateExpression");
+        if (text != null) {
+            action = Expressions.update(text, expressions.context());
+        } else {
+            JsonNode legacy = r.node("AttributeUpdates");
+            if (legacy != null) {
+                action = LegacyParameters.attributeUpdates(legacy);
+            }
+        }
+        Condition condition = expressions.condition();
+        expressions.checkAllUsed();
+        if (action != null) {
+            for (String attribute : action.topLevelAttributes()) {
+                if (Keys.isTableKey(schema, attribute)) {
+                    throw DynamoDbError.validation(Keys.INVALID + "Cannot update attribute " + attribute
+                            + ". This attribute is part of the key");
+                }
+            }
+        }
+        return new ItemWrite(Kind.UPDATE, table, key, null, action, condition);
+    }
+
+    Set<String> updatedAttributes() {
+        return update == null ? Set.of() : update.topLevelAttributes();
+    }
+
+    /**
+     * Tests the condition against {@code old} and answers the item to store: {@code old} itself for a condition
+     * check, null for a delete.
+     */
+    StoredItem apply(StoredItem old) {
+        if (condition != null && !condition.test(old == null ? Map.of() : old.item())) {
+            throw new ConditionFailed(old);
+        }
+        return switch (kind) {
+            case CHECK -> old;
+            case DELETE -> null;
+            case PUT -> StoredItem.of(item);
+            case UPDATE -> {
+                Map<String, AttrValue> base = old == null ? key : old.item();
+                Map<String, AttrValue> next = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+                Keys.item(table.schema(), next, true);
+                yield StoredItem.of(Collections.unmodifiableMap(next));
+            }
+        };
+    }
+
+    /** Stages the result of {@link #apply}; a condition check changes nothing. */
+    void stage(Changes changes, StoredItem old, StoredItem next) {
+        String name = table.schema().name();
+        if (kind == Kind.CHECK) {
+            return;
+        }
+        if (next == null) {
+            if (old != null) {
+                changes.delete(name, key);
+            }
+        } else {
+            changes.put(name, next);
+        }
+    }
+
+    /** Fails if the table was deleted or recreated since the request was parsed. */
+    void checkTableStillThere(Engine engine) {
+        if (engine.database().table(table.schema().name()) != table) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found");
+        }
+    }
+}

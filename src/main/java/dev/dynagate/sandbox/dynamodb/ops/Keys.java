@@ -1,0 +1,120 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.storage.KeyBytes;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** DynamoDB's checks on keys and items, with its messages. */
+final class Keys {
+    static final String INVALID = "One or more parameter values were invalid: ";
+    private static final int MAX_HASH = 2048;
+    private static final int MAX_RANGE = 1024;
+
+    private Keys() {
+    }
+
+    /** Checks a Key parameter: exactly the table's key attributes, of the right types, non-empty. */
+    static Map<String, AttrValue> key(TableSchema schema, Map<String, AttrValue> key) {
+        if (key == null) {
+            throw Request.missing("Key");
+        }
+        int expected = schema.range() == null ? 1 : 2;
+        if (key.size() != expected || !matches(key.get(schema.hash().name()), schema.hash())
+                || (schema.range() != null && !matches(key.get(schema.range().name()), schema.range()))) {
+            throw DynamoDbError.validation("The provided key element does not match the schema");
+        }
+        checkKeyValue(schema.hash(), key.get(schema.hash().name()), true);
+        if (schema.range() != null) {
+            checkKeyValue(schema.range(), key.get(schema.range().name()), false);
+        }
+        return key;
+    }
+
+    private static boolean matches(AttrValue v, KeyAttr attr) {
+        return v != null && v.type().equals(attr.type());
+    }
+
+    private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash) {
+        byte[] bytes = KeyBytes.of(v);
+        if (bytes.length == 0) {
+            throw DynamoDbError.validation("One or more parameter values are not valid. The AttributeValue for a key "
+                    + "attribute cannot contain an empty " + (v instanceof AttrValue.S ? "string" : "binary")
+                    + " value. Key: " + attr.name());
+        }
+        if (hash && bytes.length > MAX_HASH) {
+            throw DynamoDbError.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
+        if (!hash && bytes.length > MAX_RANGE) {
+            throw DynamoDbError.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        }
+    }
+
+    /** Checks an item to store: its table key, the types of index keys it has, its size. */
+    static void item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
+        tableKeyOf(schema, item);
+        for (IndexSchema index : schema.indexes()) {
+            indexKey(index, index.hash(), item.get(index.hash().name()));
+            if (index.range() != null) {
+                indexKey(index, index.range(), item.get(index.range().name()));
+            }
+        }
+        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoDbError.validation(update ? "Item size to update has exceeded the maximum allowed size"
+                    : "Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    private static void tableKeyOf(TableSchema schema, Map<String, AttrValue> item) {
+        itemKey(schema.hash(), item.get(schema.hash().name()), true);
+        if (schema.range() != null) {
+            itemKey(schema.range(), item.get(schema.range().name()), false);
+        }
+    }
+
+    private static void itemKey(KeyAttr attr, AttrValue v, boolean hash) {
+        if (v == null) {
+            throw DynamoDbError.validation(INVALID + "Missing the key " + attr.name() + " in the item");
+        }
+        if (!v.type().equals(attr.type())) {
+            throw DynamoDbError.validation(INVALID + "Type mismatch for key " + attr.name() + " expected: "
+                    + attr.type() + " actual: " + v.type());
+        }
+        checkKeyValue(attr, v, hash);
+    }
+
+    private static void indexKey(IndexSchema index, KeyAttr attr, AttrValue v) {
+        if (v == null) {
+            return;
+        }
+        if (!v.type().equals(attr.type())) {
+            throw DynamoDbError.validation(INVALID + "Type mismatch for Index Key " + attr.name() + " Expected: "
+                    + attr.type() + " Actual: " + v.type() + " IndexName: " + index.name());
+        }
+        if (KeyBytes.of(v).length == 0) {
+            throw DynamoDbError.validation("One or more parameter values are not valid. A value specified for a "
+                    + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
+                    + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. IndexName: "
+                    + index.name() + ", IndexKey: " + attr.name());
+        }
+    }
+
+    /** The key attributes of an item, in schema order. */
+    static Map<String, AttrValue> extract(TableSchema schema, Map<String, AttrValue> item) {
+        Map<String, AttrValue> key = new LinkedHashMap<>();
+        key.put(schema.hash().name(), item.get(schema.hash().name()));
+        if (schema.range() != null) {
+            key.put(schema.range().name(), item.get(schema.range().name()));
+        }
+        return key;
+    }
+
+    static boolean isTableKey(TableSchema schema, String attribute) {
+        return attribute.equals(schema.hash().name()) || (schema.range() != null && attribute.equals(schema.range().name()));
+    }
+}

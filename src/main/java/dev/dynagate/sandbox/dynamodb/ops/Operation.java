@@ -1,0 +1,9 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One DynamoDB API operation: a parsed JSON request in, the JSON response out, or a DynamoDbError thrown. */
+@FunctionalInterface
+public interface Operation {
+    ObjectNode handle(Request request);
+}

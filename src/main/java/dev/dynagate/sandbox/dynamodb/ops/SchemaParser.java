@@ -1,0 +1,169 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the key schemas, attribute definitions, indexes and throughput of CreateTable and UpdateTable. */
+final class SchemaParser {
+    static final String INVALID = "One or more parameter values were invalid: ";
+
+    private SchemaParser() {
+    }
+
+    static List<KeyAttr> attributeDefinitions(Request request) {
+        List<JsonNode> defs = request.list("AttributeDefinitions");
+        if (defs == null) {
+            throw Request.missing("AttributeDefinitions");
+        }
+        List<KeyAttr> out = new ArrayList<>();
+        for (JsonNode def : defs) {
+            Request d = new Request(def);
+            String name = d.requiredString("AttributeName");
+            String type = d.choice("AttributeType", "attributeDefinitions." + (out.size() + 1) + ".member.attributeType",
+                    null, List.of("B", "N", "S"));
+            if (type == null) {
+                throw Request.missing("AttributeType");
+            }
+            if (out.stream().anyMatch(a -> a.name().equals(name))) {
+                throw DynamoDbError.validation("Cannot have two attributes with the same name");
+            }
+            out.add(new KeyAttr(name, type));
+        }
+        return out;
+    }
+
+    /** The HASH and optional RANGE attribute names of a KeySchema; element 1 is null without a range key. */
+    static String[] keySchema(JsonNode node, String member) {
+        if (node == null) {
+            throw Request.missing(member);
+        }
+        if (!node.isArray()) {
+            throw Request.notA("java.util.List", node);
+        }
+        if (node.size() == 0) {
+            throw DynamoDbError.validation("1 validation error detected: Value '[]' at '" + Request.member(member)
+                    + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        if (node.size() > 2) {
+            throw DynamoDbError.validation("1 validation error detected: Value at '" + Request.member(member)
+                    + "' failed to satisfy constraint: Member must have length less than or equal to 2");
+        }
+        String[] names = new String[2];
+        for (int i = 0; i < node.size(); i++) {
+            Request element = new Request(node.get(i));
+            String name = element.requiredString("AttributeName");
+            String type = element.choice("KeyType", Request.member(member) + "." + (i + 1) + ".member.keyType", null,
+                    List.of("HASH", "RANGE"));
+            if (type == null) {
+                throw Request.missing("KeyType");
+            }
+            if (i == 0 && !type.equals("HASH")) {
+                throw DynamoDbError.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            }
+            if (i == 1 && !type.equals("RANGE")) {
+                throw DynamoDbError.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            names[i] = name;
+        }
+        if (names[1] != null && names[0].equals(names[1])) {
+            throw DynamoDbError.validation(
+                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        return names;
+    }
+
+    static KeyAttr defined(String name, Map<String, KeyAttr> defs, List<KeyAttr> all) {
+        if (name == null) {
+            return null;
+        }
+        KeyAttr attr = defs.get(name);
+        if (attr == null) {
+            throw DynamoDbError.validation(INVALID + "Some index key attributes are not defined in "
+                    + "AttributeDefinitions. Keys: [" + name + "], AttributeDefinitions: "
+                    + all.stream().map(KeyAttr::name).toList().toString().replace(" ", " "));
+        }
+        return attr;
+    }
+
+    static Throughput throughput(Request parent, String billingMode, long now, String indexName) {
+        Request t = parent.child("ProvisionedThroughput");
+        if ("PAY_PER_REQUEST".equals(billingMode)) {
+            if (t != null) {
+                throw DynamoDbError.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be "
+                        + "specified when BillingMode is PAY_PER_REQUEST");
+            }
+            return Throughput.NONE;
+        }
+        if (t == null) {
+            throw DynamoDbError.validation(indexName == null
+                    ? INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
+                    : INVALID + "ProvisionedThroughput must be specified for index: " + indexName);
+        }
+        Long read = t.longValue("ReadCapacityUnits");
+        Long write = t.longValue("WriteCapacityUnits");
+        if (read == null) {
+            throw Request.missing("ProvisionedThroughput.ReadCapacityUnits");
+        }
+        if (write == null) {
+            throw Request.missing("ProvisionedThroughput.WriteCapacityUnits");
+        }
+        if (read < 1 || write < 1) {
+            throw DynamoDbError.validation("1 validation error detected: Value '" + Math.min(read, write)
+                    + "' at 'provisionedThroughput." + (read < 1 ? "readCapacityUnits" : "writeCapacityUnits")
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        return new Throughput(read, write, 0, 0, 0);
+    }
+
+    static IndexSchema index(JsonNode node, boolean global, Map<String, KeyAttr> defs, List<KeyAttr> all,
+                             KeyAttr tableHash, KeyAttr tableRange, String billingMode, long now, long readyAt) {
+        Request r = new Request(node);
+        String name = Names.check(r.requiredString("IndexName"), "indexName", 255);
+        String[] keys = keySchema(r.node("KeySchema"), "KeySchema");
+        KeyAttr hash = defined(keys[0], defs, all);
+        KeyAttr range = defined(keys[1], defs, all);
+        if (!global) {
+            if (tableRange == null) {
+                throw DynamoDbError.validation(INVALID + "Table KeySchema does not have a range key, which is "
+                        + "required when specifying a LocalSecondaryIndex");
+            }
+            if (!hash.name().equals(tableHash.name())) {
+                throw DynamoDbError.validation(INVALID + "Index KeySchema does not have the same leading hash key "
+                        + "as table KeySchema for index: " + name + ". index hash key: " + hash.name()
+                        + ", table hash key: " + tableHash.name());
+            }
+            if (range == null) {
+                throw DynamoDbError.validation(INVALID + "Index KeySchema for a LocalSecondaryIndex must have a "
+                        + "range key: " + name);
+            }
+        }
+        Request projection = r.child("Projection");
+        if (projection == null) {
+            throw Request.missing("Projection");
+        }
+        String type = projection.choice("ProjectionType", "projection.projectionType", null,
+                List.of("ALL", "KEYS_ONLY", "INCLUDE"));
+        List<JsonNode> nonKey = projection.list("NonKeyAttributes");
+        if (type == null) {
+            throw DynamoDbError.validation(INVALID + "Unknown ProjectionType: null");
+        }
+        List<String> nonKeyNames = null;
+        if (type.equals("INCLUDE")) {
+            if (nonKey == null || nonKey.isEmpty()) {
+                throw DynamoDbError.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+            }
+            nonKeyNames = nonKey.stream().map(JsonNode::asText).toList();
+        } else if (nonKey != null) {
+            throw DynamoDbError.validation(INVALID + "ProjectionType is " + type
+                    + ", but NonKeyAttributes is specified");
+        }
+        Throughput throughput = global ? throughput(r, billingMode, now, name) : Throughput.NONE;
+        return new IndexSchema(name, global, hash, range, type, nonKeyNames, throughput, readyAt);
+    }
+}

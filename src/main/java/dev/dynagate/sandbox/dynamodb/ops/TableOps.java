@@ -1,0 +1,362 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable. */
+public final class TableOps implements AutoCloseable {
+    private static final String INVALID = SchemaParser.INVALID;
+    private static final int MAX_INDEXES = 20;
+    private final Engine engine;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dynamodb-table-status");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TableOps(Engine engine) {
+        this.engine = engine;
+        dropTablesLeftDeleting();
+    }
+
+    public ObjectNode create(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).notNull("AttributeDefinitions").name("TableName", false)
+                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema").check();
+        String name = Names.tableName(r);
+        List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
+        String[] keys = SchemaParser.keySchema(r.node("KeySchema"), "KeySchema");
+        String billing = r.choice("BillingMode", "billingMode", "PROVISIONED", List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        long now = engine.now();
+        Map<String, KeyAttr> byName = new LinkedHashMap<>();
+        defs.forEach(d -> byName.put(d.name(), d));
+        KeyAttr hash = SchemaParser.defined(keys[0], byName, defs);
+        KeyAttr range = SchemaParser.defined(keys[1], byName, defs);
+        Throughput throughput = SchemaParser.throughput(r, billing, now, null);
+        List<IndexSchema> indexes = new ArrayList<>();
+        readIndexes(r.list("LocalSecondaryIndexes"), false, byName, defs, hash, range, billing, now, indexes);
+        readIndexes(r.list("GlobalSecondaryIndexes"), true, byName, defs, hash, range, billing, now, indexes);
+        Set<String> used = new LinkedHashSet<>();
+        for (KeyAttr k : keyAttrs(hash, range, indexes)) {
+            used.add(k.name());
+        }
+        if (used.size() != defs.size()) {
+            throw DynamoDbError.validation(INVALID + "Number of attributes in KeySchema does not exactly match "
+                    + "number of attributes defined in AttributeDefinitions");
+        }
+        TableSchema.StreamSettings stream = stream(r.child("StreamSpecification"), null, now);
+        Map<String, String> tags = TagOps.readTags(r.list("Tags"));
+        String tableClass = r.choice("TableClass", "tableClass", null, List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        long delay = engine.statusDelay().toMillis();
+        TableSchema schema = new TableSchema(name, UUID.randomUUID().toString(), hash, range, defs, indexes, billing,
+                throughput, stream, tags, null, r.bool("DeletionProtectionEnabled", false), tableClass, now,
+                "CREATING", now + delay);
+        engine.database().write(changes -> {
+            if (engine.database().table(name) != null) {
+                throw new DynamoDbError("ResourceInUseException", "Table already exists: " + name);
+            }
+            changes.createTable(schema);
+            return null;
+        });
+        ObjectNode out = Request.object();
+        out.set("TableDescription", TableDescriber.describe(null, schema, "CREATING", now));
+        return out;
+    }
+
+    private static void readIndexes(List<JsonNode> nodes, boolean global, Map<String, KeyAttr> byName,
+                                    List<KeyAttr> defs, KeyAttr hash, KeyAttr range, String billing, long now,
+                                    List<IndexSchema> into) {
+        if (nodes == null) {
+            return;
+        }
+        if (nodes.isEmpty()) {
+            throw DynamoDbError.validation(INVALID + "List of " + (global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+                    + " is empty");
+        }
+        for (JsonNode node : nodes) {
+            IndexSchema index = SchemaParser.index(node, global, byName, defs, hash, range, billing, now, 0);
+            if (into.stream().anyMatch(i -> i.name().equals(index.name()))) {
+                throw DynamoDbError.validation(INVALID + "Duplicate index name: " + index.name());
+            }
+            into.add(index);
+        }
+        if (into.stream().filter(i -> i.global() == global).count() > (global ? MAX_INDEXES : 5)) {
+            throw DynamoDbError.validation(INVALID + "Too many " + (global ? "global" : "local")
+                    + " secondary indexes; maximum allowed: " + (global ? MAX_INDEXES : 5));
+        }
+    }
+
+    private static List<KeyAttr> keyAttrs(KeyAttr hash, KeyAttr range, List<IndexSchema> indexes) {
+        List<KeyAttr> keys = new ArrayList<>();
+        keys.add(hash);
+        if (range != null) {
+            keys.add(range);
+        }
+        for (IndexSchema i : indexes) {
+            keys.add(i.hash());
+            if (i.range() != null) {
+                keys.add(i.range());
+            }
+        }
+        return keys;
+    }
+
+    private static TableSchema.StreamSettings stream(Request spec, TableSchema.StreamSettings current, long now) {
+        if (spec == null) {
+            return current;
+        }
+        boolean enabled = spec.bool("StreamEnabled", false);
+        String view = spec.choice("StreamViewType", "streamSpecification.streamViewType", null,
+                List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"));
+        if (enabled && view == null) {
+            throw DynamoDbError.validation(INVALID + "You must specify a StreamViewType when enabling a stream");
+        }
+        if (!enabled && view != null) {
+            throw DynamoDbError.validation(INVALID + "You cannot specify a StreamViewType when disabling a stream");
+        }
+        if (current != null && current.enabled() && enabled) {
+            throw DynamoDbError.validation("Table already has an enabled stream");
+        }
+        String label = enabled ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
+                .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC)) : current == null ? null : current.label();
+        return new TableSchema.StreamSettings(enabled, view, label);
+    }
+
+    public ObjectNode describe(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
+        String name = Names.tableName(r);
+        TableData data = engine.database().table(name);
+        if (data == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        long now = engine.now();
+        ObjectNode out = Request.object();
+        out.set("Table", engine.database().read(() -> TableDescriber.describe(data, data.schema(),
+                data.schema().status(now), now)));
+        return out;
+    }
+
+    public ObjectNode list(Request r) {
+        Integer limit = r.integer("Limit");
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw DynamoDbError.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to "
+                    + "satisfy constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
+        }
+        String start = r.string("ExclusiveStartTableName");
+        int max = limit == null ? 100 : limit;
+        var names = start == null ? engine.database().tables().navigableKeySet()
+                : engine.database().tables().navigableKeySet().tailSet(start, false);
+        ObjectNode out = Request.object();
+        ArrayNode list = out.putArray("TableNames");
+        String last = null;
+        int n = 0;
+        for (String name : names) {
+            if (n == max) {
+                out.put("LastEvaluatedTableName", last);
+                break;
+            }
+            list.add(name);
+            last = name;
+            n++;
+        }
+        return out;
+    }
+
+    public ObjectNode delete(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
+        String name = Names.tableName(r);
+        long now = engine.now();
+        long delay = engine.statusDelay().toMillis();
+        ObjectNode description = engine.database().write(changes -> {
+            TableData data = engine.database().table(name);
+            if (data == null) {
+                throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            }
+            TableSchema schema = data.schema();
+            String status = schema.status(now);
+            if (!status.equals("ACTIVE")) {
+                throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
+                        + "Table is being " + (status.equals("CREATING") ? "created" : status.equals("DELETING") ? "deleted" : "updated") + ": " + name);
+            }
+            if (schema.deletionProtection()) {
+                throw DynamoDbError.validation("Resource cannot be deleted as it is currently protected against "
+                        + "deletion. Disable deletion protection first.");
+            }
+            ObjectNode d = TableDescriber.describe(data, schema, "DELETING", now);
+            if (delay > 0) {
+                changes.updateSchema(schema.withBusy("DELETING", Long.MAX_VALUE));
+            } else {
+                changes.dropTable(name);
+            }
+            return d;
+        });
+        if (delay > 0) {
+            later.schedule(() -> drop(name), delay, TimeUnit.MILLISECONDS);
+        }
+        ObjectNode out = Request.object();
+        out.set("TableDescription", description);
+        return out;
+    }
+
+    private void drop(String name) {
+        engine.database().write(changes -> {
+            TableData data = engine.database().table(name);
+            if (data != null && "DELETING".equals(data.schema().busyStatus())) {
+                changes.dropTable(name);
+            }
+            return null;
+        });
+    }
+
+    private void dropTablesLeftDeleting() {
+        for (TableData data : engine.database().tables().values()) {
+            if ("DELETING".equals(data.schema().busyStatus())) {
+                drop(data.schema().name());
+            }
+        }
+    }
+
+    public ObjectNode update(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
+        String name = Names.tableName(r);
+        long now = engine.now();
+        long delay = engine.statusDelay().toMillis();
+        ObjectNode description = engine.database().write(changes -> {
+            TableData data = engine.database().table(name);
+            if (data == null) {
+                throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            }
+            TableSchema before = data.schema();
+            if (!before.status(now).equals("ACTIVE")) {
+                throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
+                        + "Table is being " + before.status(now).toLowerCase().replace("ing", "ed") + ": " + name);
+            }
+            TableSchema after = applyUpdate(r, before, now, delay);
+            if (after == before) {
+                throw DynamoDbError.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                        + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            }
+            after = after.withBusy("UPDATING", now + delay);
+            changes.updateSchema(after);
+            return TableDescriber.describe(data, after, "UPDATING", now);
+        });
+        ObjectNode out = Request.object();
+        out.set("TableDescription", description);
+        return out;
+    }
+
+    private TableSchema applyUpdate(Request r, TableSchema schema, long now, long delay) {
+        TableSchema next = schema;
+        String billing = r.choice("BillingMode", "billingMode", null, List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        if (billing != null || r.has("ProvisionedThroughput")) {
+            String mode = billing == null ? schema.billingMode() : billing;
+            Throughput given = SchemaParser.throughput(r, mode, now, null);
+            Throughput tp = mode.equals("PAY_PER_REQUEST") ? Throughput.NONE
+                    : schema.throughput().changedTo(given.read(), given.write(), now);
+            if (billing == null && tp.read() == schema.throughput().read() && tp.write() == schema.throughput().write()) {
+                throw DynamoDbError.validation("The provisioned throughput for the table will not change. The requested "
+                        + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                        + tp.read() + ". Requested ReadCapacityUnits: " + given.read() + ". Current WriteCapacityUnits "
+                        + "provisioned for the table: " + tp.write() + ". Requested WriteCapacityUnits: " + given.write()
+                        + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+            }
+            next = next.withBilling(mode, tp);
+        }
+        List<JsonNode> updates = r.list("GlobalSecondaryIndexUpdates");
+        if (updates != null) {
+            next = updateIndexes(r, next, updates, now, delay);
+        }
+        if (r.has("StreamSpecification")) {
+            next = next.withStream(stream(r.child("StreamSpecification"), schema.stream(), now));
+        }
+        if (r.has("DeletionProtectionEnabled")) {
+            next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
+        }
+        return next;
+    }
+
+    private TableSchema updateIndexes(Request r, TableSchema schema, List<JsonNode> updates, long now, long delay) {
+        List<IndexSchema> indexes = new ArrayList<>(schema.indexes());
+        List<KeyAttr> defs = new ArrayList<>(schema.attributeDefinitions());
+        if (r.has("AttributeDefinitions")) {
+            for (KeyAttr d : SchemaParser.attributeDefinitions(r)) {
+                KeyAttr existing = defs.stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
+                if (existing == null) {
+                    defs.add(d);
+                } else if (!existing.type().equals(d.type())) {
+                    throw DynamoDbError.validation(INVALID + "Cannot change the type of attribute " + d.name());
+                }
+            }
+        }
+        Map<String, KeyAttr> byName = new LinkedHashMap<>();
+        defs.forEach(d -> byName.put(d.name(), d));
+        for (JsonNode u : updates) {
+            Request update = new Request(u);
+            Request create = update.child("Create");
+            Request delete = update.child("Delete");
+            Request change = update.child("Update");
+            if (create != null) {
+                IndexSchema index = SchemaParser.index(create.body(), true, byName, defs, schema.hash(),
+                        schema.range(), schema.billingMode(), now, now + delay);
+                if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
+                    throw DynamoDbError.validation(INVALID + "Index with name: " + index.name() + " already exists");
+                }
+                indexes.add(index);
+            } else if (delete != null) {
+                String indexName = delete.requiredString("IndexName");
+                if (!indexes.removeIf(i -> i.global() && i.name().equals(indexName))) {
+                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
+                }
+            } else if (change != null) {
+                String indexName = change.requiredString("IndexName");
+                int at = -1;
+                for (int i = 0; i < indexes.size(); i++) {
+                    if (indexes.get(i).global() && indexes.get(i).name().equals(indexName)) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
+                }
+                IndexSchema old = indexes.get(at);
+                Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName);
+                indexes.set(at, new IndexSchema(old.name(), true, old.hash(), old.range(), old.projection(),
+                        old.nonKeyAttributes(), old.throughput().changedTo(given.read(), given.write(), now), old.readyAt()));
+            } else {
+                throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+            }
+        }
+        Set<String> used = new LinkedHashSet<>();
+        keyAttrs(schema.hash(), schema.range(), indexes).forEach(k -> used.add(k.name()));
+        List<KeyAttr> kept = defs.stream().filter(d -> used.contains(d.name())).toList();
+        return schema.withIndexes(indexes).withAttributeDefinitions(kept);
+    }
+
+    @Override
+    public void close() {
+        later.shutdownNow();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.expr.Projection;
+import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems and TransactGetItems. A write transaction checks every action under the write lock and stages
+ * its changes only if all pass, so it is committed as one log record or not at all.
+ */
+public final class TransactOps {
+    private static final int MAX_ACTIONS = 100;
+    private static final long TOKEN_MILLIS = 10 * 60 * 1000;
+    private final Engine engine;
+    private final Map<String, Idempotent> tokens = new LinkedHashMap<>();
+
+    private record Idempotent(JsonNode items, ObjectNode response, long at) {
+    }
+
+    private record ItemRef(String table, IndexKey key) {
+    }
+
+    private record Action(ItemWrite write, boolean oldOnFailure) {
+    }
+
+    public TransactOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    public ObjectNode write(Request r) {
+        List<JsonNode> nodes = actions(r);
+        String token = r.string("ClientRequestToken");
+        if (token != null && (token.isEmpty() || token.length() > 36)) {
+            throw DynamoDbError.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' "
+                    + "failed to satisfy constraint: Member must have length " + (token.isEmpty()
+                    ? "greater than or equal to 1" : "less than or equal to 36"));
+        }
+        String capacityMode = Capacity.mode(r);
+        List<Action> actions = new ArrayList<>();
+        Set<ItemRef> items = new HashSet<>();
+        for (JsonNode node : nodes) {
+            Request action = new Request(node);
+            List<String> kinds = new ArrayList<>();
+            for (String kind : List.of("ConditionCheck", "Put", "Delete", "Update")) {
+                if (action.has(kind)) {
+                    kinds.add(kind);
+                }
+            }
+            if (kinds.size() != 1) {
+                throw DynamoDbError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            Request body = action.child(kinds.get(0));
+            ItemWrite write = switch (kinds.get(0)) {
+                case "ConditionCheck" -> ItemWrite.check(engine, body);
+                case "Put" -> ItemWrite.put(engine, body);
+                case "Delete" -> ItemWrite.delete(engine, body);
+                default -> ItemWrite.update(engine, body);
+            };
+            IndexKey position = write.table.keyOf(write.key);
+            if (!items.add(new ItemRef(write.table.schema().name(), position))) {
+                throw DynamoDbError.validation("Transaction request cannot include multiple operations on one item");
+            }
+            boolean oldOnFailure = "ALL_OLD".equals(body.choice("ReturnValuesOnConditionCheckFailure",
+                    "returnValuesOnConditionCheckFailure", "NONE", List.of("ALL_OLD", "NONE")));
+            actions.add(new Action(write, oldOnFailure));
+        }
+        long now = engine.now();
+        JsonNode itemsNode = r.node("TransactItems");
+        return engine.database().write(changes -> {
+            if (token != null) {
+                tokens.values().removeIf(i -> now - i.at() > TOKEN_MILLIS);
+                Idempotent previous = tokens.get(token);
+                if (previous != null) {
+                    if (!previous.items().equals(itemsNode)) {
+                        throw new DynamoDbError("IdempotentParameterMismatchException", "Request with the same "
+                                + "client token was sent with different parameters");
+                    }
+                    return previous.response().deepCopy();
+                }
+            }
+            List<ObjectNode> reasons = new ArrayList<>();
+            boolean failed = false;
+            Map<String, Capacity> capacities = new LinkedHashMap<>();
+            List<StoredItem[]> results = new ArrayList<>();
+            for (Action action : actions) {
+                ItemWrite write = action.write();
+                write.checkTableStillThere(engine);
+                StoredItem old = write.table.get(write.key);
+                ObjectNode reason = Request.object();
+                try {
+                    StoredItem next = write.apply(old);
+                    results.add(new StoredItem[] {old, next});
+                    reason.put("Code", "None");
+                    Capacity capacity = capacities.computeIfAbsent(write.table.schema().name(),
+                            n -> Capacity.forTable(capacityMode, n));
+                    if (capacity != null) {
+                        capacity.write(write.table, old, write.kind == ItemWrite.Kind.CHECK ? old : next, 2);
+                    }
+                } catch (ConditionFailed e) {
+                    failed = true;
+                    results.add(null);
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (action.oldOnFailure() && e.old() != null) {
+                        reason.set("Item", AttrValueJson.writeItem(e.old().item()));
+                    }
+                } catch (DynamoDbError e) {
+                    if (!e.code().equals("ValidationException")) {
+                        throw e;
+                    }
+                    failed = true;
+                    results.add(null);
+                    reason.put("Code", "ValidationError").put("Message", e.getMessage());
+                }
+                reasons.add(reason);
+            }
+            if (failed) {
+                throw cancelled(reasons);
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                actions.get(i).write().stage(changes, results.get(i)[0], results.get(i)[1]);
+            }
+            ObjectNode out = Request.object();
+            if (!capacityMode.equals("NONE")) {
+                ArrayNode consumed = out.putArray("ConsumedCapacity");
+                capacities.values().forEach(c -> consumed.add(c.toJson()));
+            }
+            if (token != null) {
+                tokens.put(token, new Idempotent(itemsNode, out.deepCopy(), now));
+            }
+            return out;
+        });
+    }
+
+    private static DetailedError cancelled(List<ObjectNode> reasons) {
+        ObjectNode details = Request.object();
+        ArrayNode list = details.putArray("CancellationReasons");
+        List<String> codes = new ArrayList<>();
+        for (ObjectNode reason : reasons) {
+            list.add(reason);
+            codes.add(reason.get("Code").asText());
+        }
+        return new DetailedError("TransactionCanceledException", "Transaction cancelled, please refer cancellation "
+                + "reasons for specific reasons " + codes.toString(), details);
+    }
+
+    private static List<JsonNode> actions(Request r) {
+        List<JsonNode> nodes = r.list("TransactItems");
+        if (nodes == null) {
+            throw Request.missing("TransactItems");
+        }
+        if (nodes.isEmpty() || nodes.size() > MAX_ACTIONS) {
+            throw DynamoDbError.validation("1 validation error detected: Value at 'transactItems' failed to satisfy "
+                    + "constraint: Member must have length " + (nodes.isEmpty() ? "greater than or equal to 1"
+                    : "less than or equal to 100"));
+        }
+        return nodes;
+    }
+
+    private record Get(TableData table, Map<String, AttrValue> key, Projection projection) {
+    }
+
+    public ObjectNode get(Request r) {
+        List<JsonNode> nodes = actions(r);
+        String capacityMode = Capacity.mode(r);
+        List<Get> gets = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            Request action = new Request(node);
+            Request body = action.child("Get");
+            if (body == null) {
+                throw Request.missing("Get");
+            }
+            TableData table = engine.table(Names.tableName(body));
+            Map<String, AttrValue> key = Keys.key(table.schema(), body.item("Key"));
+            ExpressionParams expressions = new ExpressionParams(body);
+            Projection projection = expressions.projection();
+            expressions.checkAllUsed();
+            gets.add(new Get(table, key, projection));
+        }
+        ObjectNode out = Request.object();
+        ArrayNode responses = out.putArray("Responses");
+        Map<String, Capacity> capacities = new LinkedHashMap<>();
+        engine.database().read(() -> {
+            for (Get get : gets) {
+                StoredItem item = get.table().get(get.key());
+                ObjectNode response = responses.addObject();
+                if (item != null) {
+                    response.set("Item", AttrValueJson.writeItem(get.projection() == null ? item.item()
+                            : get.projection().apply(item.item())));
+                }
+                Capacity capacity = capacities.computeIfAbsent(get.table().schema().name(),
+                        n -> Capacity.forTable(capacityMode, n));
+                if (capacity != null) {
+                    capacity.add(2 * Capacity.readUnits(item == null ? 0 : item.size(), true));
+                }
+            }
+            return null;
+        });
+        if (!capacityMode.equals("NONE")) {
+            ArrayNode consumed = out.putArray("ConsumedCapacity");
+            capacities.values().forEach(c -> consumed.add(c.toJson()));
+        }
+        return out;
+    }
+
+}

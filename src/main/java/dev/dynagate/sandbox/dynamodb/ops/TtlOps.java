@@ -1,0 +1,67 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+
+/** UpdateTimeToLive and DescribeTimeToLive; {@link TtlSweeper} does the deleting. */
+public final class TtlOps {
+    private final Engine engine;
+
+    public TtlOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    public ObjectNode update(Request r) {
+        String name = Names.tableName(r);
+        Request spec = r.child("TimeToLiveSpecification");
+        if (spec == null) {
+            throw Request.missing("TimeToLiveSpecification");
+        }
+        String attribute = spec.requiredString("AttributeName");
+        if (!spec.has("Enabled")) {
+            throw Request.missing("TimeToLiveSpecification.Enabled");
+        }
+        boolean enabled = spec.bool("Enabled", false);
+        if (attribute.isEmpty() || attribute.length() > 255) {
+            throw DynamoDbError.validation("1 validation error detected: Value '" + attribute + "' at "
+                    + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length "
+                    + (attribute.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
+        }
+        engine.database().write(changes -> {
+            TableData data = engine.table(name);
+            String current = data.schema().ttlAttribute();
+            if (enabled && current != null) {
+                throw DynamoDbError.validation("TimeToLive is already enabled");
+            }
+            if (!enabled && current == null) {
+                throw DynamoDbError.validation("TimeToLive is already disabled");
+            }
+            if (!enabled && !current.equals(attribute)) {
+                throw DynamoDbError.validation("TimeToLive is active on a different AttributeName: current "
+                        + "AttributeName is " + current);
+            }
+            changes.updateSchema(data.schema().withTtl(enabled ? attribute : null));
+            return null;
+        });
+        ObjectNode out = Request.object();
+        out.putObject("TimeToLiveSpecification").put("Enabled", enabled).put("AttributeName", attribute);
+        return out;
+    }
+
+    public ObjectNode describe(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
+        String name = Names.tableName(r);
+        TableData data = engine.table(name);
+        ObjectNode out = Request.object();
+        ObjectNode d = out.putObject("TimeToLiveDescription");
+        String attribute = data.schema().ttlAttribute();
+        if (attribute == null) {
+            d.put("TimeToLiveStatus", "DISABLED");
+        } else {
+            d.put("TimeToLiveStatus", "ENABLED").put("AttributeName", attribute);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dynagate.sandbox.dynamodb.storage;
+
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutations of one request or transaction, collected while it validates and checks its conditions. Nothing is
+ * visible until the whole set is applied at commit, so a request that fails half way changes nothing.
+ */
+public final class Changes {
+    sealed interface Mutation permits Put, Delete, Schema, Drop {
+    }
+
+    record Put(String table, StoredItem item) implements Mutation {
+    }
+
+    record Delete(String table, Map<String, AttrValue> key) implements Mutation {
+    }
+
+    /** A new or changed schema; {@code create} starts the table empty. */
+    record Schema(TableSchema schema, boolean create) implements Mutation {
+    }
+
+    record Drop(String table) implements Mutation {
+    }
+
+    private final List<Mutation> mutations = new ArrayList<>();
+
+    public void put(String table, StoredItem item) {
+        mutations.add(new Put(table, item));
+    }
+
+    public void delete(String table, Map<String, AttrValue> key) {
+        mutations.add(new Delete(table, key));
+    }
+
+    public void createTable(TableSchema schema) {
+        mutations.add(new Schema(schema, true));
+    }
+
+    public void updateSchema(TableSchema schema) {
+        mutations.add(new Schema(schema, false));
+    }
+
+    public void dropTable(String table) {
+        mutations.add(new Drop(table));
+    }
+
+    List<Mutation> mutations() {
+        return mutations;
+    }
+
+    boolean isEmpty() {
+        return mutations.isEmpty();
+    }
+}

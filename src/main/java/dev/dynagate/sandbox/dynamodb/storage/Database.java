@@ -1,0 +1,304 @@
+package dev.dynagate.sandbox.dynamodb.storage;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * The engine's durable state: every table in memory, a write-ahead log of committed changes and periodic snapshots.
+ *
+ * <p>Writers run one at a time under the write lock: they read, check conditions, stage {@link Changes}, and the
+ * changes are applied and appended to the log as one record before the lock is released. The client is answered
+ * only once the record is forced to disk; concurrent writers share forces. Readers take the read lock, so no reader
+ * sees part of a transaction. Log order is commit order, so a later write that depended on an earlier one can never
+ * survive a crash without it.
+ *
+ * <p>Snapshots are fuzzy: the log is switched to a new file under the lock, then the tables are copied while writers
+ * go on. Recovery loads the newest snapshot and replays every log from its generation on; replaying whole-item puts
+ * and deletes in commit order makes any state the copy caught converge to the committed one.
+ */
+public final class Database implements AutoCloseable {
+    static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+    private static final Pattern LOG_NAME = Pattern.compile("wal-(\\d+)\\.log");
+    private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d+)\\.bin");
+
+    private final Path dir;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final NavigableMap<String, TableData> tables = new ConcurrentSkipListMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dynamodb-checkpoint");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+    private WriteAheadLog log;
+    private long generation;
+    private volatile boolean closed;
+
+    private Database(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Database open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Database db = new Database(dir);
+        db.recover();
+        return db;
+    }
+
+    public TableData table(String name) {
+        return tables.get(name);
+    }
+
+    public NavigableMap<String, TableData> tables() {
+        return tables;
+    }
+
+    /** Runs a read that must not see half of a transaction. */
+    public <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs a writer: {@code body} reads and stages changes; if it returns normally they are committed and the call
+     * returns after they are durable. If it throws, nothing changes.
+     */
+    public <T> T write(Function<Changes, T> body) {
+        Changes changes = new Changes();
+        long position;
+        T result;
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("database closed");
+            }
+            result = body.apply(changes);
+            if (changes.isEmpty()) {
+                return result;
+            }
+            byte[] record = RecordCodec.encode(changes.mutations());
+            apply(changes.mutations());
+            position = log.append(record);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        log.awaitDurable(position);
+        if (log.fileBytes() > CHECKPOINT_BYTES && checkpointQueued.compareAndSet(false, true)) {
+            background.execute(this::checkpointQuietly);
+        }
+        return result;
+    }
+
+    private void apply(List<Changes.Mutation> mutations) {
+        for (Changes.Mutation m : mutations) {
+            if (m instanceof Changes.Put p) {
+                TableData t = tables.get(p.table());
+                if (t != null) {
+                    t.put(p.item());
+                }
+            } else if (m instanceof Changes.Delete d) {
+                TableData t = tables.get(d.table());
+                if (t != null) {
+                    t.delete(d.key());
+                }
+            } else if (m instanceof Changes.Schema s) {
+                TableData t = tables.get(s.schema().name());
+                if (t == null || s.create()) {
+                    tables.put(s.schema().name(), new TableData(s.schema()));
+                } else {
+                    t.setSchema(s.schema());
+                }
+            } else if (m instanceof Changes.Drop d) {
+                tables.remove(d.table());
+            }
+        }
+    }
+
+    private void recover() throws IOException {
+        long snapshotGen = newestSnapshot();
+        if (snapshotGen >= 0) {
+            LogReader.read(snapshotPath(snapshotGen), this::replay);
+        }
+        List<Long> logs = generations(LOG_NAME).stream().filter(g -> g >= Math.max(snapshotGen, 0)).toList();
+        long last = logs.isEmpty() ? Math.max(snapshotGen, 0) : logs.get(logs.size() - 1);
+        for (long g : logs) {
+            long intact = LogReader.read(logPath(g), this::replay);
+            LogReader.truncate(logPath(g), intact);
+        }
+        generation = last;
+        log = new WriteAheadLog(logPath(generation));
+        if (!logs.isEmpty() && Files.size(logPath(generation)) > 0 || logs.size() > 1) {
+            checkpointQueued.set(true);
+            background.execute(this::checkpointQuietly);
+        }
+    }
+
+    private void replay(byte[] record) {
+        try {
+            apply(RecordCodec.decode(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a snapshot and drops the logs it makes redundant. */
+    public void checkpoint() throws IOException {
+        long gen;
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            gen = generation + 1;
+            log.switchTo(logPath(gen));
+            generation = gen;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        Path tmp = dir.resolve("snapshot-" + gen + ".tmp");
+        try (OutputStream file = Files.newOutputStream(tmp);
+             BufferedOutputStream out = new BufferedOutputStream(file, 1 << 16)) {
+            for (TableData table : tables.values()) {
+                Changes part = new Changes();
+                part.createTable(table.schema());
+                frame(out, RecordCodec.encode(part.mutations()));
+                part = new Changes();
+                for (StoredItem item : table.items().values()) {
+                    part.put(table.schema().name(), item);
+                    if (part.mutations().size() == 512) {
+                        frame(out, RecordCodec.encode(part.mutations()));
+                        part = new Changes();
+                    }
+                }
+                if (!part.isEmpty()) {
+                    frame(out, RecordCodec.encode(part.mutations()));
+                }
+            }
+        }
+        // the copy may hold changes whose log records are not forced yet: force them before the copy counts
+        log.awaitDurable(log.appended());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, snapshotPath(gen), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+        for (long g : generations(LOG_NAME)) {
+            if (g < gen) {
+                Files.deleteIfExists(logPath(g));
+            }
+        }
+        for (long g : generations(SNAPSHOT_NAME)) {
+            if (g < gen) {
+                Files.deleteIfExists(snapshotPath(g));
+            }
+        }
+    }
+
+    private void checkpointQuietly() {
+        checkpointQueued.set(false);
+        try {
+            checkpoint();
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING, "snapshot failed", e);
+        }
+    }
+
+    private static void frame(OutputStream out, byte[] payload) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(payload.length);
+        data.writeInt((int) crc.getValue());
+        data.write(payload);
+        data.flush();
+    }
+
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open a directory; the rename is still atomic there
+        }
+    }
+
+    private long newestSnapshot() throws IOException {
+        List<Long> gens = generations(SNAPSHOT_NAME);
+        return gens.isEmpty() ? -1 : gens.get(gens.size() - 1);
+    }
+
+    private List<Long> generations(Pattern pattern) throws IOException {
+        List<Long> gens = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> {
+                Matcher m = pattern.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    gens.add(Long.parseLong(m.group(1)));
+                }
+            });
+        }
+        gens.sort(null);
+        return gens;
+    }
+
+    private Path logPath(long gen) {
+        return dir.resolve("wal-" + gen + ".log");
+    }
+
+    private Path snapshotPath(long gen) {
+        return dir.resolve("snapshot-" + gen + ".bin");
+    }
+
+    /** For tests and the status panel: the table sizes as a map. */
+    public Map<String, Long> itemCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        tables.forEach((name, t) -> counts.put(name, t.itemCount()));
+        return counts;
+    }
+
+    /** Flushes the log and stops; a snapshot is not required, the log is replayed on the next start. */
+    @Override
+    public void close() {
+        background.shutdown();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                log.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

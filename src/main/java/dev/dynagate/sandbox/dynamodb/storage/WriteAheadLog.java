@@ -1,0 +1,154 @@
+package dev.dynagate.sandbox.dynamodb.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.CRC32;
+
+/**
+ * An append-only log of committed records, each framed as length, CRC32 and payload. Appends only buffer; a writer
+ * waits in {@link #awaitDurable} until its record is on disk. Whoever waits first writes and forces everything
+ * buffered so far, so concurrent writers share one {@code force} (group commit). Positions are logical and keep
+ * growing across {@link #switchTo rotations}.
+ */
+public final class WriteAheadLog implements AutoCloseable {
+    static final int HEADER = 8;
+
+    private final Object appendLock = new Object();
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final Condition flushed = flushLock.newCondition();
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
+    private long appended;
+    private long durable;
+    private boolean flushing;
+    private IOException failure;
+    private FileChannel channel;
+    private long fileBytes;
+
+    public WriteAheadLog(Path file) throws IOException {
+        channel = open(file);
+        fileBytes = channel.size();
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ch.position(ch.size());
+        return ch;
+    }
+
+    /** Buffers one record and answers the position {@link #awaitDurable} must reach for it to be on disk. */
+    public long append(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        synchronized (appendLock) {
+            ByteArrayOutputStream out = pending;
+            writeInt(out, payload.length);
+            writeInt(out, (int) crc.getValue());
+            out.write(payload, 0, payload.length);
+            appended += HEADER + payload.length;
+            return appended;
+        }
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    /** Blocks until every record up to {@code position} is forced to disk. */
+    public void awaitDurable(long position) {
+        flushLock.lock();
+        try {
+            while (durable < position) {
+                if (failure != null) {
+                    throw new UncheckedIOException("write-ahead log failed", failure);
+                }
+                if (flushing) {
+                    flushed.awaitUninterruptibly();
+                    continue;
+                }
+                flushing = true;
+                long reached = durable;
+                flushLock.unlock();
+                try {
+                    reached = flushPending();
+                } catch (IOException e) {
+                    failure = e;
+                } finally {
+                    flushLock.lock();
+                    flushing = false;
+                    durable = Math.max(durable, failure == null ? reached : durable);
+                    flushed.signalAll();
+                }
+            }
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    private long flushPending() throws IOException {
+        byte[] data;
+        long end;
+        synchronized (appendLock) {
+            data = pending.toByteArray();
+            end = appended;
+            pending = new ByteArrayOutputStream(Math.max(1 << 16, Math.min(data.length, 1 << 22)));
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+        fileBytes += data.length;
+        return end;
+    }
+
+    /** The position after the last appended record. */
+    public long appended() {
+        synchronized (appendLock) {
+            return appended;
+        }
+    }
+
+    /** Bytes written to the current file. */
+    public long fileBytes() {
+        return fileBytes;
+    }
+
+    /**
+     * Makes everything appended durable in the current file, then continues in a new file. The caller stops appends
+     * meanwhile (it holds the engine's write lock).
+     */
+    public void switchTo(Path file) throws IOException {
+        awaitDurable(appended());
+        flushLock.lock();
+        try {
+            channel.close();
+            channel = open(file);
+            fileBytes = channel.size();
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            awaitDurable(appended());
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.dynagate.sandbox.dynamodb.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DynamoDB's wire JSON for attribute values ({@code {"S":"x"}}, {@code {"NS":["1","2"]}}, binaries in base64) to and
+ * from {@link AttrValue}, with DynamoDB's validation and wording. Wrong JSON types are SerializationExceptions (the
+ * request could not be read); well-formed but invalid values are ValidationExceptions.
+ */
+public final class AttrValueJson {
+    /** DynamoDB refuses documents nested deeper than this (maps and lists count). */
+    public static final int MAX_NESTING = 32;
+    private static final String INVALID = "One or more parameter values were invalid: ";
+    private static final List<String> TYPES = List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private AttrValueJson() {
+    }
+
+    /** Reads one attribute value such as {@code {"S":"x"}}. */
+    public static AttrValue read(JsonNode node) {
+        return read(node, 0);
+    }
+
+    /** Reads an item or key: an object of attribute name to value, keeping the order of the request. */
+    public static Map<String, AttrValue> readItem(JsonNode node) {
+        return readMap(node, 0);
+    }
+
+    public static ObjectNode write(AttrValue v) {
+        ObjectNode out = JSON.objectNode();
+        if (v instanceof AttrValue.S s) {
+            out.put("S", s.value());
+        } else if (v instanceof AttrValue.N n) {
+            out.put("N", Numbers.format(n.value()));
+        } else if (v instanceof AttrValue.B b) {
+            out.put("B", Base64.getEncoder().encodeToString(b.value()));
+        } else if (v instanceof AttrValue.Bool b) {
+            out.put("BOOL", b.value());
+        } else if (v instanceof AttrValue.Null) {
+            out.put("NULL", true);
+        } else if (v instanceof AttrValue.M m) {
+            out.set("M", writeItem(m.value()));
+        } else if (v instanceof AttrValue.L l) {
+            ArrayNode list = out.putArray("L");
+            l.value().forEach(e -> list.add(write(e)));
+        } else if (v instanceof AttrValue.SS ss) {
+            ArrayNode list = out.putArray("SS");
+            ss.value().forEach(list::add);
+        } else if (v instanceof AttrValue.NS ns) {
+            ArrayNode list = out.putArray("NS");
+            ns.value().forEach(n -> list.add(Numbers.format(n)));
+        } else if (v instanceof AttrValue.BS bs) {
+            ArrayNode list = out.putArray("BS");
+            bs.value().forEach(b -> list.add(Base64.getEncoder().encodeToString(b)));
+        }
+        return out;
+    }
+
+    public static ObjectNode writeItem(Map<String, AttrValue> item) {
+        ObjectNode out = JSON.objectNode();
+        item.forEach((name, value) -> out.set(name, write(value)));
+        return out;
+    }
+
+    private static Map<String, AttrValue> readMap(JsonNode node, int depth) {
+        requireObject(node);
+        Map<String, AttrValue> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isNull()) {
+                out.put(field.getKey(), read(field.getValue(), depth));
+            }
+        }
+        return out;
+    }
+
+    private static AttrValue read(JsonNode node, int depth) {
+        if (depth > MAX_NESTING) {
+            throw DynamoDbError.validation(INVALID + "Nesting Levels have exceeded supported limits");
+        }
+        requireObject(node);
+        AttrValue result = null;
+        int types = 0;
+        for (String type : TYPES) {
+            JsonNode field = node.get(type);
+            if (field == null || field.isNull()) {
+                continue;
+            }
+            types++;
+            AttrValue parsed = readTyped(type, field, depth);
+            if (result == null) {
+                result = parsed;
+            }
+        }
+        if (types == 0) {
+            throw DynamoDbError.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        if (types > 1) {
+            throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, "
+                    + "must contain exactly one of the supported datatypes");
+        }
+        return result;
+    }
+
+    private static AttrValue readTyped(String type, JsonNode field, int depth) {
+        return switch (type) {
+            case "S" -> new AttrValue.S(text(field, "String"));
+            case "N" -> new AttrValue.N(number(text(field, "String")));
+            case "B" -> new AttrValue.B(binary(text(field, "Blob")));
+            case "BOOL" -> new AttrValue.Bool(bool(field));
+            case "NULL" -> {
+                if (!bool(field)) {
+                    throw DynamoDbError.validation(INVALID + "Null attribute value types must have the value of true");
+                }
+                yield new AttrValue.Null();
+            }
+            case "M" -> new AttrValue.M(readMap(field, depth + 1));
+            case "L" -> new AttrValue.L(readList(field, depth + 1));
+            case "SS" -> stringSet(field);
+            case "NS" -> numberSet(field);
+            default -> binarySet(field);
+        };
+    }
+
+    private static List<AttrValue> readList(JsonNode node, int depth) {
+        requireArray(node);
+        List<AttrValue> out = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (element.isNull()) {
+                throw DynamoDbError.validation(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            }
+            out.add(read(element, depth));
+        }
+        return out;
+    }
+
+    private static AttrValue stringSet(JsonNode node) {
+        List<String> members = members(node, "String", "An string set may not have a null string as a member");
+        if (members.isEmpty()) {
+            throw DynamoDbError.validation(INVALID + "An string set  may not be empty");
+        }
+        if (new HashSet<>(members).size() != members.size()) {
+            throw DynamoDbError.validation(INVALID + "Input collection " + members + " contains duplicates.");
+        }
+        return new AttrValue.SS(List.copyOf(members));
+    }
+
+    private static AttrValue numberSet(JsonNode node) {
+        List<String> members = members(node, "String", "An number set may not have a null number as a member");
+        if (members.isEmpty()) {
+            throw DynamoDbError.validation(INVALID + "An number set  may not be empty");
+        }
+        List<BigDecimal> numbers = new ArrayList<>(members.size());
+        Set<BigDecimal> seen = new HashSet<>();
+        for (String member : members) {
+            BigDecimal n = number(member);
+            numbers.add(n);
+            if (!seen.add(n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros())) {
+                throw DynamoDbError.validation("Input collection contains duplicates");
+            }
+        }
+        return new AttrValue.NS(List.copyOf(numbers));
+    }
+
+    private static AttrValue binarySet(JsonNode node) {
+        List<String> members = members(node, "Blob", "Binary sets may not contain null or empty values");
+        if (members.isEmpty()) {
+            throw DynamoDbError.validation(INVALID + "Binary sets should not be empty");
+        }
+        List<byte[]> binaries = new ArrayList<>(members.size());
+        for (String member : members) {
+            binaries.add(binary(member));
+        }
+        if (new HashSet<>(binaries.stream().map(ByteBuffer::wrap).toList()).size() != binaries.size()) {
+            throw DynamoDbError.validation(INVALID + "Input collection " + members + "of type BS contains duplicates.");
+        }
+        return new AttrValue.BS(List.copyOf(binaries));
+    }
+
+    private static List<String> members(JsonNode node, String javaType, String nullMessage) {
+        requireArray(node);
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (element.isNull()) {
+                throw DynamoDbError.validation(INVALID + nullMessage);
+            }
+            out.add(text(element, javaType));
+        }
+        return out;
+    }
+
+    private static BigDecimal number(String text) {
+        if (text.isEmpty()) {
+            throw DynamoDbError.validation("The parameter cannot be converted to a numeric value");
+        }
+        return Numbers.parse(text);
+    }
+
+    private static byte[] binary(String base64) {
+        if (base64.length() % 4 != 0) {
+            throw DynamoDbError.serialization("'" + base64 + "' can not be converted to a Blob: "
+                    + "Base64 encoded length is expected a multiple of 4 bytes but found: " + base64.length());
+        }
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw DynamoDbError.serialization("'" + base64 + "' can not be converted to a Blob: Invalid Base64 character");
+        }
+    }
+
+    private static String text(JsonNode node, String javaType) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        throw DynamoDbError.serialization(describe(node, javaType));
+    }
+
+    private static boolean bool(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw DynamoDbError.serialization(describe(node, "Boolean"));
+    }
+
+    private static void requireObject(JsonNode node) {
+        if (!node.isObject()) {
+            throw DynamoDbError.serialization(describe(node, "Structure"));
+        }
+    }
+
+    private static void requireArray(JsonNode node) {
+        if (!node.isArray()) {
+            throw DynamoDbError.serialization(node.isObject() ? "Start of structure or map found where not expected."
+                    : "Unexpected " + token(node) + " where a list was expected");
+        }
+    }
+
+    /** Worded like the service's deserializer: the JSON token it met, and the type it wanted. */
+    private static String describe(JsonNode node, String javaType) {
+        if (node.isObject()) {
+            return "Start of structure or map found where not expected.";
+        }
+        if (node.isArray()) {
+            return "Start of list found where not expected";
+        }
+        return token(node) + " cannot be converted to " + javaType;
+    }
+
+    private static String token(JsonNode node) {
+        if (node.isNumber()) {
+            return "NUMBER_VALUE";
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
+        }
+        if (node.isTextual()) {
+            return "STRING_VALUE";
+        }
+        return node.getNodeType().name();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.dynagate.sandbox.dynamodb.value;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Item sizes as DynamoDB counts them for the 400 KB limit and for capacity units: attribute names and strings in UTF-8
+ * bytes, binaries in bytes, numbers by their base-100 digits, one byte for BOOL and NULL, and for maps and lists three
+ * bytes plus one per element on top of their contents.
+ */
+public final class ItemSize {
+    public static final long MAX_ITEM_BYTES = 409_600;
+    private static final int CONTAINER_OVERHEAD = 3;
+    private static final int ELEMENT_OVERHEAD = 1;
+
+    private ItemSize() {
+    }
+
+    public static long of(Map<String, AttrValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttrValue> entry : item.entrySet()) {
+            size += utf8(entry.getKey()) + of(entry.getValue());
+        }
+        return size;
+    }
+
+    /** The size of a value without its attribute name. */
+    public static long of(AttrValue v) {
+        if (v instanceof AttrValue.S s) {
+            return utf8(s.value());
+        }
+        if (v instanceof AttrValue.N n) {
+            return number(n.value());
+        }
+        if (v instanceof AttrValue.B b) {
+            return b.value().length;
+        }
+        if (v instanceof AttrValue.Bool || v instanceof AttrValue.Null) {
+            return 1;
+        }
+        if (v instanceof AttrValue.M m) {
+            return CONTAINER_OVERHEAD + m.value().size() * (long) ELEMENT_OVERHEAD + of(m.value());
+        }
+        if (v instanceof AttrValue.L l) {
+            long size = CONTAINER_OVERHEAD + l.value().size() * (long) ELEMENT_OVERHEAD;
+            for (AttrValue element : l.value()) {
+                size += of(element);
+            }
+            return size;
+        }
+        if (v instanceof AttrValue.SS ss) {
+            return ss.value().stream().mapToLong(ItemSize::utf8).sum();
+        }
+        if (v instanceof AttrValue.NS ns) {
+            return ns.value().stream().mapToLong(ItemSize::number).sum();
+        }
+        return ((AttrValue.BS) v).value().stream().mapToLong(b -> b.length).sum();
+    }
+
+    /**
+     * DynamoDB stores a number as base-100 digits after an exponent byte, with a terminator byte for negatives; so
+     * {@code 1}, {@code 10} and {@code 100} take 2 bytes and {@code 123} takes 3.
+     */
+    static long number(BigDecimal value) {
+        if (value.signum() == 0) {
+            return 1;
+        }
+        BigDecimal normal = value.stripTrailingZeros();
+        int digits = normal.precision();
+        int scale = normal.scale();
+        // Pad so the decimal point falls between two base-100 digits on both ends.
+        int padLeft = Math.floorMod(digits - scale, 2);
+        int padRight = Math.floorMod(scale, 2);
+        long pairs = (digits + padLeft + padRight) / 2;
+        return 1 + pairs + (value.signum() < 0 ? 1 : 0);
+    }
+
+    private static long utf8(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /** The UTF-8 length of a string, without encoding it. */
+    public static long utf8Bytes(String s) {
+        return utf8(s);
+    }
+}

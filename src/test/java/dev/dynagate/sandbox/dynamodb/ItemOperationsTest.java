@@ -1,0 +1,178 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+class ItemOperationsTest {
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+        engine.createTable("Items", null);
+        engine.createTable("Sorted", ScalarAttributeType.N);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void putGetDeleteRoundTripEveryType() {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("a"));
+        item.put("num", n("00042.500"));
+        item.put("bin", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, (byte) 0xff})));
+        item.put("bool", AttributeValue.fromBool(true));
+        item.put("nul", AttributeValue.fromNul(true));
+        item.put("list", AttributeValue.fromL(java.util.List.of(s("x"), n("1"))));
+        item.put("map", AttributeValue.fromM(Map.of("inner", s(""))));
+        item.put("ss", AttributeValue.fromSs(java.util.List.of("b", "a")));
+        item.put("ns", AttributeValue.fromNs(java.util.List.of("1", "2.50")));
+        item.put("empty", s(""));
+        engine.client.putItem(b -> b.tableName("Items").item(item));
+        Map<String, AttributeValue> read = engine.client.getItem(b -> b.tableName("Items").key(key("a"))).item();
+        assertThat(read.get("num").n()).isEqualTo("42.5");
+        assertThat(read.get("bin").b().asByteArray()).containsExactly(0, 0xff);
+        assertThat(read.get("ns").ns()).containsExactlyInAnyOrder("1", "2.5");
+        assertThat(read.get("map").m().get("inner").s()).isEmpty();
+        assertThat(read).hasSize(item.size());
+
+        Map<String, AttributeValue> old = engine.client.deleteItem(b -> b.tableName("Items").key(key("a"))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        assertThat(old.get("pk").s()).isEqualTo("a");
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("a"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void putReturnsOldItemOnlyWhenAsked() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"))));
+        assertThat(engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("2")))).hasAttributes()).isFalse();
+        assertThat(engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("3")))
+                .returnValues(ReturnValue.ALL_OLD)).attributes().get("v").n()).isEqualTo("2");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a")))
+                .returnValues(ReturnValue.ALL_NEW))).hasMessageContaining("ReturnValues can only be ALL_OLD or NONE");
+    }
+
+    @Test
+    void updateItemReturnValues() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "x", n("1"), "y", s("keep"))));
+        UpdateItemResponse allNew = engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("SET x = x + :one").expressionAttributeValues(Map.of(":one", n("1")))
+                .returnValues(ReturnValue.ALL_NEW));
+        assertThat(allNew.attributes()).containsEntry("x", n("2")).containsEntry("y", s("keep"));
+        UpdateItemResponse updatedOld = engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("SET x = :v").expressionAttributeValues(Map.of(":v", n("10")))
+                .returnValues(ReturnValue.UPDATED_OLD));
+        assertThat(updatedOld.attributes()).containsOnlyKeys("x").containsEntry("x", n("2"));
+        UpdateItemResponse updatedNew = engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("SET z = :v").expressionAttributeValues(Map.of(":v", n("5")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        assertThat(updatedNew.attributes()).containsOnlyKeys("z");
+        UpdateItemResponse allOld = engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("REMOVE z").returnValues(ReturnValue.ALL_OLD));
+        assertThat(allOld.attributes()).containsKeys("pk", "x", "y", "z");
+        assertThat(engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("REMOVE y")).hasAttributes()).isFalse();
+    }
+
+    @Test
+    void updateCreatesMissingItemAndRejectsKeyChanges() {
+        engine.client.updateItem(b -> b.tableName("Items").key(key("new"))
+                .updateExpression("ADD hits :one").expressionAttributeValues(Map.of(":one", n("1"))));
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("new"))).item())
+                .containsEntry("hits", n("1")).containsEntry("pk", s("new"));
+        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Items").key(key("new"))
+                .updateExpression("SET pk = :v").expressionAttributeValues(Map.of(":v", s("other")))))
+                .hasMessageContaining("Cannot update attribute pk. This attribute is part of the key");
+    }
+
+    @Test
+    void conditionsAndReturnValuesOnFailure() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"))));
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a")))
+                .conditionExpression("attribute_not_exists(pk)")))
+                .isInstanceOf(ConditionalCheckFailedException.class)
+                .hasMessageContaining("The conditional request failed")
+                .satisfies(e -> assertThat(((ConditionalCheckFailedException) e).item()).isEmpty());
+        assertThatThrownBy(() -> engine.client.deleteItem(b -> b.tableName("Items").key(key("a"))
+                .conditionExpression("v = :two").expressionAttributeValues(Map.of(":two", n("2")))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                .isInstanceOf(ConditionalCheckFailedException.class)
+                .satisfies(e -> assertThat(((ConditionalCheckFailedException) e).item()).containsEntry("v", n("1")));
+        engine.client.updateItem(b -> b.tableName("Items").key(key("a")).updateExpression("SET v = :two")
+                .conditionExpression("v = :one").expressionAttributeValues(Map.of(":one", n("1"), ":two", n("2"))));
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("a"))).item().get("v").n()).isEqualTo("2");
+    }
+
+    @Test
+    void legacyParametersWorkAndCannotBeMixed() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"))));
+        assertThatThrownBy(() -> engine.client.getItem(b -> b.tableName("Items").key(key("a"))
+                .attributesToGet("v").projectionExpression("v")))
+                .hasMessageContaining("Can not use both expression and non-expression parameters in the same request");
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("a")).attributesToGet("v")).item())
+                .containsOnlyKeys("v");
+    }
+
+    @Test
+    void keysAreValidated() {
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", n("1")))))
+                .hasMessageContaining("One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("other", s("1")))))
+                .hasMessageContaining("One or more parameter values were invalid: Missing the key pk in the item");
+        assertThatThrownBy(() -> engine.client.getItem(b -> b.tableName("Items").key(Map.of("pk", s("a"), "x", s("b")))))
+                .hasMessageContaining("The provided key element does not match the schema");
+        assertThatThrownBy(() -> engine.client.getItem(b -> b.tableName("Sorted").key(key("a"))))
+                .hasMessageContaining("The provided key element does not match the schema");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("")))))
+                .hasMessageContaining("The AttributeValue for a key attribute cannot contain an empty string value. Key: pk");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("x".repeat(2049))))))
+                .hasMessageContaining("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items")
+                .item(Map.of("pk", s("a"), "big", s("x".repeat(409_600))))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Item size has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void consumedCapacityFollowsDynamoDbArithmetic() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "blob", s("x".repeat(5000)))));
+        ConsumedCapacity write = engine.client.putItem(b -> b.tableName("Items")
+                .item(Map.of("pk", s("a"), "blob", s("x".repeat(1500))))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        assertThat(write.capacityUnits()).isEqualTo(5.0);
+        assertThat(write.tableName()).isEqualTo("Items");
+        ConsumedCapacity eventual = engine.client.getItem(b -> b.tableName("Items").key(key("a"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        assertThat(eventual.capacityUnits()).isEqualTo(0.5);
+        ConsumedCapacity missing = engine.client.getItem(b -> b.tableName("Items").key(key("zzz")).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(missing.capacityUnits()).isEqualTo(1.0);
+        assertThat(missing.table().capacityUnits()).isEqualTo(1.0);
+    }
+}

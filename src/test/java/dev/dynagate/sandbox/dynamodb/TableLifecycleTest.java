@@ -1,0 +1,240 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+class TableLifecycleTest {
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+
+    private static AttributeDefinition def(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    @Test
+    void createDescribeWithIndexesAndFigures() {
+        TableDescription created = engine.client.createTable(CreateTableRequest.builder().tableName("Orders")
+                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.N),
+                        def("status", ScalarAttributeType.S), def("total", ScalarAttributeType.N))
+                .keySchema(hash("pk"), range("sk"))
+                .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(7L).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byStatus")
+                        .keySchema(hash("status"), range("sk"))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(1L).writeCapacityUnits(1L).build())
+                        .build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byTotal")
+                        .keySchema(hash("pk"), range("total"))
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes("note").build())
+                        .build())
+                .tags(Tag.builder().key("team").value("core").build())
+                .build()).tableDescription();
+        assertThat(created.tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(created.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/Orders");
+
+        engine.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("a"), "sk", n("1"), "status", s("open"),
+                "total", n("10"), "note", s("hello"), "other", s("x"))));
+        engine.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("a"), "sk", n("2"))));
+
+        TableDescription table = engine.client.describeTable(b -> b.tableName("Orders")).table();
+        assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(table.itemCount()).isEqualTo(2);
+        assertThat(table.tableSizeBytes()).isGreaterThan(20);
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+        assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(7);
+        assertThat(table.creationDateTime()).isNotNull();
+        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(i -> {
+            assertThat(i.indexName()).isEqualTo("byStatus");
+            assertThat(i.itemCount()).isEqualTo(1);
+            assertThat(i.indexStatusAsString()).isEqualTo("ACTIVE");
+        });
+        assertThat(table.localSecondaryIndexes()).singleElement().satisfies(i -> {
+            assertThat(i.itemCount()).isEqualTo(1);
+            assertThat(i.projection().nonKeyAttributes()).containsExactly("note");
+        });
+        assertThat(engine.client.listTagsOfResource(b -> b.resourceArn(table.tableArn())).tags())
+                .containsExactly(Tag.builder().key("team").value("core").build());
+    }
+
+    @Test
+    void duplicateAndMissingTables() {
+        engine.createTable("Tbl1", null);
+        assertThatThrownBy(() -> engine.createTable("Tbl1", null)).isInstanceOf(ResourceInUseException.class)
+                .hasMessageContaining("Table already exists: Tbl1");
+        assertThatThrownBy(() -> engine.client.describeTable(b -> b.tableName("Nope")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Requested resource not found: Table: Nope not found");
+        assertThatThrownBy(() -> engine.client.getItem(b -> b.tableName("Nope").key(EngineFixture.key("a"))))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found");
+    }
+
+    @Test
+    void attributeDefinitionsAreValidated() {
+        assertThatThrownBy(() -> engine.client.createTable(CreateTableRequest.builder().tableName("Bad")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("extra", ScalarAttributeType.S))
+                .keySchema(hash("pk")).build()))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        assertThatThrownBy(() -> engine.client.createTable(CreateTableRequest.builder().tableName("Bad")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk", ScalarAttributeType.S))
+                .keySchema(hash("id")).build()))
+                .hasMessageContaining("Some index key attributes are not defined in AttributeDefinitions");
+        assertThatThrownBy(() -> engine.client.createTable(CreateTableRequest.builder().tableName("Bad")
+                .attributeDefinitions(def("pk", ScalarAttributeType.S))
+                .keySchema(hash("pk")).build()))
+                .hasMessageContaining("ReadCapacityUnits and WriteCapacityUnits must both be specified");
+    }
+
+    @Test
+    void listTablesPaginates() {
+        for (String name : new String[] {"ccc", "aaa", "bbb", "ddd"}) {
+            engine.createTable(name, null);
+        }
+        ListTablesResponse first = engine.client.listTables(b -> b.limit(3));
+        assertThat(first.tableNames()).containsExactly("aaa", "bbb", "ccc");
+        assertThat(first.lastEvaluatedTableName()).isEqualTo("ccc");
+        ListTablesResponse second = engine.client.listTables(b -> b.limit(3).exclusiveStartTableName("ccc"));
+        assertThat(second.tableNames()).containsExactly("ddd");
+        assertThat(second.lastEvaluatedTableName()).isNull();
+        assertThat(engine.client.listTablesPaginator(b -> b.limit(1)).tableNames()).containsExactly("aaa", "bbb", "ccc", "ddd");
+    }
+
+    @Test
+    void updateTableAddsAndRemovesGsiWithBackfill() {
+        engine.createTable("Items", null);
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("1"), "color", s("red"))));
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("2"), "color", s("blue"))));
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("3"))));
+        TableDescription updating = engine.client.updateTable(b -> b.tableName("Items")
+                .attributeDefinitions(def("color", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byColor")
+                        .keySchema(hash("color")).projection(p -> p.projectionType(ProjectionType.ALL))).build()))
+                .tableDescription();
+        assertThat(updating.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        TableDescription table = engine.client.describeTable(b -> b.tableName("Items")).table();
+        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(i -> assertThat(i.itemCount()).isEqualTo(2));
+        assertThat(engine.client.scan(b -> b.tableName("Items").indexName("byColor")).count()).isEqualTo(2);
+
+        engine.client.updateTable(b -> b.tableName("Items").globalSecondaryIndexUpdates(
+                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("byColor")).build()));
+        TableDescription after = engine.client.describeTable(b -> b.tableName("Items")).table();
+        assertThat(after.hasGlobalSecondaryIndexes()).isFalse();
+        assertThat(after.attributeDefinitions()).hasSize(1);
+    }
+
+    @Test
+    void billingModeAndThroughputAreKept() {
+        engine.createTable("Bill", null);
+        engine.client.updateTable(b -> b.tableName("Bill").billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L)));
+        TableDescription table = engine.client.describeTable(b -> b.tableName("Bill")).table();
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(3);
+        assertThat(table.billingModeSummary()).isNull();
+    }
+
+    @Test
+    void deleteTable() {
+        engine.createTable("Gone", null);
+        assertThat(engine.client.deleteTable(b -> b.tableName("Gone")).tableDescription().tableStatus())
+                .isEqualTo(TableStatus.DELETING);
+        assertThat(engine.client.listTables().tableNames()).doesNotContain("Gone");
+        assertThatThrownBy(() -> engine.client.deleteTable(b -> b.tableName("Gone")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void statusDelayKeepsTransitionalStatus(@TempDir Path other) throws Exception {
+        try (EngineFixture slow = EngineFixture.start(other, Duration.ofMillis(600))) {
+            slow.createTable("Slow", null);
+            assertThat(slow.client.describeTable(b -> b.tableName("Slow")).table().tableStatus())
+                    .isEqualTo(TableStatus.CREATING);
+            Thread.sleep(700);
+            assertThat(slow.client.describeTable(b -> b.tableName("Slow")).table().tableStatus())
+                    .isEqualTo(TableStatus.ACTIVE);
+        }
+    }
+
+    @Test
+    void timeToLiveDeletesExpiredItems() throws Exception {
+        engine.createTable("Ttl", null);
+        engine.client.updateTimeToLive(b -> b.tableName("Ttl").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+        assertThat(engine.client.describeTimeToLive(b -> b.tableName("Ttl")).timeToLiveDescription().timeToLiveStatus())
+                .isEqualTo(TimeToLiveStatus.ENABLED);
+        long now = System.currentTimeMillis() / 1000;
+        engine.client.putItem(b -> b.tableName("Ttl").item(Map.of("pk", s("old"), "expires", n(Long.toString(now - 10)))));
+        engine.client.putItem(b -> b.tableName("Ttl").item(Map.of("pk", s("new"), "expires", n(Long.toString(now + 3600)))));
+        engine.client.putItem(b -> b.tableName("Ttl").item(Map.of("pk", s("none"))));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (engine.client.getItem(b -> b.tableName("Ttl").key(EngineFixture.key("old"))).hasItem()
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(engine.client.getItem(b -> b.tableName("Ttl").key(EngineFixture.key("old"))).hasItem()).isFalse();
+        assertThat(engine.client.scan(b -> b.tableName("Ttl")).count()).isEqualTo(2);
+        assertThatThrownBy(() -> engine.client.updateTimeToLive(b -> b.tableName("Ttl")
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires"))))
+                .hasMessageContaining("TimeToLive is already enabled");
+    }
+
+    @Test
+    void tagsCanBeAddedAndRemoved() {
+        engine.createTable("Tagged", null);
+        String arn = engine.client.describeTable(b -> b.tableName("Tagged")).table().tableArn();
+        engine.client.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("a").value("1").build(),
+                Tag.builder().key("b").value("2").build()));
+        engine.client.untagResource(b -> b.resourceArn(arn).tagKeys("a"));
+        assertThat(engine.client.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+                .containsExactly(Tag.builder().key("b").value("2").build());
+    }
+}

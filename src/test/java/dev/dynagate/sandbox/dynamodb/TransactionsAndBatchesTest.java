@@ -1,0 +1,160 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+class TransactionsAndBatchesTest {
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+        engine.createTable("Accounts", null);
+        engine.createTable("Audit", null);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private Map<String, AttributeValue> get(String table, String pk) {
+        return engine.client.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)).item();
+    }
+
+    @Test
+    void transactionCommitsEveryActionAcrossTables() {
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("alice"), "balance", n("100"))));
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("bob"), "balance", n("0"))));
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("closed"))));
+        engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("alice"))
+                        .updateExpression("SET balance = balance - :amt").conditionExpression("balance >= :amt")
+                        .expressionAttributeValues(Map.of(":amt", n("30")))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("bob"))
+                        .updateExpression("SET balance = balance + :amt").expressionAttributeValues(Map.of(":amt", n("30")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("t1")))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("Accounts").key(key("closed"))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("Audit").key(key("t0"))
+                        .conditionExpression("attribute_not_exists(pk)")).build()));
+        assertThat(get("Accounts", "alice")).containsEntry("balance", n("70"));
+        assertThat(get("Accounts", "bob")).containsEntry("balance", n("30"));
+        assertThat(get("Audit", "t1")).isNotEmpty();
+        assertThat(get("Accounts", "closed")).isEmpty();
+    }
+
+    @Test
+    void failedTransactionChangesNothingAndReportsReasonsInOrder() {
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("alice"), "balance", n("10"))));
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("t1")))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("alice"))
+                        .updateExpression("SET balance = balance - :amt").conditionExpression("balance >= :amt")
+                        .expressionAttributeValues(Map.of(":amt", n("30")))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build())))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageContaining("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]")
+                .satisfies(e -> {
+                    List<CancellationReason> reasons = ((TransactionCanceledException) e).cancellationReasons();
+                    assertThat(reasons).extracting(CancellationReason::code).containsExactly("None", "ConditionalCheckFailed");
+                    assertThat(reasons.get(1).item()).containsEntry("balance", n("10"));
+                });
+        assertThat(get("Audit", "t1")).isEmpty();
+        assertThat(get("Accounts", "alice")).containsEntry("balance", n("10"));
+    }
+
+    @Test
+    void transactionRejectsTwoActionsOnOneItem() {
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("x")))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("Audit").key(key("x"))).build())))
+                .hasMessageContaining("Transaction request cannot include multiple operations on one item");
+    }
+
+    @Test
+    void clientRequestTokenMakesTransactionIdempotent() {
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("c"), "n", n("0"))));
+        for (int i = 0; i < 3; i++) {
+            engine.client.transactWriteItems(b -> b.clientRequestToken("token-1").transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("c"))
+                            .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n("1")))).build()));
+        }
+        assertThat(get("Accounts", "c")).containsEntry("n", n("1"));
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.clientRequestToken("token-1").transactItems(
+                TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("c"))
+                        .updateExpression("ADD n :two").expressionAttributeValues(Map.of(":two", n("2")))).build())))
+                .hasMessageContaining("client token");
+    }
+
+    @Test
+    void transactGetReadsInOrderWithEmptyResponsesForMissingItems() {
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("a"), "v", n("1"), "w", n("2"))));
+        var responses = engine.client.transactGetItems(b -> b.transactItems(
+                TransactGetItem.builder().get(g -> g.tableName("Accounts").key(key("missing"))).build(),
+                TransactGetItem.builder().get(g -> g.tableName("Accounts").key(key("a")).projectionExpression("v")).build()))
+                .responses();
+        assertThat(responses).hasSize(2);
+        assertThat(responses.get(0).hasItem()).isFalse();
+        assertThat(responses.get(1).item()).containsOnlyKeys("v");
+    }
+
+    @Test
+    void batchWriteAndBatchGet() {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("pk", s("k" + i), "i", n(Integer.toString(i)))).build()).build());
+        }
+        var written = engine.client.batchWriteItem(b -> b.requestItems(Map.of("Accounts", writes))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(written.unprocessedItems()).isEmpty();
+        assertThat(written.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(25.0));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            keys.add(key("k" + i));
+        }
+        BatchGetItemResponse read = engine.client.batchGetItem(b -> b.requestItems(Map.of("Accounts",
+                KeysAndAttributes.builder().keys(keys).projectionExpression("i").build())));
+        assertThat(read.responses().get("Accounts")).hasSize(25).allSatisfy(i -> assertThat(i).containsOnlyKeys("i"));
+        assertThat(read.unprocessedKeys()).isEmpty();
+
+        List<WriteRequest> tooMany = new ArrayList<>(writes);
+        tooMany.add(WriteRequest.builder().deleteRequest(d -> d.key(key("z"))).build());
+        assertThatThrownBy(() -> engine.client.batchWriteItem(b -> b.requestItems(Map.of("Accounts", tooMany))))
+                .hasMessageContaining("Member must have length less than or equal to 25");
+        assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of("Accounts",
+                KeysAndAttributes.builder().keys(key("a"), key("a")).build()))))
+                .hasMessageContaining("Provided list of item keys contains duplicates");
+        List<Map<String, AttributeValue>> hundredOne = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            hundredOne.add(key("q" + i));
+        }
+        assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of("Accounts",
+                KeysAndAttributes.builder().keys(hundredOne).build()))))
+                .hasMessageContaining("Too many items requested for the BatchGetItem call");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WireProtocolTest {
+    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
+            + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=abc";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+    HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private HttpResponse<String> post(String target, String body, boolean signed) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810." + target)
+                .header("X-Amz-Date", "20260101T000000Z")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signed) {
+            b.header("Authorization", AUTH);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void everyResponseCarriesRequestIdAndBodyCrc() throws Exception {
+        HttpResponse<String> response = post("ListTables", "{}", true);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        CRC32 crc = new CRC32();
+        crc.update(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+        assertThat(json(response).get("TableNames").isArray()).isTrue();
+    }
+
+    @Test
+    void missingAuthorizationIsRejected() throws Exception {
+        HttpResponse<String> response = post("ListTables", "{}", false);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#MissingAuthenticationTokenException");
+        assertThat(json(response).get("message").asText()).isEqualTo("Request is missing Authentication Token");
+        assertThat(response.headers().firstValue("x-amz-crc32")).isPresent();
+    }
+
+    @Test
+    void unknownOperationAndMalformedJson() throws Exception {
+        HttpResponse<String> unknown = post("Frobnicate", "{}", true);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("__type").asText()).isEqualTo("com.amazon.coral.service#UnknownOperationException");
+        for (String body : new String[] {"{", "[]", "{\"TableName\": }", "nonsense", "{} {}"}) {
+            HttpResponse<String> bad = post("GetItem", body, true);
+            assertThat(bad.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(bad).get("__type").asText()).as(body).isEqualTo("com.amazon.coral.service#SerializationException");
+        }
+    }
+
+    @Test
+    void validationErrorsUseTheirNamespaceAndLowercaseMessage() throws Exception {
+        HttpResponse<String> response = post("GetItem", "{}", true);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.get("__type").asText()).isEqualTo("com.amazon.coral.validate#ValidationException");
+        assertThat(body.get("message").asText()).isEqualTo("2 validation errors detected: "
+                + "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
+                + "Value null at 'key' failed to satisfy constraint: Member must not be null");
+        assertThat(json(post("DescribeTable", "{}", true)).get("message").asText())
+                .isEqualTo("The parameter 'TableName' is required but was not present in the request");
+        assertThat(json(post("Scan", "{\"TableName\":\"ab\",\"Limit\":0}", true)).get("message").asText())
+                .isEqualTo("2 validation errors detected: "
+                        + "Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
+                        + "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        HttpResponse<String> wrongType = post("DescribeTable", "{\"TableName\": 5}", true);
+        assertThat(json(wrongType).get("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
+        HttpResponse<String> missing = post("GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}", true);
+        assertThat(json(missing).get("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException");
+    }
+}

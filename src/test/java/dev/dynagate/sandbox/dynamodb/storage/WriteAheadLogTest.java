@@ -1,0 +1,159 @@
+package dev.dynagate.sandbox.dynamodb.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteAheadLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tornTailIsDiscardedAndLogContinuesAfterLastGoodRecord() throws IOException {
+        Path file = dir.resolve("wal-0.log");
+        try (WriteAheadLog log = new WriteAheadLog(file)) {
+            for (int i = 0; i < 3; i++) {
+                log.awaitDurable(log.append(("record-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        long full = Files.size(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(full - 3);
+        }
+        List<String> read = new ArrayList<>();
+        long intact = LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        assertThat(read).containsExactly("record-0", "record-1");
+        LogReader.truncate(file, intact);
+        try (WriteAheadLog log = new WriteAheadLog(file)) {
+            log.awaitDurable(log.append("record-3".getBytes(StandardCharsets.UTF_8)));
+        }
+        read.clear();
+        LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        assertThat(read).containsExactly("record-0", "record-1", "record-3");
+    }
+
+    @Test
+    void corruptRecordEndsTheLog() throws IOException {
+        Path file = dir.resolve("wal-0.log");
+        try (WriteAheadLog log = new WriteAheadLog(file)) {
+            log.awaitDurable(log.append("good".getBytes(StandardCharsets.UTF_8)));
+            log.awaitDurable(log.append("flipped".getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+        List<String> read = new ArrayList<>();
+        LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        assertThat(read).containsExactly("good");
+    }
+
+    private static TableSchema schema(String name) {
+        return new TableSchema(name, "id", new KeyAttr("pk", "S"), null, List.of(new KeyAttr("pk", "S")), List.of(),
+                "PAY_PER_REQUEST", Throughput.NONE, null, Map.of(), null, false, null, 0, null, 0);
+    }
+
+    private static Map<String, AttrValue> item(String pk, int v) {
+        return Map.of("pk", new AttrValue.S(pk), "v", new AttrValue.N(BigDecimal.valueOf(v)));
+    }
+
+    @Test
+    void databaseRecoversWholeTransactionsOnlyAfterMidRecordCut() throws IOException {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Tbl"));
+                return null;
+            });
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                db.write(c -> {
+                    // a two-item transaction: both items or neither
+                    c.put("Tbl", StoredItem.of(item("a" + n, n)));
+                    c.put("Tbl", StoredItem.of(item("b" + n, n)));
+                    return null;
+                });
+            }
+        }
+        Path log = newestLog();
+        long size = Files.size(log);
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE)) {
+            ch.truncate(size - 10);
+        }
+        try (Database db = Database.open(dir)) {
+            TableData table = db.table("Tbl");
+            assertThat(table.itemCount() % 2).isZero();
+            assertThat(table.itemCount()).isEqualTo(18);
+            assertThat(table.get(Map.of("pk", new AttrValue.S("a9")))).isNull();
+            assertThat(table.get(Map.of("pk", new AttrValue.S("b8"))).item().get("v")).isEqualTo(new AttrValue.N(BigDecimal.valueOf(8)));
+            db.write(c -> {
+                c.put("Tbl", StoredItem.of(item("c", 1)));
+                return null;
+            });
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.table("Tbl").itemCount()).isEqualTo(19);
+        }
+    }
+
+    @Test
+    void checkpointWritesSnapshotAndDropsOldLogs() throws IOException {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Snap"));
+                return null;
+            });
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                db.write(c -> {
+                    c.put("Snap", StoredItem.of(item("k" + n, n)));
+                    return null;
+                });
+            }
+            db.checkpoint();
+            db.write(c -> {
+                c.delete("Snap", Map.of("pk", new AttrValue.S("k0")));
+                return null;
+            });
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("snapshot-")).count()).isEqualTo(1);
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.table("Snap").itemCount()).isEqualTo(99);
+        }
+    }
+
+    private Path newestLog() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("wal-"))
+                    .filter(p -> {
+                        try {
+                            return Files.size(p) > 0;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .max((a, b) -> Long.compare(gen(a), gen(b))).orElseThrow();
+        }
+    }
+
+    private static long gen(Path p) {
+        String n = p.getFileName().toString();
+        return Long.parseLong(n.substring(4, n.length() - 4));
+    }
+}
