@@ -84,6 +84,36 @@ class RunCommandTest {
     }
 
     @Test
+    void postmanFileRunsAsIsWithOneIterationPerDataRow() throws Exception {
+        Path postman = dir.resolve("api.postman_collection.json");
+        Files.writeString(postman, """
+                {
+                  "info": {"name": "Health checks", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [{
+                    "name": "Health",
+                    "event": [{"listen": "test", "script": {"exec": [
+                      "pm.test(\\"Status code is 200\\", function () {",
+                      "    pm.response.to.have.status(200);",
+                      "});",
+                      "console.log('not run');"
+                    ]}}],
+                    "request": {"method": "GET", "url": "{{baseUrl}}/health?round={{round}}"}
+                  }]
+                }
+                """);
+        Path data = dir.resolve("rounds.csv");
+        Files.writeString(data, "round,baseUrl\n1," + server.url("") + "\n2," + server.url("") + "\n3," + server.url("") + "\n");
+
+        int code = run(postman.toString(), "--data", data.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("note: test script of \"Health\" not run (1 line)")
+                .contains("PASSED  3 requests, 0 failed; 3 checks, 0 failed");
+        assertThat(server.seen).extracting(LocalServer.Seen::uri).containsExactly("/health?round=1", "/health?round=2",
+                "/health?round=3");
+    }
+
+    @Test
     void unreadableCollectionExitsTwoNamingFileAndLine() throws Exception {
         Files.writeString(collection.resolve("health.request.json"), "{\n  \"name\": \"Health\",\n  oops\n}\n");
         int code = run(collection.toString());

@@ -25,6 +25,12 @@ public final class AssertionEvaluator {
     }
 
     public static CheckResult evaluate(Assertion assertion, ResponseRecord response, UnaryOperator<String> resolve) {
+        return evaluate(assertion, response, new ResponseJson(response), resolve);
+    }
+
+    /** As above, sharing one parse of the body between the checks of a response. */
+    public static CheckResult evaluate(Assertion assertion, ResponseRecord response, ResponseJson json,
+                                       UnaryOperator<String> resolve) {
         String expected = assertion.expected() == null ? null : resolve.apply(assertion.expected());
         String path = assertion.path() == null ? null : resolve.apply(assertion.path());
         String description = describe(assertion.target(), path, assertion.operator(), expected);
@@ -35,7 +41,7 @@ public final class AssertionEvaluator {
                 case BODY -> text(description, assertion.operator(), expected, response.bodyText());
                 case RESPONSE_TIME -> number(description, assertion.operator(), expected,
                         BigDecimal.valueOf(response.elapsed().toMillis()), " ms");
-                case JSON_PATH -> json(description, assertion.operator(), expected, path, response);
+                case JSON_PATH -> json(description, assertion.operator(), expected, path, json);
             };
         } catch (IllegalArgumentException e) {
             return CheckResult.fail(description, expected == null ? "a valid assertion" : expected, e.getMessage());
@@ -108,16 +114,11 @@ public final class AssertionEvaluator {
     }
 
     private static CheckResult json(String description, Operator operator, String expected, String path,
-                                    ResponseRecord response) {
+                                    ResponseJson json) {
         JsonPath jsonPath = JsonPath.compile(path);
-        JsonNode body;
-        try {
-            body = JsonFiles.MAPPER.readTree(response.body());
-        } catch (java.io.IOException e) {
-            return CheckResult.fail(description, expectedShown(operator, expected), "the body is not JSON");
-        }
-        if (body == null || body.isMissingNode()) {
-            return CheckResult.fail(description, expectedShown(operator, expected), "an empty body");
+        JsonNode body = json.body();
+        if (body == null) {
+            return CheckResult.fail(description, expectedShown(operator, expected), json.problem());
         }
         List<JsonNode> nodes = jsonPath.select(body);
         JsonNode value = jsonPath.isMulti() ? JsonNodeFactory.instance.arrayNode().addAll(nodes)

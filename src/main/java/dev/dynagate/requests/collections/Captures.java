@@ -3,7 +3,6 @@ package dev.dynagate.requests.collections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.requests.model.Capture;
 import dev.dynagate.requests.model.ResponseRecord;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,15 @@ public final class Captures {
     }
 
     public static CheckResult apply(Capture capture, ResponseRecord response, Map<String, String> into) {
+        return apply(capture, response, new ResponseJson(response), into);
+    }
+
+    public static CheckResult apply(Capture capture, ResponseRecord response, ResponseJson json, Map<String, String> into) {
         String description = "capture " + capture.variable() + " from "
                 + (capture.source() == Capture.Source.HEADER ? "header " : "") + capture.path();
         String value = switch (capture.source()) {
             case HEADER -> response.header(capture.path());
-            case JSON_PATH -> fromJson(capture.path(), response);
+            case JSON_PATH -> fromJson(capture.path(), json);
         };
         if (value == null) {
             return CheckResult.fail(description, "a value", AssertionEvaluator.MISSING);
@@ -29,10 +32,10 @@ public final class Captures {
         return CheckResult.pass(description, "a value", value);
     }
 
-    private static String fromJson(String path, ResponseRecord response) {
+    private static String fromJson(String path, ResponseJson json) {
         try {
             JsonPath jsonPath = JsonPath.compile(path);
-            JsonNode body = JsonFiles.MAPPER.readTree(response.body());
+            JsonNode body = json.body();
             if (body == null) {
                 return null;
             }
@@ -42,7 +45,7 @@ public final class Captures {
             }
             JsonNode node = nodes.get(0);
             return node.isTextual() ? node.asText() : node.toString();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -115,13 +115,14 @@ public final class CollectionRunner {
             }
         };
         List<CheckResult> checks = new ArrayList<>();
+        ResponseJson json = new ResponseJson(response);
         for (Assertion assertion : spec.assertions()) {
             if (assertion.enabled()) {
-                checks.add(AssertionEvaluator.evaluate(assertion, response, resolve));
+                checks.add(AssertionEvaluator.evaluate(assertion, response, json, resolve));
             }
         }
         for (Capture capture : spec.captures()) {
-            checks.add(Captures.apply(capture, response, captured));
+            checks.add(Captures.apply(capture, response, json, captured));
         }
         return new RequestResult(iteration, request.path(), request.name(), method, resolved.url(), response, null,
                 false, checks, Duration.ofNanos(System.nanoTime() - start));

@@ -102,6 +102,26 @@ class SandboxDemoRunTest {
         return root;
     }
 
+    @Test
+    void sigV4RequestsAreSignedWithLocalCredentials() throws Exception {
+        RequestSpec listTables = new RequestSpec("List tables", "POST", "{{endpoint}}/",
+                List.of(KeyValue.of("X-Amz-Target", "DynamoDB_20120810.ListTables"),
+                        KeyValue.of("Content-Type", "application/x-amz-json-1.0")), Body.text("{}"),
+                new Auth.SigV4("dynamodb", "us-east-1", null), List.of(check(Target.STATUS, null, Operator.EQUALS, "200"),
+                check(Target.JSON_PATH, "$.TableNames", Operator.CONTAINS, "Experiments")), List.of(), null);
+        Path root = dir.resolve("signed");
+        CollectionFiles.create(new Collection(null, "Signed", null, Auth.NONE, List.of(), List.of(), null,
+                List.of(SavedRequest.of(listTables))), root);
+        StringWriter err = new StringWriter();
+        CommandLine line = DynagateCommand.commandLine(mode -> { });
+        line.setErr(new PrintWriter(err, true));
+
+        int code = line.execute("run", root.toString(), "--var", "endpoint=" + sandbox.endpoint(), "--local-credentials");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("PASSED  1 requests, 0 failed; 2 checks, 0 failed");
+    }
+
     private record Outcome(int code, String err) {
     }
 
