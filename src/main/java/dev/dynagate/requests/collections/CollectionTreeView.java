@@ -55,14 +55,20 @@ public final class CollectionTreeView extends VBox {
         runAll.setId("run-collection");
         runAll.disableProperty().bind(presenter.opened().isNull());
         runAll.setOnAction(e -> run.accept(null));
-        HBox tools = new HBox(6, open, openFile, save, runAll);
+        Button export = new Button(null, new FontIcon("fth-share"));
+        export.setId("export-postman");
+        export.setTooltip(new Tooltip("Export to a Postman v2.1 collection file"));
+        export.disableProperty().bind(presenter.opened().isNull());
+        export.setOnAction(e -> picker.saveFile("Export to Postman v2.1", FileNames.slug(presenter.collection().name())
+                + ".postman_collection.json").ifPresent(presenter::exportPostman));
+        HBox tools = new HBox(6, open, openFile, save, export, runAll);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         environments.setId("environment-picker");
         environments.setItems(presenter.environments());
         environments.setPromptText("No environment");
-        environments.setCellFactory(list -> new EnvironmentCell());
-        environments.setButtonCell(new EnvironmentCell());
+        environments.setCellFactory(list -> new EnvironmentCell(true));
+        environments.setButtonCell(new EnvironmentCell(false));
         environments.valueProperty().bindBidirectional(presenter.environment());
         environments.setMaxWidth(Double.MAX_VALUE);
         environments.valueProperty().addListener((obs, old, now) -> {
@@ -78,6 +84,7 @@ public final class CollectionTreeView extends VBox {
         javafx.scene.control.ToggleButton production = new javafx.scene.control.ToggleButton(null,
                 new FontIcon("fth-alert-triangle"));
         production.setId("production-toggle");
+        production.getStyleClass().add("danger");
         production.setTooltip(new Tooltip("Production: coloured red, and POST, PUT, PATCH and DELETE ask before sending"));
         production.disableProperty().bind(presenter.environment().isNull().or(presenter.editable().not()));
         presenter.environment().addListener((obs, old, now) -> production.setSelected(now != null && now.production()));
@@ -128,6 +135,12 @@ public final class CollectionTreeView extends VBox {
     }
 
     private static final class EnvironmentCell extends ListCell<Environment> {
+        private final boolean spelledOut;
+
+        EnvironmentCell(boolean spelledOut) {
+            this.spelledOut = spelledOut;
+        }
+
         @Override
         protected void updateItem(Environment item, boolean empty) {
             super.updateItem(item, empty);
@@ -137,7 +150,7 @@ public final class CollectionTreeView extends VBox {
                 setGraphic(null);
                 return;
             }
-            setText(item.name() + (item.production() ? "  (production)" : ""));
+            setText(item.name() + (item.production() && spelledOut ? "  (production)" : ""));
             setGraphic(new FontIcon(item.production() ? "fth-alert-triangle" : "fth-layers"));
             if (item.production()) {
                 getStyleClass().add("production");
@@ -201,8 +214,17 @@ public final class CollectionTreeView extends VBox {
         private ContextMenu menu(CollectionItem item, boolean root) {
             MenuItem runItem = new MenuItem("Run", new FontIcon("fth-play"));
             runItem.setOnAction(e -> run.accept(root ? null : item));
+            java.nio.file.Path folderDir = item instanceof Folder ? item.path() : item.path() == null ? null : item.path().getParent();
+            MenuItem newRequest = new MenuItem("New request…", new FontIcon("fth-plus"));
+            newRequest.setOnAction(e -> dialogs.ask("New request", "Name of the new request", "New request")
+                    .filter(name -> !name.isBlank()).ifPresent(name -> presenter.addRequest(folderDir, name.strip())));
+            MenuItem newFolder = new MenuItem("New folder…", new FontIcon("fth-folder-plus"));
+            newFolder.setOnAction(e -> dialogs.ask("New folder", "Name of the new folder", "New folder")
+                    .filter(name -> !name.isBlank()).ifPresent(name -> presenter.addFolder(folderDir, name.strip())));
+            newRequest.disableProperty().bind(presenter.editable().not());
+            newFolder.disableProperty().bind(presenter.editable().not());
             if (root) {
-                return new ContextMenu(runItem);
+                return new ContextMenu(runItem, new SeparatorMenuItem(), newRequest, newFolder);
             }
             MenuItem rename = new MenuItem("Rename…");
             rename.setOnAction(e -> dialogs.ask("Rename", "New name for \"" + item.name() + "\"", item.name())
@@ -225,6 +247,9 @@ public final class CollectionTreeView extends VBox {
             ContextMenu menu = new ContextMenu(runItem, new SeparatorMenuItem(), rename, duplicate, up, down, toRoot,
                     new SeparatorMenuItem(), delete);
             menu.getItems().stream().skip(2).forEach(m -> m.disableProperty().bind(presenter.editable().not()));
+            if (item instanceof Folder) {
+                menu.getItems().addAll(2, java.util.List.of(newRequest, newFolder, new SeparatorMenuItem()));
+            }
             return menu;
         }
     }

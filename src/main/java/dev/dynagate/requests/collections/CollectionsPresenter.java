@@ -105,6 +105,27 @@ public final class CollectionsPresenter {
         return edit("Moving " + item.name() + "…", editor -> editor.move(item, folder, Integer.MAX_VALUE));
     }
 
+    /** Adds an empty GET request at the end of a folder (or the collection's root). */
+    public CompletableFuture<OpenedCollection> addRequest(Path folder, String name) {
+        return edit("Adding " + name + "…", editor -> editor.addRequest(folder,
+                dev.dynagate.requests.model.RequestSpec.of("GET", "{{baseUrl}}/").withName(name)
+                        .withAuth(dev.dynagate.requests.model.Auth.INHERIT)));
+    }
+
+    public CompletableFuture<OpenedCollection> addFolder(Path parent, String name) {
+        return edit("Adding " + name + "…", editor -> editor.addFolder(parent, name));
+    }
+
+    /** Writes the open collection as a Postman v2.1 file. */
+    public CompletableFuture<Path> exportPostman(Path file) {
+        Collection current = collection();
+        return operations.run("Exporting " + file.getFileName(), () -> {
+            PostmanExporter.write(current, file);
+            return file;
+        }).whenComplete((done, error) -> operations.ui().execute(() -> message.set(error == null
+                ? "Exported to " + file : "The export failed: " + error.getMessage())));
+    }
+
     /** Marks the chosen environment as production (or not) in its file, so everyone running the collection sees it. */
     public CompletableFuture<OpenedCollection> markProduction(boolean production) {
         Environment chosen = environment.get();

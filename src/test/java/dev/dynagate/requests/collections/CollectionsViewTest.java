@@ -132,6 +132,7 @@ class CollectionsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(collections.environment().get().name()).isEqualTo("prod");
         assertThat(picker.getStyleClass()).contains("production");
+        Screenshots.save(scene, "runner-production");
 
         robot.clickOn("#run-collection");
         WaitForAsyncUtils.waitForFxEvents();
@@ -165,5 +166,18 @@ class CollectionsViewTest {
         robot.clickOn("#runner-export");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dir.resolve("report.xml")).exists();
+
+        robot.clickOn("#export-postman");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(PostmanImporter.read(dir.resolve("experiments-api.postman_collection.json")).collection().requests())
+                .hasSize(4);
+
+        javafx.scene.control.TreeCell<?> cell = robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> c) ->
+                "Read deleted".equals(c.getText())).query();
+        robot.interact(() -> cell.getContextMenu().getItems().stream().filter(m -> "Rename…".equals(m.getText()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getRoot().getChildren().get(0).getChildren()).extracting(item -> item.getValue().name())
+                .containsExactly("Create experiment", "Read experiment", "Delete experiment", "Fetch experiment");
     }
 }
