@@ -35,8 +35,13 @@ public final class CollectionTreeView extends VBox {
     final Label message = new Label();
     private CollectionItem dragged;
 
+    /** Opens the environment editor; the edited environment when the user saves. */
+    public interface EnvironmentEditing {
+        java.util.Optional<Environment> edit(Environment environment);
+    }
+
     public CollectionTreeView(CollectionsPresenter presenter, Dialogs dialogs, FilePicker picker,
-                              Consumer<CollectionItem> run) {
+                              Consumer<CollectionItem> run, EnvironmentEditing environmentEditor) {
         getStyleClass().add("collection-tree");
         Button open = new Button("Open…", new FontIcon("fth-folder"));
         open.setId("open-collection");
@@ -89,10 +94,24 @@ public final class CollectionTreeView extends VBox {
         production.disableProperty().bind(presenter.environment().isNull().or(presenter.editable().not()));
         presenter.environment().addListener((obs, old, now) -> production.setSelected(now != null && now.production()));
         production.setOnAction(e -> presenter.markProduction(production.isSelected()));
+        Button editEnvironment = new Button(null, new FontIcon("fth-edit-2"));
+        editEnvironment.setId("edit-environment");
+        editEnvironment.setTooltip(new Tooltip("Edit the variables of this environment"));
+        editEnvironment.disableProperty().bind(presenter.environment().isNull().or(presenter.editable().not()));
+        editEnvironment.setOnAction(e -> environmentEditor.edit(presenter.environment().get())
+                .ifPresent(presenter::saveEnvironment));
+        Button newEnvironment = new Button(null, new FontIcon("fth-plus"));
+        newEnvironment.setId("new-environment");
+        newEnvironment.setTooltip(new Tooltip("New environment"));
+        newEnvironment.disableProperty().bind(presenter.editable().not());
+        newEnvironment.setOnAction(e -> dialogs.ask("New environment", "Name of the new environment (dev, stage, prod…)", "dev")
+                .map(String::strip).filter(n -> !n.isEmpty())
+                .ifPresent(n -> presenter.saveEnvironment(new Environment(n, false, java.util.List.of(), java.util.Set.of()))));
         Label environmentLabel = new Label("Environment");
         environmentLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox environmentRow = new HBox(6, environmentLabel, environments, production, noEnvironment);
-        environmentRow.setAlignment(Pos.CENTER_LEFT);
+        HBox environmentButtons = new HBox(6, environments, production, editEnvironment, newEnvironment, noEnvironment);
+        environmentButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox environmentRow = new VBox(4, environmentLabel, environmentButtons);
 
         tree.setId("collection-tree");
         tree.setShowRoot(true);

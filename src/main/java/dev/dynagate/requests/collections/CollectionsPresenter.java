@@ -126,6 +126,19 @@ public final class CollectionsPresenter {
                 ? "Exported to " + file : "The export failed: " + error.getMessage())));
     }
 
+    /** Writes an environment (a new one, or an edited one under the same name) and makes it the chosen one. */
+    public CompletableFuture<OpenedCollection> saveEnvironment(Environment edited) {
+        Collection current = collection();
+        if (current == null || !editable.get()) {
+            message.set("This collection was imported: save it as a Dynagate collection to change it.");
+            return CompletableFuture.completedFuture(opened.get());
+        }
+        return background("Saving the environment " + edited.name() + "…", () -> {
+            new Environments(current, secrets).save(edited);
+            return opener.open(current.root());
+        }, result -> show(result, edited.name()));
+    }
+
     /** Marks the chosen environment as production (or not) in its file, so everyone running the collection sees it. */
     public CompletableFuture<OpenedCollection> markProduction(boolean production) {
         Environment chosen = environment.get();

@@ -13,7 +13,8 @@ public final class CollectionsView extends SplitPane {
     public CollectionsView(CollectionsPresenter collections, RunnerPresenter runs, Dialogs dialogs, FilePicker picker) {
         getStyleClass().add("collections-view");
         getStylesheets().add(CSS);
-        side = new CollectionTreeView(collections, dialogs, picker, item -> run(collections, runs, item));
+        side = new CollectionTreeView(collections, dialogs, picker, item -> run(collections, runs, item),
+                environment -> EnvironmentEditor.edit(getScene() == null ? null : getScene().getWindow(), environment));
         runner = new RunnerView(runs, picker, () -> run(collections, runs, selected()), javafx.beans.binding.Bindings
                 .createStringBinding(this::selectionName, side.tree.getSelectionModel().selectedItemProperty()));
         getItems().addAll(side, runner);

@@ -17,7 +17,7 @@ class CollectionsPresenterTest {
     private final Operations operations = new Operations(direct, direct, Clock.systemUTC());
 
     @Test
-    void editsOurCollectionAndKeepsTheChosenEnvironment() {
+    void editsOurCollectionAndKeepsTheChosenEnvironment() throws Exception {
         Path root = dir.resolve("api");
         Collection created = CollectionFiles.create(CollectionFilesTest.sample(), root);
         new Environments(created, new SecretStore(dir.resolve("secrets"))).save(Environment.of("dev", java.util.Map.of("a", "b")));
@@ -33,6 +33,13 @@ class CollectionsPresenterTest {
         assertThat(((Folder) presenter.collection().items().get(0)).items()).extracting(CollectionItem::name)
                 .containsExactly("Fetch experiment", "Create experiment");
         assertThat(presenter.environment().get().name()).isEqualTo("dev");
+
+        presenter.saveEnvironment(new Environment("ci", false, java.util.List.of(dev.dynagate.requests.model.KeyValue.of("t", "x")),
+                java.util.Set.of("t"))).join();
+        assertThat(presenter.environments()).extracting(Environment::name).containsExactly("ci", "dev");
+        assertThat(presenter.environment().get().values()).containsEntry("t", "x");
+        assertThat(Files.readString(root.resolve("environments/ci.json"))).doesNotContain("\"x\"");
+        presenter.environment().set(presenter.environments().get(1));
 
         presenter.markProduction(true).join();
         assertThat(presenter.environment().get().production()).isTrue();
