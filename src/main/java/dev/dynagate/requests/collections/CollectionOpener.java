@@ -18,6 +18,25 @@ public final class CollectionOpener {
     }
 
     public OpenedCollection open(Path path) {
+        OpenedCollection opened = read(path);
+        if (opened.collection().root() != null && CollectionFiles.isCollection(opened.collection().root())) {
+            return opened;
+        }
+        List<String> notes = new java.util.ArrayList<>(opened.importNotes());
+        notes.addAll(LiteralSecrets.find(opened.collection()));
+        return new OpenedCollection(opened.collection(), opened.environments(), notes);
+    }
+
+    private OpenedCollection read(Path path) {
+        String fileName = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (Files.isRegularFile(path) && (fileName.equals("collection.json") || fileName.equals("bruno.json")
+                || fileName.startsWith("opencollection.")) && path.toAbsolutePath().getParent() != null) {
+            // the marker file of a collection folder stands for the folder
+            Path folder = path.toAbsolutePath().getParent();
+            if (CollectionFiles.isCollection(folder) || BrunoImporter.isBruno(folder) || BrunoYamlImporter.isOpenCollection(folder)) {
+                return read(folder);
+            }
+        }
         if (!Files.exists(path)) {
             throw new CollectionFormatException(path, 0, "does not exist");
         }

@@ -102,6 +102,27 @@ class PostmanImporterTest {
     }
 
     @Test
+    void literalSecretsAreFlaggedBeforeTheyCanBeSavedIntoFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("literal.postman_collection.json");
+        java.nio.file.Files.writeString(file, """
+                {"info": {"name": "Literal"}, "item": [{"name": "Me", "request": {"method": "GET", "url": "http://127.0.0.1/me",
+                  "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "eyJhbGciOi.real.token"}]}}}]}
+                """);
+        OpenedCollection opened = new CollectionOpener(new SecretStore(dir.resolve("secrets"))).open(file);
+
+        assertThat(opened.importNotes()).containsExactly("the auth of \"Me\" holds a secret as plain text: saved, it "
+                + "would be written into the collection's files; use a {{variable}} kept as a secret in an environment instead");
+    }
+
+    @Test
+    void aCollectionFolderCanBeOpenedThroughItsMarkerFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CollectionFiles.create(CollectionFilesTest.sample(), dir.resolve("api"));
+        OpenedCollection opened = new CollectionOpener(new SecretStore(dir.resolve("secrets"))).open(dir.resolve("api/collection.json"));
+        assertThat(opened.collection().root()).isEqualTo(dir.resolve("api").toAbsolutePath());
+        assertThat(opened.importNotes()).isEmpty();
+    }
+
+    @Test
     void openerImportsPostmanFilesOnTheFly() {
         OpenedCollection opened = new CollectionOpener(new SecretStore(Path.of("unused")))
                 .open(resource("postman/legacy-v2.0.postman_collection.json"));
