@@ -12,6 +12,9 @@ import dev.dynagate.requests.collections.CollectionsFeature;
 import dev.dynagate.requests.collections.FxFilePicker;
 import dev.dynagate.requests.collections.SecretStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
+import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
+import dev.dynagate.sandboxpanel.SandboxPanelView;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
 import dev.dynagate.shell.ConnectionSource;
@@ -50,6 +53,7 @@ public final class App {
     private final AtomicReference<AwsProfiles.Discovery> profiles = new AtomicReference<>();
     private final SessionSecrets secrets = new SessionSecrets();
     private final EmbeddedSandbox sandbox;
+    private final EmbeddedLocalCloud localCloud;
     private final AwsClientFactory clients;
     private final AwsServices services;
 
@@ -60,7 +64,8 @@ public final class App {
         this.dirs = dirs;
         this.env = env;
         this.home = home;
-        this.sandbox = new EmbeddedSandbox(dirs.sandboxData(), line -> { });
+        this.sandbox = new EmbeddedSandbox(dirs.sandboxData());
+        this.localCloud = new EmbeddedLocalCloud(sandbox);
         this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
         this.services = new AwsServices(clients);
     }
@@ -93,8 +98,12 @@ public final class App {
             navigator.show(connection);
         }, background, operations.ui());
 
+        SandboxPanelPresenter sandboxPanel = new SandboxPanelPresenter(localCloud, operations);
+        sandbox.addStartListener(endpoint -> operations.ui().execute(() -> sandboxPanel.started(endpoint)));
+        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
         ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
-                () -> editConnection(stage, shell, null));
+                () -> editConnection(stage, shell, null), () -> windowRef.get().openTab("sandbox-panel", "Sandbox",
+                        () -> new SandboxPanelView(sandboxPanel)));
         NavigatorView navigatorView = new NavigatorView(navigator, table -> { },
                 NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
                         + "targets. Not available in this version yet."));
@@ -104,6 +113,7 @@ public final class App {
                 new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
         bar.getChildren().add(bar.getChildren().size() - 2,
                 collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
+        windowRef.set(window);
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));

@@ -53,7 +53,7 @@ public final class BatchOps {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
             }
             TableData table = engine.table(e.getKey());
-            ExpressionParams expressions = new ExpressionParams(spec);
+            ExpressionParams expressions = new ExpressionParams(spec, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
             List<Map<String, AttrValue>> keys = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class BatchOps {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
                 throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
                         + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
                         + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DynamoDB's first validation pass over a request's simple members: every violated constraint is collected, in the
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Constraints {
     private static final int MAX_REPORTED = 10;
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final List<String> CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
     private static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
     private static final List<String> METRICS = List.of("SIZE", "NONE");
@@ -44,7 +42,7 @@ final class Constraints {
         JsonNode n = request.node(field);
         if (n != null && n.isTextual()) {
             String v = n.textValue();
-            if (!NAME.matcher(v).matches()) {
+            if (!Names.valid(v)) {
                 add(v, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
             }
             if (v.length() < 3) {

@@ -7,8 +7,6 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,40 +90,6 @@ public final class Request {
     public Map<String, AttrValue> item(String field) {
         JsonNode n = node(field);
         return n == null ? null : AttrValueJson.readItem(n);
-    }
-
-    public Map<String, String> names() {
-        JsonNode n = node("ExpressionAttributeNames");
-        if (n == null) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw notA("java.util.Map", n);
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw notA("java.lang.String", e.getValue());
-            }
-            names.put(e.getKey(), e.getValue().textValue());
-        }
-        if (names.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeNames must not be empty");
-        }
-        return names;
-    }
-
-    public Map<String, AttrValue> values() {
-        JsonNode n = node("ExpressionAttributeValues");
-        if (n == null) {
-            return null;
-        }
-        Map<String, AttrValue> values = AttrValueJson.readItem(n);
-        if (values.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
-        }
-        return values;
     }
 
     public List<JsonNode> list(String field) {

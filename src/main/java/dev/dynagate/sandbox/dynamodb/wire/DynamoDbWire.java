@@ -16,7 +16,6 @@ import dev.dynagate.sandbox.http.SandboxResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
@@ -125,10 +124,16 @@ public final class DynamoDbWire {
         }
     }
 
-    /** A random request id shaped like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
+    private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+    /** A random 52-character request id like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
     private static String requestId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        char[] id = new char[52];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
     }
 
     private static SandboxResponse respond(int status, byte[] body) {
