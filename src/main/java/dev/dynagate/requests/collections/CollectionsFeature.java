@@ -15,6 +15,7 @@ public final class CollectionsFeature {
     private final Dialogs dialogs;
     private final FilePicker picker;
     private CollectionsView view;
+    private java.util.function.Consumer<SavedRequest> openRequest = request -> { };
 
     public CollectionsFeature(Operations operations, Dialogs dialogs, RequestSender sender, SecretStore secrets,
                               FilePicker picker) {
@@ -35,9 +36,20 @@ public final class CollectionsFeature {
     /** The tab's content, built once: closing and reopening the tab keeps the open collection and the results. */
     public Node view() {
         if (view == null) {
-            view = new CollectionsView(collections, runner, dialogs, picker);
+            view = new CollectionsView(collections, runner, dialogs, picker, request -> openRequest.accept(request));
         }
         return view;
+    }
+
+    /** Called with a request double-clicked in the tree, for the request panel to open it. */
+    public void onOpenRequest(java.util.function.Consumer<SavedRequest> handler) {
+        openRequest = handler;
+    }
+
+    /** What the request panel's Save calls: see {@link CollectionsPresenter#saveRequest}. */
+    public java.util.concurrent.CompletableFuture<OpenedCollection> saveRequest(
+            dev.dynagate.requests.model.RequestSpec spec, SavedRequest existing) {
+        return collections.saveRequest(spec, existing, null);
     }
 
     /** A toolbar button that opens the Collections tab. */

@@ -105,6 +105,26 @@ public final class CollectionsPresenter {
         return edit("Moving " + item.name() + "…", editor -> editor.move(item, folder, Integer.MAX_VALUE));
     }
 
+    /**
+     * Saves a request from the request panel: over {@code existing} when it was opened from this collection (a new
+     * name renames its file), otherwise at the end of {@code folder} (null: the collection's root).
+     */
+    public CompletableFuture<OpenedCollection> saveRequest(dev.dynagate.requests.model.RequestSpec spec,
+                                                           SavedRequest existing, Path folder) {
+        Collection current = collection();
+        if (current == null) {
+            message.set("Open or create a collection first.");
+            return CompletableFuture.completedFuture(null);
+        }
+        return edit("Saving " + spec.name() + "…", editor -> {
+            if (existing != null && existing.path() != null) {
+                editor.updateRequest(existing, spec);
+            } else {
+                editor.addRequest(folder == null ? current.root() : folder, spec);
+            }
+        });
+    }
+
     /** Adds an empty GET request at the end of a folder (or the collection's root). */
     public CompletableFuture<OpenedCollection> addRequest(Path folder, String name) {
         return edit("Adding " + name + "…", editor -> editor.addRequest(folder,

@@ -10,13 +10,19 @@ public final class CollectionsView extends SplitPane {
     final CollectionTreeView side;
     final RunnerView runner;
 
-    public CollectionsView(CollectionsPresenter collections, RunnerPresenter runs, Dialogs dialogs, FilePicker picker) {
+    public CollectionsView(CollectionsPresenter collections, RunnerPresenter runs, Dialogs dialogs, FilePicker picker,
+                           java.util.function.Consumer<SavedRequest> openRequest) {
         getStyleClass().add("collections-view");
         getStylesheets().add(CSS);
         side = new CollectionTreeView(collections, dialogs, picker, item -> run(collections, runs, item),
                 environment -> EnvironmentEditor.edit(getScene() == null ? null : getScene().getWindow(), environment));
         runner = new RunnerView(runs, picker, () -> run(collections, runs, selected()), javafx.beans.binding.Bindings
                 .createStringBinding(this::selectionName, side.tree.getSelectionModel().selectedItemProperty()));
+        side.tree.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && selected() instanceof SavedRequest request) {
+                openRequest.accept(request);
+            }
+        });
         getItems().addAll(side, runner);
         setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);

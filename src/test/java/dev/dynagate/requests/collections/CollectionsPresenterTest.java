@@ -48,6 +48,22 @@ class CollectionsPresenterTest {
     }
 
     @Test
+    void requestsFromTheRequestPanelAreSavedNewOrOverTheOpenedOne() {
+        Path root = dir.resolve("api");
+        CollectionFiles.create(CollectionFilesTest.sample(), root);
+        CollectionsPresenter presenter = new CollectionsPresenter(operations, new SecretStore(dir.resolve("secrets")));
+        presenter.open(root).join();
+
+        presenter.saveRequest(dev.dynagate.requests.model.RequestSpec.of("GET", "{{baseUrl}}/version").withName("Version"),
+                null, null).join();
+        SavedRequest health = (SavedRequest) presenter.collection().items().get(1);
+        presenter.saveRequest(health.spec().withUrl("{{baseUrl}}/healthz"), health, null).join();
+
+        assertThat(presenter.collection().items()).extracting(CollectionItem::name).containsExactly("Experiments", "Health", "Version");
+        assertThat(((SavedRequest) presenter.collection().items().get(1)).spec().url()).isEqualTo("{{baseUrl}}/healthz");
+    }
+
+    @Test
     void importedCollectionIsReadOnlyUntilSavedAsOurs() {
         CollectionsPresenter presenter = new CollectionsPresenter(operations, new SecretStore(dir.resolve("secrets")));
         presenter.open(PostmanImporterTest.resource("postman/experiments.postman_collection.json")).join();

@@ -45,6 +45,7 @@ class CollectionsViewTest {
     private final ExperimentsApi api = new ExperimentsApi();
     private final ExecutorService senderThreads = Executors.newCachedThreadPool();
     private final List<String> confirmations = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
     private CollectionsPresenter collections;
     private Scene scene;
 
@@ -103,6 +104,7 @@ class CollectionsViewTest {
                     throw new AssertionError("not signed here");
                 }, senderThreads), new SecretStore(secrets), picker);
         collections = feature.collections();
+        feature.onOpenRequest(request -> opened.add(request.name()));
         scene = new Scene((javafx.scene.Parent) feature.view(), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -125,6 +127,10 @@ class CollectionsViewTest {
         TreeItem<CollectionItem> folder = root.getChildren().get(0);
         assertThat(folder.getChildren()).extracting(item -> item.getValue().name())
                 .containsExactly("Create experiment", "Read experiment", "Delete experiment", "Read deleted");
+
+        robot.doubleClickOn("Create experiment");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly("Create experiment");
 
         ComboBox<Environment> picker = robot.lookup("#environment-picker").queryComboBox();
         robot.clickOn(picker);
