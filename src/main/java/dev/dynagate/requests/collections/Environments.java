@@ -34,7 +34,9 @@ public final class Environments {
 
     public Environments(Path root, String collectionId, SecretStore secrets) {
         this.root = root;
-        this.collectionId = collectionId;
+        // a hand-written collection.json may lack an id: its folder then keys its secrets
+        this.collectionId = collectionId != null || root == null ? collectionId
+                : "folder-" + Integer.toHexString(root.toAbsolutePath().normalize().toString().hashCode());
         this.secrets = secrets;
     }
 
@@ -110,8 +112,6 @@ public final class Environments {
             }
         }
         JsonFiles.write(dir().resolve(FileNames.slug(environment.name()) + ".json"), node);
-        if (!secretValues.isEmpty()) {
-            secrets.save(collectionId, environment.name(), secretValues);
-        }
+        secrets.save(collectionId, environment.name(), secretValues);
     }
 }

@@ -3,7 +3,6 @@ package dev.dynagate.requests.collections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,13 +126,15 @@ public final class JunitReport {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
     }
 
+    /** From the environment: asking the resolver can stall for seconds on a CI machine with odd DNS. */
     private static String hostname() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return name == null || name.isBlank() ? "localhost" : name;
-        } catch (IOException e) {
-            return "localhost";
+        for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String name = System.getenv(variable);
+            if (name != null && !name.isBlank()) {
+                return name.strip();
+            }
         }
+        return "localhost";
     }
 
     static String attr(String value) {

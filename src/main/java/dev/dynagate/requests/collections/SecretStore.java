@@ -41,8 +41,17 @@ public final class SecretStore {
         return out;
     }
 
+    /** Replaces the secrets of an environment; none left removes its file. */
     public void save(String collectionId, String environment, Map<String, String> values) {
         Path file = file(collectionId, environment);
+        if (values.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         values.forEach(node::put);
         JsonFiles.write(file, node);

@@ -51,4 +51,24 @@ class EnvironmentsTest {
         assertThat(environments.find("ci").orElseThrow().values()).containsEntry("token", "");
         assertThat(CollectionFiles.load(dir).items()).extracting(CollectionItem::name).doesNotContain("environments");
     }
+
+    @Test
+    void secretsLeaveTheStoreWhenNoLongerSecretAndIdLessCollectionsKeepTheirOwn() throws Exception {
+        Collection created = CollectionFiles.create(CollectionFilesTest.sample(), dir.resolve("a"));
+        Environments environments = new Environments(created, new SecretStore(appData));
+        environments.save(new Environment("dev", false, List.of(KeyValue.of("token", "t1")), Set.of("token")));
+        Path stored = appData.resolve(created.id()).resolve("dev.json");
+        assertThat(stored).exists();
+        environments.save(new Environment("dev", false, List.of(KeyValue.of("token", "public")), Set.of()));
+        assertThat(stored).doesNotExist();
+
+        Environments first = new Environments(dir.resolve("x"), null, new SecretStore(appData));
+        Environments second = new Environments(dir.resolve("y"), null, new SecretStore(appData));
+        Files.createDirectories(dir.resolve("x"));
+        Files.createDirectories(dir.resolve("y"));
+        first.save(new Environment("dev", false, List.of(KeyValue.of("token", "x-secret")), Set.of("token")));
+        second.save(new Environment("dev", false, List.of(KeyValue.of("token", "y-secret")), Set.of("token")));
+        assertThat(first.find("dev").orElseThrow().values()).containsEntry("token", "x-secret");
+        assertThat(second.find("dev").orElseThrow().values()).containsEntry("token", "y-secret");
+    }
 }
