@@ -9,7 +9,12 @@ import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.collections.CollectionsFeature;
+import dev.dynagate.requests.collections.FxFilePicker;
+import dev.dynagate.requests.collections.SecretStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
 import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
 import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
@@ -90,7 +95,9 @@ public final class App {
         };
         NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
         AtomicReference<Connection> active = new AtomicReference<>();
-        ApisFeature apis = apisFeature(active::get);
+        // one sender for the request tabs and the runner: both sign with the active connection's credentials
+        HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
+        ApisFeature apis = apisFeature(sender);
         navigator.state().addListener((obs, old, state) -> {
             if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
                 probe.tablesShown();
@@ -120,6 +127,9 @@ public final class App {
             }
         });
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
         windowRef.set(window);
         apis.attach(window::openTab);
         Scene scene = new Scene(window, 1280, 800);
@@ -138,8 +148,7 @@ public final class App {
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
     }
 
-    private ApisFeature apisFeature(java.util.function.Supplier<Connection> active) {
-        HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active), background);
+    private ApisFeature apisFeature(HttpRequestSender sender) {
         HistoryStore history = new HistoryStore(dirs.data().resolve("history").resolve("requests.jsonl"),
                 HistoryStore.DEFAULT_LIMIT, Clock.systemDefaultZone());
         return new ApisFeature(services::routes, services::errors,
