@@ -97,7 +97,12 @@ public final class App {
         AtomicReference<Connection> active = new AtomicReference<>();
         // one sender for the request tabs and the runner: both sign with the active connection's credentials
         HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
-        ApisFeature apis = apisFeature(sender);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        ApisFeature apis = apisFeature(sender, () -> {
+            var environment = collections.collections().environment().get();
+            return environment == null ? Map.of() : environment.values();
+        });
         navigator.state().addListener((obs, old, state) -> {
             if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
                 probe.tablesShown();
@@ -127,8 +132,8 @@ public final class App {
             }
         });
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
-        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
-                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        apis.onSave(spec -> collections.saveRequest(spec, null));
+        collections.onOpenRequest(saved -> apis.openSaved(saved.spec()));
         bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
         windowRef.set(window);
         apis.attach(window::openTab);
@@ -148,11 +153,12 @@ public final class App {
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
     }
 
-    private ApisFeature apisFeature(HttpRequestSender sender) {
+    /** The route explorer and request tabs; {{variables}} come from the Collections tab's active environment. */
+    private ApisFeature apisFeature(HttpRequestSender sender, java.util.function.Supplier<Map<String, String>> variables) {
         HistoryStore history = new HistoryStore(dirs.data().resolve("history").resolve("requests.jsonl"),
                 HistoryStore.DEFAULT_LIMIT, Clock.systemDefaultZone());
         return new ApisFeature(services::routes, services::errors,
-                c -> c.kind() == Connection.Kind.PROFILE ? null : clients.endpoint(c), sender, history, Map::of, operations);
+                c -> c.kind() == Connection.Kind.PROFILE ? null : clients.endpoint(c), sender, history, variables, operations);
     }
 
     private static void placeWindow(Stage stage, ShellSettings settings) {

@@ -44,6 +44,8 @@ public final class ApisFeature {
      * @param localEndpoints the emulator endpoint of a connection for path-style invoke URLs, or null for AWS
      * @param variables      the active environment's variables for {{name}} references
      */
+    private java.util.function.Consumer<RequestSpec> saver;
+
     public ApisFeature(Function<Connection, RouteCatalog> catalogs, Function<Connection, ErrorDescriber> errors,
                        Function<Connection, URI> localEndpoints, HttpRequestSender sender, HistoryStore historyStore,
                        Supplier<Map<String, String>> variables, Operations operations) {
@@ -92,6 +94,19 @@ public final class ApisFeature {
         return presenter;
     }
 
+    /** Opens a saved request (from a collection) in a new request tab. */
+    public RequestPresenter openSaved(RequestSpec spec) {
+        RequestPresenter presenter = newPresenter();
+        presenter.load(spec);
+        open(spec.name() == null ? "Request" : spec.name(), presenter);
+        return presenter;
+    }
+
+    /** Where a request tab's "Save to the open collection" goes. */
+    public void onSave(java.util.function.Consumer<RequestSpec> value) {
+        saver = value;
+    }
+
     public RequestPresenter openBlankRequest() {
         RequestPresenter presenter = newPresenter();
         presenter.load(RequestSpec.of("GET", ""));
@@ -108,7 +123,7 @@ public final class ApisFeature {
 
     private void open(String title, RequestPresenter presenter) {
         opener.open("request-" + tabs.incrementAndGet(), title, () -> new RequestView(presenter, history,
-                this::defaultRegion));
+                this::defaultRegion, saver));
     }
 
     private String defaultRegion() {

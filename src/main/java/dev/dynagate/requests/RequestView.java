@@ -56,7 +56,16 @@ public final class RequestView extends BorderPane {
     final HistoryView history;
     private final RequestPresenter presenter;
 
+    private final java.util.function.Consumer<RequestSpec> saver;
+
     public RequestView(RequestPresenter presenter, HistoryPresenter historyPresenter, Supplier<String> defaultRegion) {
+        this(presenter, historyPresenter, defaultRegion, null);
+    }
+
+    /** @param saver saves the request into the open collection, or null when there is nowhere to save */
+    public RequestView(RequestPresenter presenter, HistoryPresenter historyPresenter, Supplier<String> defaultRegion,
+                       java.util.function.Consumer<RequestSpec> saver) {
+        this.saver = saver;
         this.presenter = presenter;
         getStyleClass().add("request-view");
         getStylesheets().add(RequestView.class.getResource("/dev/dynagate/requests/requests.css").toExternalForm());
@@ -95,6 +104,12 @@ public final class RequestView extends BorderPane {
         pasteCurl.setId("paste-curl");
         pasteCurl.setOnAction(e -> importCurl(Clipboard.getSystemClipboard().getString()));
         more.getItems().addAll(copyCurl, pasteCurl);
+        if (saver != null) {
+            MenuItem save = new MenuItem("Save to the open collection", new FontIcon("fth-save"));
+            save.setId("save-to-collection");
+            save.setOnAction(e -> saver.accept(presenter.spec()));
+            more.getItems().add(0, save);
+        }
         HBox bar = new HBox(6, method, url, send, more);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
