@@ -1,11 +1,20 @@
 package dev.dynagate;
 
+import dev.dynagate.apis.ApisFeature;
 import dev.dynagate.aws.AwsClientFactory;
 import dev.dynagate.aws.AwsServices;
+import dev.dynagate.aws.SdkSigV4Signer;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.collections.CollectionsFeature;
+import dev.dynagate.requests.collections.FxFilePicker;
+import dev.dynagate.requests.collections.SecretStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
 import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
 import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
@@ -85,14 +94,20 @@ public final class App {
             }
         };
         NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
+        AtomicReference<Connection> active = new AtomicReference<>();
+        // one sender for the request tabs and the runner: both sign with the active connection's credentials
+        HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
+        ApisFeature apis = apisFeature(sender);
         navigator.state().addListener((obs, old, state) -> {
             if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
                 probe.tablesShown();
             }
         });
         ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
+            active.set(connection);
             background.execute(() -> clients.releaseAllExcept(connection));
             navigator.show(connection);
+            apis.show(connection);
         }, background, operations.ui());
 
         SandboxPanelPresenter sandboxPanel = new SandboxPanelPresenter(localCloud, operations);
@@ -104,9 +119,7 @@ public final class App {
         TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
                 new TablePreferences(dirs.config(), background), shell.active());
         NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
-                tables.tabId(table), table, () -> tables.openTable(table)),
-                NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
-                        + "targets. Not available in this version yet."));
+                tables.tabId(table), table, () -> tables.openTable(table)), apis.navigatorContent());
         tables.decorate(navigatorView.tableList());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
@@ -114,7 +127,11 @@ public final class App {
             }
         });
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
         windowRef.set(window);
+        apis.attach(window::openTab);
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
@@ -129,6 +146,13 @@ public final class App {
         probe.watchFirstFrame(scene);
         stage.show();
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
+    }
+
+    private ApisFeature apisFeature(HttpRequestSender sender) {
+        HistoryStore history = new HistoryStore(dirs.data().resolve("history").resolve("requests.jsonl"),
+                HistoryStore.DEFAULT_LIMIT, Clock.systemDefaultZone());
+        return new ApisFeature(services::routes, services::errors,
+                c -> c.kind() == Connection.Kind.PROFILE ? null : clients.endpoint(c), sender, history, Map::of, operations);
     }
 
     private static void placeWindow(Stage stage, ShellSettings settings) {

@@ -1,5 +1,6 @@
 package dev.dynagate.aws;
 
+import dev.dynagate.apis.RouteCatalog;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.ReadOnlyItemStore;
@@ -51,6 +52,10 @@ public final class AwsServices {
                 return clients.endpoint(connection);
             }
         };
+    }
+
+    public RouteCatalog routes(Connection connection) {
+        return new ApiGatewayRouteCatalog(clients.apiGateway(connection), clients.apiGatewayV2(connection));
     }
 
     public ErrorDescriber errors(Connection connection) {

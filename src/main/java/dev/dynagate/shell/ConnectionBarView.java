@@ -84,6 +84,11 @@ public final class ConnectionBarView extends HBox {
         getChildren().addAll(brand, swatch, picker, detail, edit, readOnly, spacer, sandboxPanel, addEndpoint, theme);
     }
 
+    /** Adds a feature's button among the bar's tools, before "Add endpoint…". */
+    public void addTool(javafx.scene.Node tool) {
+        getChildren().add(getChildren().indexOf(addEndpoint), tool);
+    }
+
     /** Name in bold, what kind of connection it is underneath. */
     private static final class ConnectionCell extends ListCell<Connection> {
         @Override

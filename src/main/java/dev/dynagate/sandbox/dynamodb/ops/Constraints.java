@@ -39,8 +39,8 @@ final class Constraints {
         if (required) {
             notNull(field);
         }
-        JsonNode n = request.node(field);
-        if (n != null && n.isTextual()) {
+        JsonNode n = typed(field, "String");
+        if (n != null) {
             String v = n.textValue();
             if (!Names.valid(v)) {
                 add(v, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
@@ -56,24 +56,24 @@ final class Constraints {
     }
 
     Constraints oneOf(String field, List<String> values) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isTextual() && !values.contains(n.textValue())) {
+        JsonNode n = typed(field, "String");
+        if (n != null && !values.contains(n.textValue())) {
             add(n.textValue(), field, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
         }
         return this;
     }
 
     Constraints atLeast(String field, long min) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isNumber() && n.asLong() < min) {
+        JsonNode n = typed(field, "Integer");
+        if (n != null && n.asLong() < min) {
             add(n.asText(), field, "Member must have value greater than or equal to " + min);
         }
         return this;
     }
 
     Constraints atMost(String field, long max) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isNumber() && n.asLong() > max) {
+        JsonNode n = typed(field, "Integer");
+        if (n != null && n.asLong() > max) {
             add(n.asText(), field, "Member must have value less than or equal to " + max);
         }
         return this;
@@ -97,6 +97,19 @@ final class Constraints {
 
     Constraints select() {
         return oneOf("Select", SELECT);
+    }
+
+    /** The member if present; a JSON value of the wrong type fails at once, as reading the request would. */
+    private JsonNode typed(String field, String type) {
+        JsonNode n = request.node(field);
+        if (n == null) {
+            return null;
+        }
+        boolean ok = type.equals("String") ? n.isTextual() : n.isNumber();
+        if (!ok) {
+            throw Request.notA(type, n);
+        }
+        return n;
     }
 
     private void add(String value, String field, String rule) {

@@ -41,6 +41,15 @@ public final class Engine {
         return table;
     }
 
+    /** A table the control plane may describe or change, whatever its status, or DynamoDB's not-found error. */
+    public TableData controlTable(String name) {
+        TableData table = database.table(name);
+        if (table == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
     public static String tableArn(String name) {
         return "arn:aws:dynamodb:" + SandboxContext.REGION + ":" + SandboxContext.ACCOUNT_ID + ":table/" + name;
     }

@@ -56,6 +56,7 @@ final class ReadTarget {
 
     /** ExclusiveStartKey as a position, validated against the keys this target's positions are made of. */
     IndexKey startKey(Request r, AttrValue queriedPartition, SortCondition sort) {
+        boolean queried = queriedPartition != null;
         JsonNode node = r.node("ExclusiveStartKey");
         if (node == null) {
             return null;
@@ -74,11 +75,14 @@ final class ReadTarget {
             }
         }
         if (key.size() != expected.size() || !key.keySet().containsAll(expected.keySet())) {
-            throw DynamoDbError.validation("The provided starting key is invalid");
+            // a scan of the table itself words this like a mistyped key
+            throw DynamoDbError.validation(queried || index != null ? "The provided starting key is invalid"
+                    : "The provided starting key is invalid: The provided key element does not match the schema");
         }
         for (KeyAttr attr : expected.values()) {
             if (!key.get(attr.name()).type().equals(attr.type())) {
-                throw DynamoDbError.validation("The provided key element does not match the schema");
+                throw DynamoDbError.validation(queried ? "The provided key element does not match the schema"
+                        : "The provided starting key is invalid: The provided key element does not match the schema");
             }
         }
         AttrValue h = key.get(hash.name());

@@ -96,9 +96,10 @@ public final class TableOps implements AutoCloseable {
             throw DynamoDbError.validation(INVALID + "List of " + (global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
                     + " is empty");
         }
-        for (JsonNode node : nodes) {
-            IndexSchema index = SchemaParser.index(node, global, byName, defs, hash, range, billing, now, 0);
-            if (into.stream().anyMatch(i -> i.name().equals(index.name()))) {
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = (global ? "globalSecondaryIndexes." : "localSecondaryIndexes.") + (i + 1) + ".member";
+            IndexSchema index = SchemaParser.index(nodes.get(i), path, global, byName, defs, hash, range, billing, now, 0);
+            if (into.stream().anyMatch(other -> other.name().equals(index.name()))) {
                 throw DynamoDbError.validation(INVALID + "Duplicate index name: " + index.name());
             }
             into.add(index);
@@ -161,11 +162,8 @@ public final class TableOps implements AutoCloseable {
     }
 
     public ObjectNode list(Request r) {
+        Constraints.of(r).atLeast("Limit", 1).atMost("Limit", 100).name("ExclusiveStartTableName", false).check();
         Integer limit = r.integer("Limit");
-        if (limit != null && (limit < 1 || limit > 100)) {
-            throw DynamoDbError.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to "
-                    + "satisfy constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
-        }
         String start = r.string("ExclusiveStartTableName");
         int max = limit == null ? 100 : limit;
         var names = start == null ? engine.database().tables().navigableKeySet()

@@ -126,7 +126,7 @@ final class TableUpdates {
             Request delete = update.child("Delete");
             Request change = update.child("Update");
             if (create != null) {
-                IndexSchema index = SchemaParser.index(create.body(), true, byName, defs, schema.hash(),
+                IndexSchema index = SchemaParser.index(create.body(), "globalSecondaryIndexUpdates.create", true, byName, defs, schema.hash(),
                         schema.range(), schema.billingMode(), now, now + delay);
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw DynamoDbError.validation(INVALID + "Index with name: " + index.name() + " already exists");

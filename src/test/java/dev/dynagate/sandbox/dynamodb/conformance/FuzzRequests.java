@@ -62,13 +62,18 @@ final class FuzzRequests {
     enum Target {
         /** The JSON body and the expressions in it, behind a correct envelope. */
         BODIES,
-        /** The envelope (target, authorization) and the body's encoding (invalid UTF-8). */
-        ENVELOPES
+        /** The envelope: target and authorization headers around valid bodies. */
+        ENVELOPES,
+        /** The body's encoding: strings that are not UTF-8. */
+        ENCODING
     }
 
     FuzzRequest next() {
         if (target == Target.ENVELOPES) {
-            return random.nextInt(3) == 0 ? invalidUtf8() : badEnvelope();
+            return badEnvelope();
+        }
+        if (target == Target.ENCODING) {
+            return invalidUtf8();
         }
         int pick = random.nextInt(100);
         if (pick < 40) {
