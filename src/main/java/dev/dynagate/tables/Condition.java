@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public record Condition(String expression, Map<String, String> names, Map<String, Attr> values) {
 
+    /** DynamoDB's limit on the length of an expression. */
+    public static final int MAX_EXPRESSION = 4096;
+
+    public boolean fitsDynamoDb() {
+        return expression.length() <= MAX_EXPRESSION;
+    }
+
     /** The write succeeds only if no item with this key exists yet. */
     public static Condition absent(List<String> keyNames) {
         return new Condition("attribute_not_exists(#k0)", Map.of("#k0", keyNames.get(0)), Map.of());

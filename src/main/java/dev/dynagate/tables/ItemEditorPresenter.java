@@ -350,6 +350,14 @@ public final class ItemEditorPresenter {
         Map<String, Attr> original = loaded;
         boolean sameKey = original != null && keyOf(original).equals(keyOf(item));
         Condition condition = sameKey ? Condition.unchanged(original) : Condition.absent(table.keys().names());
+        if (!condition.fitsDynamoDb()) {
+            if (!dialogs.confirm("Save without the check?", "This item has " + original.size() + " attributes: too many "
+                    + "to check in one condition (DynamoDB allows " + Condition.MAX_EXPRESSION + " characters). Save "
+                    + "it without checking that nobody changed it since it was loaded?", "Save unchecked")) {
+                return CompletableFuture.completedFuture(false);
+            }
+            condition = null;
+        }
         // with a changed key the save creates another item; the one loaded stays as it is
         return write(item, sameKey ? original : null, sameKey ? original : null, condition);
     }

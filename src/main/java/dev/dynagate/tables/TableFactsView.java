@@ -21,8 +21,8 @@ final class TableFactsView extends VBox {
         line.getChildren().addAll(
                 fact("Partition key", key(table.keys().partition())),
                 fact("Sort key", table.keys().sort() == null ? "none" : key(table.keys().sort())),
-                fact("Items", "~" + Cells.number(table.itemCount())),
-                fact("Size", Cells.bytes(Math.max(0, table.sizeBytes()))),
+                fact("Items", table.itemCount() < 0 ? "unknown" : "~" + Cells.number(table.itemCount())),
+                fact("Size", table.sizeBytes() < 0 ? "unknown" : Cells.bytes(table.sizeBytes())),
                 fact("Billing", billing(table)),
                 fact("TTL", table.ttlAttribute() == null ? "off" : table.ttlAttribute()),
                 fact("Stream", table.stream() == null ? "off" : table.stream()),

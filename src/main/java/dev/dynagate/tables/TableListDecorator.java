@@ -24,11 +24,14 @@ public final class TableListDecorator {
         ordered.comparatorProperty().bind(presenter.order());
         list.setItems(ordered);
         list.setCellFactory(view -> new SummaryCell(presenter));
+        // the recent marker changes without the order changing (the first open of the top table)
+        presenter.recent().addListener((javafx.collections.ListChangeListener<String>) c -> list.refresh());
     }
 
     private static final class SummaryCell extends ListCell<String> {
         private final TableListPresenter presenter;
         private final Label name = new Label();
+        private final org.kordamp.ikonli.javafx.FontIcon recentIcon = new org.kordamp.ikonli.javafx.FontIcon("fth-clock");
         private final Label summary = new Label();
         private final HBox box;
 
@@ -39,6 +42,9 @@ public final class TableListDecorator {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             name.setMinWidth(0);
+            recentIcon.setIconSize(11);
+            name.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            name.setGraphicTextGap(6);
             summary.setMinWidth(Region.USE_PREF_SIZE);
             box = new HBox(6, name, gap, summary);
             box.setAlignment(Pos.CENTER_LEFT);
@@ -63,6 +69,7 @@ public final class TableListDecorator {
 
         private void show(String table) {
             name.setText(table);
+            name.setGraphic(presenter.recent().contains(table) ? recentIcon : null);
             TableSummary known = presenter.summaries().get(table);
             summary.setText(known == null ? "" : known.text());
             setText(null);

@@ -24,6 +24,7 @@ public final class TableListPresenter {
     private final TablePreferences preferences;
     private final ObservableMap<String, TableSummary> summaries = FXCollections.observableHashMap();
     private final ObjectProperty<Comparator<String>> order = new SimpleObjectProperty<>(Comparator.naturalOrder());
+    private final javafx.collections.ObservableList<String> recent = FXCollections.observableArrayList();
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private final Semaphore slots = new Semaphore(PARALLEL_DESCRIBES);
     private volatile String connectionId;
@@ -37,6 +38,11 @@ public final class TableListPresenter {
 
     public ObservableMap<String, TableSummary> summaries() {
         return summaries;
+    }
+
+    /** The connection's recently opened tables, most recent first. */
+    public javafx.collections.ObservableList<String> recent() {
+        return recent;
     }
 
     /** Recently opened first (most recent on top), then the rest alphabetically. */
@@ -53,6 +59,7 @@ public final class TableListPresenter {
             List<String> recent = preferences.recent(id);
             operations.ui().execute(() -> {
                 if (id.equals(connectionId)) {
+                    this.recent.setAll(recent);
                     order.set(orderOf(recent));
                 }
             });
@@ -110,6 +117,7 @@ public final class TableListPresenter {
             List<String> recent = preferences.recent(id);
             operations.ui().execute(() -> {
                 if (id.equals(connectionId)) {
+                    this.recent.setAll(recent);
                     order.set(orderOf(recent));
                 }
             });

@@ -4,6 +4,9 @@ package dev.dynagate.tables;
 public record TableSummary(long itemCount, long sizeBytes) {
 
     public String text() {
+        if (itemCount < 0 || sizeBytes < 0) {
+            return "";
+        }
         return "~" + Cells.number(itemCount) + (itemCount == 1 ? " item · " : " items · ") + Cells.bytes(sizeBytes);
     }
 }

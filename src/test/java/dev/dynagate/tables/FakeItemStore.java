@@ -45,9 +45,9 @@ class FakeItemStore implements ItemStore {
         lastCondition = condition;
         Map<String, Attr> key = key(item);
         Map<String, Attr> existing = stored.get(key);
-        boolean holds = condition.expression().startsWith("attribute_not_exists") ? existing == null
+        boolean holds = condition == null || (condition.expression().startsWith("attribute_not_exists") ? existing == null
                 : existing != null && condition.names().entrySet().stream().allMatch(e ->
-                        condition.values().get(":" + e.getKey().substring(1)).equals(existing.get(e.getValue())));
+                        condition.values().get(":" + e.getKey().substring(1)).equals(existing.get(e.getValue()))));
         if (!holds) {
             throw new ConflictException("conditional check failed", null);
         }

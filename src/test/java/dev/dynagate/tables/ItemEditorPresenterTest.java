@@ -172,6 +172,24 @@ class ItemEditorPresenterTest {
     }
 
     @Test
+    void anItemTooWideForAConditionIsSavedUncheckedOnlyIfTheUserAgrees() {
+        Map<String, Attr> wide = new LinkedHashMap<>(Fixtures.everyType());
+        for (int i = 0; i < 300; i++) {
+            wide.put("reading" + i, Attr.n(i));
+        }
+        editor.edit(stored(wide));
+
+        dialogs.answer = false;
+        assertThat(editor.save().join()).isFalse();
+        assertThat(store.calls).doesNotContain("put");
+        assertThat(dialogs.asked).singleElement().asString().contains("315 attributes");
+
+        dialogs.answer = true;
+        assertThat(editor.save().join()).isTrue();
+        assertThat(store.lastCondition).isNull();
+    }
+
+    @Test
     void duplicateSavesAsANewItem() {
         Map<String, Attr> item = stored(Fixtures.everyType());
         editor.edit(item);
