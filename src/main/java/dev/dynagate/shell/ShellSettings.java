@@ -9,7 +9,7 @@ public final class ShellSettings {
     public double width = 1280;
     public double height = 800;
     public boolean maximized;
-    public double navigatorWidth = 0.22;
+    public double navigatorWidth = 0.28;
 
     public static ShellSettings defaults() {
         return new ShellSettings();
