@@ -1,0 +1,36 @@
+package dev.dynagate.partitions;
+
+import java.util.Locale;
+
+/** Number formats shared by the partitions texts: grouped counts, binary sizes, percentages. */
+public final class Figures {
+    private Figures() {
+    }
+
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+
+    public static String percent(double share) {
+        double p = share * 100;
+        return String.format(Locale.ROOT, p >= 10 || p == 0 ? "%.0f%%" : "%.1f%%", p);
+    }
+
+    public static String capacity(double units) {
+        return String.format(Locale.ROOT, "%,.1f", units);
+    }
+}
