@@ -13,6 +13,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +40,14 @@ public final class ParallelScan {
 
     public Outcome run(KeySchema keys, boolean fullItems, int segments, Budget budget,
                        Consumer<List<Map<String, DdbValue>>> sink, Consumer<ScanProgress> progress) {
-        Run run = new Run(keys, fullItems, segments, budget, sink, progress);
+        return run(keys, fullItems, segments, budget, sink, progress, () -> false);
+    }
+
+    /** As above; {@code cancelRequested} is asked between pages, besides the thread's interrupt flag. */
+    public Outcome run(KeySchema keys, boolean fullItems, int segments, Budget budget,
+                       Consumer<List<Map<String, DdbValue>>> sink, Consumer<ScanProgress> progress,
+                       BooleanSupplier cancelRequested) {
+        Run run = new Run(keys, fullItems, segments, budget, sink, progress, cancelRequested);
         List<FutureTask<Void>> tasks = new ArrayList<>();
         for (int segment = 0; segment < segments; segment++) {
             int s = segment;
@@ -81,9 +89,12 @@ public final class ParallelScan {
         final AtomicInteger pages = new AtomicInteger();
         final AtomicInteger segmentsDone = new AtomicInteger();
         final AtomicReference<ScanStop> stop = new AtomicReference<>();
+        final BooleanSupplier cancelRequested;
 
         Run(KeySchema keys, boolean fullItems, int segments, Budget budget,
-            Consumer<List<Map<String, DdbValue>>> sink, Consumer<ScanProgress> listener) {
+            Consumer<List<Map<String, DdbValue>>> sink, Consumer<ScanProgress> listener,
+            BooleanSupplier cancelRequested) {
+            this.cancelRequested = cancelRequested;
             this.keys = keys;
             this.fullItems = fullItems;
             this.segments = segments;
@@ -99,7 +110,7 @@ public final class ParallelScan {
                 if (stop.get() != null) {
                     return;
                 }
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || cancelRequested.getAsBoolean()) {
                     stop(ScanStop.CANCELLED);
                     return;
                 }
@@ -120,7 +131,8 @@ public final class ParallelScan {
                 try {
                     page = scanner.scan(new KeyScanner.ScanRequest(keys, fullItems, segment, segments, start, limit));
                 } catch (RuntimeException e) {
-                    if (stop.get() != null || Thread.currentThread().isInterrupted()) {
+                    if (stop.get() != null || Thread.currentThread().isInterrupted()
+                            || cancelRequested.getAsBoolean()) {
                         stop(ScanStop.CANCELLED);
                         return;
                     }

@@ -36,27 +36,7 @@ class PartitionScanTest {
     @BeforeAll
     static void tables() throws Exception {
         sandbox = new SandboxTables(dir, false);
-        sandbox.create("Shaped", ScalarAttributeType.S, true, false);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int n = 1; n <= 48; n++) {
-            Map<String, AttributeValue> item = item("pk", "HOT", "sk", String.format("SAMPLE#%04d", n), "v", 123);
-            if (n <= 10) {
-                item.put("group", AttributeValue.fromS("g1"));
-            }
-            items.add(item);
-        }
-        items.add(item("pk", "HOT", "sk", "META#a", "v", 123));
-        items.add(item("pk", "HOT", "sk", "META#b", "v", 123));
-        for (char key = 'A'; key <= 'J'; key++) {
-            for (int n = 1; n <= 2; n++) {
-                Map<String, AttributeValue> item = item("pk", String.valueOf(key), "sk", "SAMPLE#000" + n, "v", 123);
-                if (key == 'A') {
-                    item.put("group", AttributeValue.fromS("g2"));
-                }
-                items.add(item);
-            }
-        }
-        sandbox.put("Shaped", items);
+        sandbox.createShaped();
         shaped = sandbox.scanner().describe("Shaped");
     }
 

@@ -66,6 +66,34 @@ final class SandboxTables implements AutoCloseable {
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 
+    /**
+     * "Shaped": HOT has 48 SAMPLE# items and 2 META# items, A…J two SAMPLE# items each, every item has v = 123;
+     * HOT's first ten samples and A's two carry group (g1, g2), the key of the KEYS_ONLY index byGroup.
+     */
+    void createShaped() {
+        create("Shaped", ScalarAttributeType.S, true, false);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int n = 1; n <= 48; n++) {
+            Map<String, AttributeValue> item = item("pk", "HOT", "sk", String.format("SAMPLE#%04d", n), "v", 123);
+            if (n <= 10) {
+                item.put("group", AttributeValue.fromS("g1"));
+            }
+            items.add(item);
+        }
+        items.add(item("pk", "HOT", "sk", "META#a", "v", 123));
+        items.add(item("pk", "HOT", "sk", "META#b", "v", 123));
+        for (char key = 'A'; key <= 'J'; key++) {
+            for (int n = 1; n <= 2; n++) {
+                Map<String, AttributeValue> item = item("pk", String.valueOf(key), "sk", "SAMPLE#000" + n, "v", 123);
+                if (key == 'A') {
+                    item.put("group", AttributeValue.fromS("g2"));
+                }
+                items.add(item);
+            }
+        }
+        put("Shaped", items);
+    }
+
     void put(String table, List<Map<String, AttributeValue>> items) {
         for (int from = 0; from < items.size(); from += 25) {
             List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
