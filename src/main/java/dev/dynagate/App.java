@@ -6,6 +6,7 @@ import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
 import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.partitions.PartitionsFeature;
 import dev.dynagate.sandbox.EmbeddedSandbox;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
@@ -93,6 +94,10 @@ public final class App {
                 NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
                         + "targets. Not available in this version yet."));
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        PartitionsFeature partitions = new PartitionsFeature(services::partitions, services::errors, operations,
+                shell.active());
+        PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
+                partitions.tabTitle(table), () -> partitions.open(table)));
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));

@@ -1,6 +1,7 @@
 package dev.dynagate.aws;
 
 import dev.dynagate.connections.Connection;
+import dev.dynagate.partitions.KeyScanner;
 import dev.dynagate.tables.TableCatalog;
 import dev.dynagate.ui.ErrorDescriber;
 
@@ -17,6 +18,10 @@ public final class AwsServices {
 
     public TableCatalog tables(Connection connection) {
         return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+    }
+
+    public KeyScanner partitions(Connection connection) {
+        return new DynamoDbKeyScanner(clients.dynamoDb(connection));
     }
 
     public ErrorDescriber errors(Connection connection) {

@@ -11,6 +11,18 @@ public final class Figures {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** Axis labels: 2,500 → "2.5k", 1,200,000 → "1.2M". */
+    public static String compact(long n) {
+        if (Math.abs(n) < 1000) {
+            return Long.toString(n);
+        }
+        boolean millions = Math.abs(n) >= 1_000_000;
+        double value = millions ? n / 1e6 : n / 1e3;
+        String text = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+        return text + (millions ? "M" : "k");
+    }
+
     public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";

@@ -32,10 +32,12 @@ public final class Hints {
                     + (keys.isIndex() ? "index" : "table") + " is one item collection, so all its traffic goes to "
                     + "one partition (at most 3,000 reads and 1,000 writes per second)."));
         } else if (partitions.size() >= 3) {
-            partitions.stream().sorted(Comparator.comparingLong(PartitionStats::items).reversed())
-                    .limit(MAX_HOT_KEYS)
-                    .filter(p -> (double) p.items() / items >= HOT_SHARE)
-                    .forEach(p -> hints.add(hotKey(keys, p, items)));
+            List<PartitionStats> hot = partitions.stream()
+                    .sorted(Comparator.comparingLong(PartitionStats::items).reversed()).limit(MAX_HOT_KEYS)
+                    .filter(p -> (double) p.items() / items >= HOT_SHARE).toList();
+            if (!hot.isEmpty()) {
+                hints.add(hotKeys(keys, hot, items));
+            }
             SkewFigures skew = SkewFigures.of(partitions);
             if (hints.isEmpty() && skew.topItemShare() >= 0.5 && skew.keys() >= 100) {
                 hints.add(new Hint(Hint.Kind.SKEW, Hint.Level.WARNING, "The top " + skew.topKeys() + " of "
@@ -60,10 +62,18 @@ public final class Hints {
         return hints;
     }
 
-    private static Hint hotKey(KeySchema keys, PartitionStats p, long items) {
-        return new Hint(Hint.Kind.HOT_KEY, Hint.Level.WARNING, "Hot key: " + keys.partitionKey() + " = "
-                + p.key().display() + " holds " + Figures.percent((double) p.items() / items) + " of items ("
-                + Figures.count(p.items()) + "). Its reads and writes share one partition's limits; consider "
-                + "spreading it over several keys (write sharding) if it is busy.");
+    private static Hint hotKeys(KeySchema keys, List<PartitionStats> hot, long items) {
+        StringBuilder text = new StringBuilder(hot.size() == 1 ? "Hot key: " : "Hot keys: ");
+        text.append(keys.partitionKey()).append(" = ");
+        for (int i = 0; i < hot.size(); i++) {
+            PartitionStats p = hot.get(i);
+            text.append(i == 0 ? "" : i == hot.size() - 1 ? " and " : ", ").append(p.key().display())
+                    .append(i == 0 ? " holds " : " ").append(Figures.percent((double) p.items() / items))
+                    .append(i == 0 ? " of items (" : " (").append(Figures.count(p.items())).append(")");
+        }
+        text.append(hot.size() == 1 ? ". Its reads and writes share" : ". Each one's reads and writes share")
+                .append(" one partition's limits (3,000 reads, 1,000 writes per second); if busy, spread it over"
+                        + " several keys (write sharding).");
+        return new Hint(Hint.Kind.HOT_KEY, Hint.Level.WARNING, text.toString());
     }
 }

@@ -96,7 +96,8 @@ public final class PartitionsPresenter {
         problem.set(null);
         CompletableFuture<TableLayout> describing = operations.run("Describing " + table,
                 () -> scanner.describe(table));
-        describing.whenCompleteAsync((value, error) -> {
+        // the returned stage completes after the layout is shown, so callers may start a scan from it
+        return describing.whenCompleteAsync((value, error) -> {
             if (error != null) {
                 fail(error);
                 return;
@@ -109,7 +110,6 @@ public final class PartitionsPresenter {
             target.set(value.table());
             phase.set(Phase.READY);
         }, operations.ui());
-        return describing;
     }
 
     /** Scans the chosen table or index within the budget; a running scan is cancelled first. */

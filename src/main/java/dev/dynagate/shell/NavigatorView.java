@@ -71,6 +71,11 @@ public final class NavigatorView extends VBox {
         setPadding(new Insets(4));
     }
 
+    /** The list of table names, for a feature to dress (cells, order). */
+    public ListView<String> tableList() {
+        return tables;
+    }
+
     private static String placeholderText(NavigatorPresenter presenter) {
         return switch (presenter.state().get()) {
             case IDLE -> "Pick a connection to list its tables.";

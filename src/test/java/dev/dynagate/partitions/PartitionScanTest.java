@@ -106,7 +106,7 @@ class PartitionScanTest {
                 "Top 1% of keys (1 of 11) hold 71% of items and 74% of bytes · largest/median 25× by items");
         assertThat(report.hints()).singleElement().satisfies(h -> {
             assertThat(h.kind()).isEqualTo(Hint.Kind.HOT_KEY);
-            assertThat(h.text()).startsWith("Hot key: pk = HOT holds 71% of items (50).");
+            assertThat(h.text()).startsWith("Hot key: pk = HOT holds 71% of items (50). Its reads and writes share");
         });
     }
 
