@@ -39,7 +39,8 @@ public final class Figures {
 
     public static String percent(double share) {
         double p = share * 100;
-        return String.format(Locale.ROOT, p >= 10 || p == 0 ? "%.0f%%" : "%.1f%%", p);
+        boolean whole = p >= 10 || Math.abs(p - Math.rint(p)) < 0.05;
+        return String.format(Locale.ROOT, whole ? "%.0f%%" : "%.1f%%", p);
     }
 
     public static String capacity(double units) {
