@@ -65,7 +65,19 @@ public final class PartitionsFeature {
         Tab partitionsTab = new Tab("Partitions", new PartitionsView(partitions));
         partitionsTab.setGraphic(new FontIcon("fth-bar-chart-2"));
         partitionsTab.setClosable(false);
-        TabPane tabs = new TabPane(partitionsTab);
+        SchemaPresenter schema = new SchemaPresenter(table, scanner, errors.apply(connection), operations,
+                operations.background());
+        Tab schemaTab = new Tab("Schema & drift", new SchemaView(schema));
+        schemaTab.setId("schema-tab");
+        schemaTab.setGraphic(new FontIcon("fth-layers"));
+        schemaTab.setClosable(false);
+        // read only when first looked at: a second scan at open would halve the first one's speed
+        schemaTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && schema.phase().get() == SchemaPresenter.Phase.IDLE) {
+                schema.start();
+            }
+        });
+        TabPane tabs = new TabPane(partitionsTab, schemaTab);
         tabs.getStyleClass().add("floating");
         return tabs;
     }
