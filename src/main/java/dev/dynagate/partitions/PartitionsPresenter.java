@@ -37,6 +37,8 @@ public final class PartitionsPresenter {
     public static final int TOP_N = 15;
     static final int SORT_KEY_LIMIT = 1000;
     static final long LIVE_UPDATE_NANOS = 250_000_000L;
+    /** Above this many partitions the list is shown at the end only; progress stays live. */
+    static final int LIVE_LIST_LIMIT = 20_000;
 
     public enum Phase { IDLE, DESCRIBING, READY, SCANNING, DONE, FAILED }
 
@@ -148,7 +150,9 @@ public final class PartitionsPresenter {
                         long now = System.nanoTime();
                         long due = nextLive.get();
                         if (now >= due && nextLive.compareAndSet(due, now + LIVE_UPDATE_NANOS)) {
-                            List<PartitionStats> soFar = aggregator.snapshot();
+                            // past a point, copying every partition four times a second costs more than it shows
+                            List<PartitionStats> soFar = aggregator.partitions() <= LIVE_LIST_LIMIT
+                                    ? aggregator.snapshot() : null;
                             operations.ui().execute(() -> showLive(ticket, p, expected, soFar));
                         }
                     }, () -> cancelRequested.get() && latest.isCurrent(ticket));
@@ -198,8 +202,10 @@ public final class PartitionsPresenter {
         }
         progress.set(expected > 0 ? Math.min(1, (double) p.items() / expected) : -1);
         progressText.set(progressLine(p));
-        partitions.setAll(soFar);
-        rankTop();
+        if (soFar != null) {
+            partitions.setAll(soFar);
+            rankTop();
+        }
     }
 
     private static String progressLine(ScanProgress p) {

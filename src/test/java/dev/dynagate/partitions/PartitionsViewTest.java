@@ -107,6 +107,22 @@ class PartitionsViewTest {
     }
 
     @Test
+    void theTableListGetsAPartitionsAction(FxRobot robot) {
+        List<String> opened = new ArrayList<>();
+        ListView<String> list = new ListView<>(javafx.collections.FXCollections.observableArrayList("Experiments"));
+        robot.interact(() -> {
+            list.setContextMenu(new javafx.scene.control.ContextMenu(new javafx.scene.control.MenuItem("Open")));
+            PartitionsFeature.addTableAction(list, opened::add);
+            list.getSelectionModel().select(0);
+            list.getContextMenu().getItems().get(1).fire();
+        });
+
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Open", "Partitions");
+        assertThat(opened).containsExactly("Experiments");
+    }
+
+    @Test
     void schemaTabHighlightsTheTemperatureDrift(FxRobot robot) throws Exception {
         robot.clickOn("Schema & drift");
         Label drift = robot.lookup("#schema-drift").queryAs(Label.class);
