@@ -1,13 +1,25 @@
 package dev.dynagate;
 
+import dev.dynagate.apis.ApisFeature;
 import dev.dynagate.aws.AwsClientFactory;
 import dev.dynagate.aws.AwsServices;
+import dev.dynagate.aws.SdkSigV4Signer;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.partitions.PartitionsFeature;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.collections.CollectionsFeature;
+import dev.dynagate.requests.collections.FxFilePicker;
+import dev.dynagate.requests.collections.SecretStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
+import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
+import dev.dynagate.sandboxpanel.SandboxPanelView;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
 import dev.dynagate.shell.ConnectionSource;
@@ -18,7 +30,10 @@ import dev.dynagate.shell.SettingsStore;
 import dev.dynagate.shell.ShellPresenter;
 import dev.dynagate.shell.ShellSettings;
 import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.tables.TablePreferences;
+import dev.dynagate.tables.TablesFeature;
 import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxDialogs;
 import dev.dynagate.ui.FxExecutor;
 import dev.dynagate.ui.Operations;
 import java.io.IOException;
@@ -45,6 +60,7 @@ public final class App {
     private final AtomicReference<AwsProfiles.Discovery> profiles = new AtomicReference<>();
     private final SessionSecrets secrets = new SessionSecrets();
     private final EmbeddedSandbox sandbox;
+    private final EmbeddedLocalCloud localCloud;
     private final AwsClientFactory clients;
     private final AwsServices services;
 
@@ -55,7 +71,8 @@ public final class App {
         this.dirs = dirs;
         this.env = env;
         this.home = home;
-        this.sandbox = new EmbeddedSandbox(dirs.sandboxData(), line -> { });
+        this.sandbox = new EmbeddedSandbox(dirs.sandboxData());
+        this.localCloud = new EmbeddedLocalCloud(sandbox);
         this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
         this.services = new AwsServices(clients);
     }
@@ -78,22 +95,44 @@ public final class App {
             }
         };
         NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
+        AtomicReference<Connection> active = new AtomicReference<>();
+        // one sender for the request tabs and the runner: both sign with the active connection's credentials
+        HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
+        ApisFeature apis = apisFeature(sender);
         navigator.state().addListener((obs, old, state) -> {
             if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
                 probe.tablesShown();
             }
         });
         ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
+            active.set(connection);
             background.execute(() -> clients.releaseAllExcept(connection));
             navigator.show(connection);
+            apis.show(connection);
         }, background, operations.ui());
 
+        SandboxPanelPresenter sandboxPanel = new SandboxPanelPresenter(localCloud, operations);
+        sandbox.addStartListener(endpoint -> operations.ui().execute(() -> sandboxPanel.started(endpoint)));
+        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
         ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
-                () -> editConnection(stage, shell, null));
-        NavigatorView navigatorView = new NavigatorView(navigator, table -> { },
-                NavigatorView.emptyState("Route explorer: lists REST and HTTP APIs with their routes and Lambda "
-                        + "targets. Not available in this version yet."));
+                () -> editConnection(stage, shell, null), () -> windowRef.get().openTab("sandbox-panel", "Sandbox",
+                        () -> new SandboxPanelView(sandboxPanel)));
+        TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
+                new TablePreferences(dirs.config(), background), shell.active());
+        NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
+                tables.tabId(table), table, () -> tables.openTable(table)), apis.navigatorContent());
+        tables.decorate(navigatorView.tableList());
+        navigator.state().addListener((obs, old, state) -> {
+            if (state == NavigatorPresenter.State.LOADING) {
+                tables.refresh();
+            }
+        });
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
+        windowRef.set(window);
+        apis.attach(window::openTab);
         PartitionsFeature partitions = new PartitionsFeature(services::partitions, services::errors, operations,
                 shell.active());
         PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
@@ -112,6 +151,13 @@ public final class App {
         probe.watchFirstFrame(scene);
         stage.show();
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
+    }
+
+    private ApisFeature apisFeature(HttpRequestSender sender) {
+        HistoryStore history = new HistoryStore(dirs.data().resolve("history").resolve("requests.jsonl"),
+                HistoryStore.DEFAULT_LIMIT, Clock.systemDefaultZone());
+        return new ApisFeature(services::routes, services::errors,
+                c -> c.kind() == Connection.Kind.PROFILE ? null : clients.endpoint(c), sender, history, Map::of, operations);
     }
 
     private static void placeWindow(Stage stage, ShellSettings settings) {

@@ -24,7 +24,9 @@ public final class ConnectionBarView extends HBox {
     final Button theme = new Button();
     final Label detail = new Label();
 
-    public ConnectionBarView(ShellPresenter presenter, Runnable onEdit, Runnable onAdd) {
+    final Button sandboxPanel = new Button("Sandbox");
+
+    public ConnectionBarView(ShellPresenter presenter, Runnable onEdit, Runnable onAdd, Runnable onSandboxPanel) {
         getStyleClass().add("connection-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -70,11 +72,21 @@ public final class ConnectionBarView extends HBox {
         theme.setTooltip(new Tooltip("Switch between light and dark theme"));
         theme.setOnAction(e -> presenter.toggleTheme());
 
+        sandboxPanel.setId("open-sandbox-panel");
+        sandboxPanel.setGraphic(new FontIcon("fth-server"));
+        sandboxPanel.setTooltip(new Tooltip("The built-in local cloud: endpoint, data folder, Lambda logs"));
+        sandboxPanel.setOnAction(e -> onSandboxPanel.run());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("Dynagate");
         brand.getStyleClass().add("brand");
-        getChildren().addAll(brand, swatch, picker, detail, edit, readOnly, spacer, addEndpoint, theme);
+        getChildren().addAll(brand, swatch, picker, detail, edit, readOnly, spacer, sandboxPanel, addEndpoint, theme);
+    }
+
+    /** Adds a feature's button among the bar's tools, before "Add endpoint…". */
+    public void addTool(javafx.scene.Node tool) {
+        getChildren().add(getChildren().indexOf(addEndpoint), tool);
     }
 
     /** Name in bold, what kind of connection it is underneath. */

@@ -166,10 +166,13 @@ class PartitionsPresenterTest {
             presenter.load().join();
             presenter.start();
             assertThat(firstPage.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (presenter.partitions().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10); // the first page reaches the aggregator after the scanner returned it
+            }
 
             presenter.cancel();
 
-            long deadline = System.nanoTime() + 20_000_000_000L;
             while (presenter.phase().get() != PartitionsPresenter.Phase.DONE && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }

@@ -56,7 +56,7 @@ class MainWindowTest {
         NavigatorPresenter navigator = new NavigatorPresenter(c -> c.equals(prod) ? prodTables : sandboxTables,
                 c -> e -> null, operations);
         shell = new ShellPresenter(source, new SettingsStore(config), navigator::show, direct, direct);
-        ConnectionBarView bar = new ConnectionBarView(shell, () -> { }, () -> { });
+        ConnectionBarView bar = new ConnectionBarView(shell, () -> { }, () -> { }, () -> { });
         NavigatorView navigatorView = new NavigatorView(navigator, t -> { },
                 NavigatorView.emptyState("Route explorer: not available in this version yet."));
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);

@@ -23,7 +23,7 @@ public final class ApiGatewayComponent implements SandboxComponent {
         this.state = new ApiGatewayState(context.dataDir("apigateway"));
         this.httpApis = new HttpApiControlPlane(state, context.endpoint());
         this.executeApi = new ExecuteApiService(state, lambda);
-        this.restApis = new RestApiControlPlane(state, executeApi);
+        this.restApis = new RestApiControlPlane(state, executeApi.restApis());
         this.definitions = new ApiDefinitions(state, httpApis, restApis);
     }
 

@@ -139,6 +139,7 @@ public final class DemoBackend {
         throw new IllegalStateException("table " + TABLE + " did not become ACTIVE");
     }
 
+    /** Writes the dataset in batches of 25, retrying unprocessed items. */
     private static int seed(DynamoDbClient dynamo) {
         List<Map<String, AttributeValue>> items = new DemoDataset().items();
         for (int from = 0; from < items.size(); from += 25) {
@@ -146,17 +147,24 @@ public final class DemoBackend {
             for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 25))) {
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
-            Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
-            for (int attempt = 0; !pending.isEmpty() && attempt < 10; attempt++) {
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                if (!pending.isEmpty()) {
-                    sleep(50L << attempt);
-                }
-            }
+            write(dynamo, batch);
         }
         return items.size();
+    }
+
+    private static void write(DynamoDbClient dynamo, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 10) {
+                throw new IllegalStateException("items stayed unprocessed after 10 attempts");
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            if (!pending.isEmpty()) {
+                sleep(50L << attempt);
+            }
+        }
     }
 
     private static void sleep(long millis) {

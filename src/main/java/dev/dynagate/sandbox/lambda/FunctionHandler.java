@@ -42,7 +42,9 @@ final class FunctionHandler {
         try {
             type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new HandlerNotFoundException("Class not found: " + className, e);
+            // worded as Lambda's Java runtime reports an unknown handler class
+            throw new HandlerNotFoundException("Class not found: " + className,
+                    new ClassNotFoundException("Class not found: " + className, e));
         }
         Method method = methodName == null ? interfaceMethod(type) : namedMethod(type, methodName);
         Object instance = Modifier.isStatic(method.getModifiers()) ? null : instantiate(type);

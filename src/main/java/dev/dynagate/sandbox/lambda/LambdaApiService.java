@@ -64,7 +64,7 @@ public final class LambdaApiService implements SandboxService {
         if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
             return switch (method) {
                 case "POST" -> created(createFunction(body(request)));
-                case "GET" -> listFunctions();
+                case "GET" -> listFunctions(request);
                 default -> throw unknownOperation(request);
             };
         }
@@ -90,6 +90,11 @@ public final class LambdaApiService implements SandboxService {
 
     private FunctionDefinition createFunction(JsonNode body) {
         String name = required(body, "FunctionName");
+        String runtimeName = text(body, "Runtime");
+        if (runtimeName != null && !runtimeName.startsWith("java")) {
+            throw new LambdaApiError(400, "InvalidParameterValueException", "The sandbox runs Java functions only "
+                    + "(java11, java17, java21); runtime " + runtimeName + " is not supported.");
+        }
         FunctionDefinition function = new FunctionDefinition(name, text(body, "Runtime"), text(body, "Role"),
                 required(body, "Handler"), text(body, "Description"), body.path("Timeout").asInt(0),
                 body.path("MemorySize").asInt(0), stringMap(body.path("Environment").path("Variables")),
@@ -128,10 +133,33 @@ public final class LambdaApiService implements SandboxService {
         return node;
     }
 
-    private SandboxResponse listFunctions() {
+    /** ListFunctions, paged by {@code MaxItems} (at most 50) and the {@code Marker} from {@code NextMarker}. */
+    private SandboxResponse listFunctions(SandboxRequest request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (request.rawQuery() != null) {
+            for (String pair : request.rawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        List<FunctionDefinition> all = runtime.functions();
+        int start = 0;
+        int size = 50;
+        try {
+            start = query.containsKey("Marker") ? Integer.parseInt(query.get("Marker")) : 0;
+            size = query.containsKey("MaxItems") ? Math.max(1, Math.min(50, Integer.parseInt(query.get("MaxItems")))) : 50;
+        } catch (NumberFormatException e) {
+            throw new LambdaApiError(400, "InvalidParameterValueException", "Invalid Marker or MaxItems");
+        }
         ObjectNode node = LambdaJson.MAPPER.createObjectNode();
         var array = node.putArray("Functions");
-        runtime.functions().forEach(f -> array.add(configuration(f)));
+        all.subList(Math.min(start, all.size()), Math.min(all.size(), start + size))
+                .forEach(f -> array.add(configuration(f)));
+        if (start + size < all.size()) {
+            node.put("NextMarker", Integer.toString(start + size));
+        }
         return json(200, node);
     }
 

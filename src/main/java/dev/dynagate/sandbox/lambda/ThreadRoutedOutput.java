@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class ThreadRoutedOutput extends OutputStream {
     private static final ThreadLocal<InvocationLog> SINK = new ThreadLocal<>();
-    private static boolean installed;
+    private static PrintStream routedOut;
+    private static PrintStream routedErr;
 
     private final PrintStream original;
 
@@ -18,13 +19,16 @@ final class ThreadRoutedOutput extends OutputStream {
         this.original = original;
     }
 
+    /** Wraps the current System.out/err unless they are ours already (someone may have replaced them since). */
     static synchronized void install() {
-        if (installed) {
-            return;
+        if (System.out != routedOut) {
+            routedOut = new PrintStream(new ThreadRoutedOutput(System.out), true, StandardCharsets.UTF_8);
+            System.setOut(routedOut);
         }
-        System.setOut(new PrintStream(new ThreadRoutedOutput(System.out), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ThreadRoutedOutput(System.err), true, StandardCharsets.UTF_8));
-        installed = true;
+        if (System.err != routedErr) {
+            routedErr = new PrintStream(new ThreadRoutedOutput(System.err), true, StandardCharsets.UTF_8);
+            System.setErr(routedErr);
+        }
     }
 
     static void route(InvocationLog log) {

@@ -260,6 +260,21 @@ class DataPlaneTest {
     }
 
     @Test
+    void malformedProxyResponsesAreIntegrationFailures() throws Exception {
+        String api = httpApi("$default", Map.of("POST /echo", "echo"), "1.0", 30000);
+        HttpResponse<byte[]> noStatus = send("POST", api + "/echo", "{\"body\":\"x\"}".getBytes(),
+                "Content-Type", "application/json");
+        assertThat(noStatus.statusCode()).isEqualTo(500);
+        assertThat(text(noStatus)).isEqualTo("{\"message\":\"Internal Server Error\"}");
+
+        var restApi = restProxyApi("echo", 29000);
+        HttpResponse<byte[]> restNoStatus = send("POST", restApi + "/dev/x", "{\"body\":\"x\"}".getBytes(),
+                "Content-Type", "application/json");
+        assertThat(restNoStatus.statusCode()).isEqualTo(502);
+        assertThat(text(restNoStatus)).isEqualTo("{\"message\": \"Internal server error\"}");
+    }
+
+    @Test
     void typedEventClassesRoundTrip() throws Exception {
         String api = httpApi("$default", Map.of("GET /items/{id}", "typedv2"), "2.0", 30000);
         HttpResponse<byte[]> response = send("GET", api + "/items/7", null, "Cookie", "k=v");
@@ -317,10 +332,10 @@ class DataPlaneTest {
     // ---- failures
 
     @Test
-    void handlerExceptionsAre502WithTheStackTraceInTheLog() throws Exception {
+    void handlerExceptionsAre500ForHttpApisAnd502ForRestApisWithTheStackTraceInTheLog() throws Exception {
         String api = httpApi("$default", Map.of("GET /boom", "throws"), "2.0", 30000);
         HttpResponse<byte[]> response = send("GET", api + "/boom", null);
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.statusCode()).isEqualTo(500);
         assertThat(text(response)).isEqualTo("{\"message\":\"Internal Server Error\"}");
         assertThat(lambda.invocations("throws")).last().satisfies(i ->
                 assertThat(i.log()).contains("java.lang.IllegalArgumentException: no such experiment")
@@ -401,19 +416,45 @@ class DataPlaneTest {
     }
 
     @Test
+    void burstsBeyondTheConcurrencyLimitAreThrottledNotQueued() throws Exception {
+        String api = httpApi("$default", Map.of("GET /slow", "sleeps"), "2.0", 30000);
+        int burst = ExecuteApiService.MAX_CONCURRENT_REQUESTS + 4;
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/_aws/execute-api/"
+                    + api + "/slow")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int ok = 0;
+        int throttled = 0;
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get();
+            if (response.statusCode() == 429) {
+                assertThat(response.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+                throttled++;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                ok++;
+            }
+        }
+        assertThat(throttled).isGreaterThanOrEqualTo(1);
+        assertThat(ok).isLessThanOrEqualTo(ExecuteApiService.MAX_CONCURRENT_REQUESTS).isPositive();
+    }
+
+    @Test
     void concurrentRequestsRunInParallel() throws Exception {
         String api = httpApi("$default", Map.of("GET /busy", "busy"), "2.0", 30000);
+        int parallel = ExecuteApiService.MAX_CONCURRENT_REQUESTS;
         long start = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < parallel; i++) {
             calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "/_aws/execute-api/"
                     + api + "/busy?n=" + i)).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < parallel; i++) {
             HttpResponse<String> response = calls.get(i).get();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("n=" + i);
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8 * 300);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(parallel * 300L);
     }
 }

@@ -124,6 +124,31 @@ class RestApiControlPlaneTest {
     }
 
     @Test
+    void testInvokeMethodRunsALambdaProxyIntegration() throws Exception {
+        sandbox.component(ApiGatewayComponent.class).lambda().create(dev.dynagate.sandbox.lambda.FunctionDefinition
+                .builtIn("capture", DataPlaneHandlers.Capture.class.getName()));
+        CreateRestApiResponse api = apis.createRestApi(b -> b.name("lambda"));
+        var items = apis.createResource(b -> b.restApiId(api.id()).parentId(api.rootResourceId()).pathPart("items"));
+        var item = apis.createResource(b -> b.restApiId(api.id()).parentId(items.id()).pathPart("{id}"));
+        apis.putMethod(b -> b.restApiId(api.id()).resourceId(item.id()).httpMethod("GET").authorizationType("NONE"));
+        apis.putIntegration(b -> b.restApiId(api.id()).resourceId(item.id()).httpMethod("GET")
+                .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST")
+                .uri(LambdaTargets.invokeArn(dev.dynagate.sandbox.lambda.FunctionDefinition.arn("capture"))));
+        var result = apis.testInvokeMethod(b -> b.restApiId(api.id()).resourceId(item.id()).httpMethod("GET")
+                .pathWithQueryString("/items/42?view=full").headers(Map.of("X-Test", "yes")));
+        assertThat(result.status()).isEqualTo(200);
+        var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.body());
+        assertThat(event.get("resource").asText()).isEqualTo("/items/{id}");
+        assertThat(event.at("/pathParameters/id").asText()).isEqualTo("42");
+        assertThat(event.at("/queryStringParameters/view").asText()).isEqualTo("full");
+        assertThat(event.at("/headers/X-Test").asText()).isEqualTo("yes");
+        assertThat(event.at("/requestContext/stage").asText()).isEqualTo("test-invoke-stage");
+        assertThat(result.headers()).containsEntry("x-handler", "capture");
+        assertThat(result.log()).contains("Endpoint request body after transformations").contains("Method completed with status: 200");
+        assertThat(result.latency()).isNotNegative();
+    }
+
+    @Test
     void testInvokeMethodRunsAMockIntegration() {
         CreateRestApiResponse api = apis.createRestApi(b -> b.name("mock"));
         String root = api.rootResourceId();

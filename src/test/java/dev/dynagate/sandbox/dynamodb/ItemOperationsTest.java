@@ -98,6 +98,12 @@ class ItemOperationsTest {
         assertThat(allOld.attributes()).containsKeys("pk", "x", "y", "z");
         assertThat(engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
                 .updateExpression("REMOVE y")).hasAttributes()).isFalse();
+        engine.client.updateItem(b -> b.tableName("Items").key(key("a")).updateExpression("SET m = :m")
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromM(Map.of("p", n("1"), "q", n("2"))))));
+        UpdateItemResponse nested = engine.client.updateItem(b -> b.tableName("Items").key(key("a"))
+                .updateExpression("SET m.p = :v").expressionAttributeValues(Map.of(":v", n("9")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        assertThat(nested.attributes()).isEqualTo(Map.of("m", AttributeValue.fromM(Map.of("p", n("9")))));
     }
 
     @Test

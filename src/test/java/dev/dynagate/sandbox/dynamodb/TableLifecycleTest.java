@@ -199,7 +199,10 @@ class TableLifecycleTest {
             slow.createTable("Slow", null);
             assertThat(slow.client.describeTable(b -> b.tableName("Slow")).table().tableStatus())
                     .isEqualTo(TableStatus.CREATING);
+            assertThatThrownBy(() -> slow.client.putItem(b -> b.tableName("Slow").item(EngineFixture.key("a"))))
+                    .isInstanceOf(ResourceNotFoundException.class);
             Thread.sleep(700);
+            slow.client.putItem(b -> b.tableName("Slow").item(EngineFixture.key("a")));
             assertThat(slow.client.describeTable(b -> b.tableName("Slow")).table().tableStatus())
                     .isEqualTo(TableStatus.ACTIVE);
         }

@@ -155,6 +155,11 @@ class TransactionsAndBatchesTest {
         }
         assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of("Accounts",
                 KeysAndAttributes.builder().keys(hundredOne).build()))))
+                .hasMessageContaining("at 'requestItems.Accounts.member.keys' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 100");
+        assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of(
+                "Accounts", KeysAndAttributes.builder().keys(hundredOne.subList(0, 60)).build(),
+                "Audit", KeysAndAttributes.builder().keys(hundredOne.subList(60, 101)).build()))))
                 .hasMessageContaining("Too many items requested for the BatchGetItem call");
     }
 }

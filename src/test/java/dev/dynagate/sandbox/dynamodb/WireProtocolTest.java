@@ -84,6 +84,43 @@ class WireProtocolTest {
         }
     }
 
+    private HttpResponse<String> raw(String target, String contentType, String authorization, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
+                .header("X-Amz-Date", "20260101T000000Z").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (target != null) {
+            b.header("X-Amz-Target", target);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void envelopeIsCheckedInDynamoDbsOrder() throws Exception {
+        String json = "application/x-amz-json-1.0";
+        assertThat(json(raw(null, json, AUTH, "{}")).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#UnknownOperationException");
+        assertThat(json(raw("DynamoDB_20991231.ListTables", json, AUTH, "{}")).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#UnknownOperationException");
+        assertThat(json(raw("DynamoDB_20120810.ListTables", json, AUTH, "")).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#SerializationException");
+        assertThat(json(raw("DynamoDB_20120810.ListTables", json, "Basic dXNlcjpwYXNz", "{}")).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#MissingAuthenticationTokenException");
+        // malformed JSON is reported before a missing token
+        assertThat(json(raw("DynamoDB_20120810.ListTables", json, null, "{")).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#SerializationException");
+        HttpResponse<String> text = raw("DynamoDB_20120810.ListTables", "text/plain", AUTH, "{}");
+        assertThat(text.statusCode()).isEqualTo(404);
+        assertThat(text.body()).isEqualTo("<UnknownOperationException/>\n");
+        HttpResponse<String> plainJson = raw("DynamoDB_20120810.ListTables", "application/json", AUTH, "{}");
+        assertThat(plainJson.statusCode()).isEqualTo(200);
+        assertThat(plainJson.headers().firstValue("Content-Type")).hasValue("application/json");
+    }
+
     @Test
     void validationErrorsUseTheirNamespaceAndLowercaseMessage() throws Exception {
         HttpResponse<String> response = post("GetItem", "{}", true);
@@ -101,6 +138,11 @@ class WireProtocolTest {
                         + "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         HttpResponse<String> wrongType = post("DescribeTable", "{\"TableName\": 5}", true);
         assertThat(json(wrongType).get("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
+        // the request reader's errors carry "Message" with a capital M
+        assertThat(json(post("Scan", "{\"TableName\":\"abc\",\"Limit\":\"5\"}", true)).get("Message").asText())
+                .isEqualTo("STRING_VALUE cannot be converted to Integer");
+        assertThat(json(post("Scan", "{\"TableName\":[\"abc\"]}", true)).get("Message").asText())
+                .isEqualTo("Unrecognized collection type class java.lang.String");
         HttpResponse<String> missing = post("GetItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"a\"}}}", true);
         assertThat(json(missing).get("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException");
     }

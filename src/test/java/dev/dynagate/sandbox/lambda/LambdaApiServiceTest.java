@@ -80,6 +80,24 @@ class LambdaApiServiceTest {
     }
 
     @Test
+    void listPagesWithMarkerAndRefusesOtherRuntimes() {
+        for (int i = 0; i < 3; i++) {
+            create("f" + i, HANDLERS + "Echo", Map.of());
+        }
+        var first = lambda.listFunctions(b -> b.maxItems(2));
+        assertThat(first.functions()).extracting(f -> f.functionName()).containsExactly("f0", "f1");
+        var second = lambda.listFunctions(b -> b.maxItems(2).marker(first.nextMarker()));
+        assertThat(second.functions()).extracting(f -> f.functionName()).containsExactly("f2");
+        assertThat(second.nextMarker()).isNull();
+        assertThat(lambda.listFunctionsPaginator(b -> b.maxItems(1)).functions()).hasSize(3);
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("py").runtime("python3.12")
+                .handler("app.handler").role("arn:aws:iam::000000000000:role/r").code(c -> c.zipFile(
+                        SdkBytes.fromUtf8String("x")))))
+                .isInstanceOf(software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class)
+                .hasMessageContaining("Java functions only");
+    }
+
+    @Test
     void invokeReturnsPayloadAndTailLog() {
         create("greet", HANDLERS + "Greeter", Map.of());
         InvokeResponse response = lambda.invoke(b -> b.functionName("greet").logType(LogType.TAIL)

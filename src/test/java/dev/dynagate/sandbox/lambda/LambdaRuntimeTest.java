@@ -57,6 +57,9 @@ class LambdaRuntimeTest {
         runtime.create(FunctionDefinition.builtIn("greet", HANDLERS + "Greeter"));
         runtime.create(FunctionDefinition.builtIn("upper", HANDLERS + "Upper"));
         runtime.create(FunctionDefinition.builtIn("twice", HANDLERS + "Plain::twice"));
+        runtime.create(FunctionDefinition.builtIn("pojo", HANDLERS + "Pojo"));
+        assertThat(runtime.invoke("pojo", json("{\"subjectId\":\"S-1\",\"temperature\":38.4,\"extra\":1}"))
+                .payloadText()).isEqualTo("{\"subject\":\"S-1\",\"fever\":true}");
         assertThat(runtime.invoke("greet", json("\"Ada\"")).payloadText()).isEqualTo("\"Hello, Ada\"");
         assertThat(runtime.invoke("upper", json("{\"x\":\"y\"}")).payloadText()).isEqualTo("{\"X\":\"Y\"}");
         assertThat(runtime.invoke("twice", json("21")).payloadText()).isEqualTo("42");
@@ -81,6 +84,14 @@ class LambdaRuntimeTest {
     }
 
     @Test
+    void aFloodingFunctionsLogIsCappedButKeepsItsReport() {
+        runtime.create(FunctionDefinition.builtIn("flood", HANDLERS + "Flood"));
+        Invocation invocation = runtime.invoke("flood", json("{}")).invocation();
+        assertThat(invocation.log().length()).isLessThan(InvocationLog.LIMIT + 1000);
+        assertThat(invocation.log()).contains("log output beyond 1 MB dropped").contains("REPORT RequestId: ");
+    }
+
+    @Test
     void handlerExceptionBecomesLambdaErrorDocumentAndStackTraceInLog() throws Exception {
         runtime.create(FunctionDefinition.builtIn("fail", HANDLERS + "Failing"));
         InvocationResult result = runtime.invoke("fail", json("\"x\""));
@@ -98,7 +109,8 @@ class LambdaRuntimeTest {
         runtime.create(FunctionDefinition.builtIn("ghost", "com.example.Missing"));
         InvocationResult result = runtime.invoke("ghost", json("{}"));
         assertThat(result.failed()).isTrue();
-        assertThat(result.payloadText()).contains("java.lang.ClassNotFoundException").contains("com.example.Missing");
+        assertThat(result.payloadText()).contains("\"errorType\":\"java.lang.ClassNotFoundException\"")
+                .contains("\"errorMessage\":\"Class not found: com.example.Missing\"");
     }
 
     @Test

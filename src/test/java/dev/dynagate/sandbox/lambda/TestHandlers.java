@@ -79,6 +79,50 @@ public final class TestHandlers {
         }
     }
 
+    /** A POJO in and out, as Lambda's serializer maps them. */
+    public static final class Pojo implements RequestHandler<Pojo.Sample, Pojo.Summary> {
+        public static final class Sample {
+            private String subjectId;
+            private double temperature;
+
+            public String getSubjectId() {
+                return subjectId;
+            }
+
+            public void setSubjectId(String subjectId) {
+                this.subjectId = subjectId;
+            }
+
+            public double getTemperature() {
+                return temperature;
+            }
+
+            public void setTemperature(double temperature) {
+                this.temperature = temperature;
+            }
+        }
+
+        public record Summary(String subject, boolean fever) {
+        }
+
+        @Override
+        public Summary handleRequest(Sample sample, Context context) {
+            return new Summary(sample.getSubjectId(), sample.getTemperature() >= 38.0);
+        }
+    }
+
+    /** Prints far more than the log keeps. */
+    public static final class Flood implements RequestHandler<Object, String> {
+        @Override
+        public String handleRequest(Object input, Context context) {
+            String line = "x".repeat(1023) + "\n";
+            for (int i = 0; i < 2048; i++) {
+                context.getLogger().log(line);
+            }
+            return "done";
+        }
+    }
+
     /** A method handler without the interface ({@code Class::method}). */
     public static final class Plain {
         public int twice(int value) {

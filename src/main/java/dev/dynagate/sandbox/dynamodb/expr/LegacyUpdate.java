@@ -75,7 +75,7 @@ final class LegacyUpdate implements UpdateAction {
             return new AttrValue.L(List.copyOf(joined));
         }
         if (current != null && !current.type().equals(value.type())) {
-            throw DynamoDbError.validation(INVALID + "Type mismatch for attribute to update");
+            throw DynamoDbError.validation("Type mismatch for attribute to update");
         }
         return UpdateExpression.SetArithmetic.add(current, value);
     }
@@ -89,7 +89,7 @@ final class LegacyUpdate implements UpdateAction {
             return;
         }
         if (!current.type().equals(change.value().type())) {
-            throw DynamoDbError.validation(INVALID + "Type mismatch for attribute to update");
+            throw DynamoDbError.validation("Type mismatch for attribute to update");
         }
         AttrValue remaining = UpdateExpression.SetArithmetic.subtract(current, change.value());
         if (remaining == null) {

@@ -67,6 +67,15 @@ final class UpdateExpression implements UpdateAction {
     @Override
     public Map<String, AttrValue> apply(Map<String, AttrValue> item) {
         Map<String, AttrValue> original = item == null ? Map.of() : item;
+        return apply(original, original.isEmpty());
+    }
+
+    @Override
+    public Map<String, AttrValue> applyToNewItem(Map<String, AttrValue> key) {
+        return apply(key == null ? Map.of() : key, true);
+    }
+
+    private Map<String, AttrValue> apply(Map<String, AttrValue> original, boolean newItem) {
         List<AttrValue> values = new ArrayList<>(sets.size());
         for (SetAction set : sets) {
             values.add(Operand.UpdateValues.required(set.value(), original));
@@ -77,7 +86,7 @@ final class UpdateExpression implements UpdateAction {
         }
         for (DocPath path : removes) {
             // DynamoDB quietly ignores REMOVE a.b when the whole item is missing (but not when only a is)
-            if (!original.isEmpty() || path.length() == 1) {
+            if (!newItem || path.length() == 1) {
                 result = Documents.remove(result, path);
             }
         }

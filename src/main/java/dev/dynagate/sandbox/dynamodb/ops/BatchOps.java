@@ -33,7 +33,7 @@ public final class BatchOps {
 
     public ObjectNode get(Request r) {
         Constraints.of(r).capacity().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r);
+        Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes");
         String capacityMode = Capacity.mode(r);
         List<TableGet> gets = new ArrayList<>();
         int total = 0;
@@ -48,12 +48,17 @@ public final class BatchOps {
                 throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
+            if (keyNodes.size() > MAX_GET) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(spec.node("Keys"))
+                        + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must "
+                        + "have length less than or equal to 100");
+            }
             total += keyNodes.size();
             if (total > MAX_GET) {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
             }
             TableData table = engine.table(e.getKey());
-            ExpressionParams expressions = new ExpressionParams(spec);
+            ExpressionParams expressions = new ExpressionParams(spec, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
             List<Map<String, AttrValue>> keys = new ArrayList<>();
@@ -96,13 +101,13 @@ public final class BatchOps {
         return out;
     }
 
-    private static Map<String, JsonNode> requestItems(Request r) {
+    private static Map<String, JsonNode> requestItems(Request r, String valueType) {
         JsonNode node = r.node("RequestItems");
         if (node == null) {
             throw Request.missing("RequestItems");
         }
         if (!node.isObject()) {
-            throw Request.notA("java.util.Map", node);
+            throw Request.notAMap(node, valueType);
         }
         if (node.isEmpty()) {
             throw DynamoDbError.validation("1 validation error detected: Value '{}' at 'requestItems' failed to "
@@ -112,7 +117,7 @@ public final class BatchOps {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
                 throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
                         + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
                         + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
@@ -128,17 +133,18 @@ public final class BatchOps {
 
     public ObjectNode write(Request r) {
         Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r);
+        Map<String, JsonNode> requestItems = requestItems(r, "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>");
         String capacityMode = Capacity.mode(r);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
             Names.check(e.getKey(), "requestItems.key", 255);
             JsonNode list = e.getValue();
             if (!list.isArray()) {
-                throw Request.notA("java.util.List", list);
+                throw Request.notAList(list);
             }
             if (list.isEmpty() || list.size() > MAX_WRITE) {
-                throw DynamoDbError.validation("1 validation error detected: Value at 'requestItems' failed to satisfy "
+                throw DynamoDbError.validation("1 validation error detected: Value '" + r.node("RequestItems")
+                        + "' at 'requestItems' failed to satisfy "
                         + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
                         + "to 25, Member must have length greater than or equal to 1]");
             }
@@ -148,7 +154,8 @@ public final class BatchOps {
                 Request w = new Request(n);
                 Request put = w.child("PutRequest");
                 Request delete = w.child("DeleteRequest");
-                if ((put == null) == (delete == null)) {
+                if (put == null && delete == null) {
+                    // DynamoDB's wording for an empty WriteRequest; with both requests the put is the one done
                     throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must "
                             + "contain exactly one of the supported datatypes");
                 }
@@ -158,7 +165,16 @@ public final class BatchOps {
                     if (item == null) {
                         throw Request.missing("Item");
                     }
-                    Keys.item(table.schema(), item, false);
+                    try {
+                        Keys.item(table.schema(), item, false);
+                    } catch (DynamoDbError invalid) {
+                        // a batch put names a missing or mistyped key like a key parameter
+                        String why = invalid.getMessage();
+                        if (why.contains("Missing the key") || why.contains("Type mismatch for key")) {
+                            throw DynamoDbError.validation("The provided key element does not match the schema");
+                        }
+                        throw invalid;
+                    }
                     write = new Write(table, Keys.extract(table.schema(), item), java.util.Collections.unmodifiableMap(item));
                 } else {
                     write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);

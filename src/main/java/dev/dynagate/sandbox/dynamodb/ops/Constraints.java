@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DynamoDB's first validation pass over a request's simple members: every violated constraint is collected, in the
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Constraints {
     private static final int MAX_REPORTED = 10;
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final List<String> CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
     private static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
     private static final List<String> METRICS = List.of("SIZE", "NONE");
@@ -41,10 +39,10 @@ final class Constraints {
         if (required) {
             notNull(field);
         }
-        JsonNode n = request.node(field);
-        if (n != null && n.isTextual()) {
+        JsonNode n = typed(field, "String");
+        if (n != null) {
             String v = n.textValue();
-            if (!NAME.matcher(v).matches()) {
+            if (!Names.valid(v)) {
                 add(v, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
             }
             if (v.length() < 3) {
@@ -58,24 +56,24 @@ final class Constraints {
     }
 
     Constraints oneOf(String field, List<String> values) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isTextual() && !values.contains(n.textValue())) {
+        JsonNode n = typed(field, "String");
+        if (n != null && !values.contains(n.textValue())) {
             add(n.textValue(), field, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
         }
         return this;
     }
 
     Constraints atLeast(String field, long min) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isNumber() && n.asLong() < min) {
+        JsonNode n = typed(field, "Integer");
+        if (n != null && n.asLong() < min) {
             add(n.asText(), field, "Member must have value greater than or equal to " + min);
         }
         return this;
     }
 
     Constraints atMost(String field, long max) {
-        JsonNode n = request.node(field);
-        if (n != null && n.isNumber() && n.asLong() > max) {
+        JsonNode n = typed(field, "Integer");
+        if (n != null && n.asLong() > max) {
             add(n.asText(), field, "Member must have value less than or equal to " + max);
         }
         return this;
@@ -99,6 +97,19 @@ final class Constraints {
 
     Constraints select() {
         return oneOf("Select", SELECT);
+    }
+
+    /** The member if present; a JSON value of the wrong type fails at once, as reading the request would. */
+    private JsonNode typed(String field, String type) {
+        JsonNode n = request.node(field);
+        if (n == null) {
+            return null;
+        }
+        boolean ok = type.equals("String") ? n.isTextual() : n.isNumber();
+        if (!ok) {
+            throw Request.notA(type, n);
+        }
+        return n;
     }
 
     private void add(String value, String field, String rule) {

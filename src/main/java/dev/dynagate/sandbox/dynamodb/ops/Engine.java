@@ -34,8 +34,18 @@ public final class Engine {
     /** A table the data plane may use, or DynamoDB's not-found error. */
     public TableData table(String name) {
         TableData table = database.table(name);
-        if (table == null) {
+        // a table being created or deleted does not serve items yet or any more
+        if (table == null || !table.schema().status(now()).equals("ACTIVE") && !"UPDATING".equals(table.schema().busyStatus())) {
             throw DynamoDbError.resourceNotFound("Requested resource not found");
+        }
+        return table;
+    }
+
+    /** A table the control plane may describe or change, whatever its status, or DynamoDB's not-found error. */
+    public TableData controlTable(String name) {
+        TableData table = database.table(name);
+        if (table == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }

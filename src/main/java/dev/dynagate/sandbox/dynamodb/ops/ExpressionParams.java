@@ -14,30 +14,52 @@ import java.util.List;
  * placeholders come only with expressions, and parses each expression against the request's shared context.
  */
 final class ExpressionParams {
-    private static final List<String> EXPRESSIONS = List.of("ConditionExpression", "FilterExpression",
-            "KeyConditionExpression", "ProjectionExpression", "UpdateExpression");
-    private static final List<String> LEGACY = List.of("AttributesToGet", "Expected", "QueryFilter", "ScanFilter",
-            "KeyConditions", "AttributeUpdates", "ConditionalOperator");
+    /** Which expression parameters an operation has, in DynamoDB's order, and their legacy counterparts. */
+    enum Kind {
+        READ_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet")),
+        WRITE_ITEM(List.of("ConditionExpression"), List.of("Expected")),
+        UPDATE_ITEM(List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected")),
+        QUERY(List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
+                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions")),
+        SCAN(List.of("ProjectionExpression", "FilterExpression"), List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
+
+        private final List<String> expressions;
+        private final List<String> legacy;
+
+        Kind(List<String> expressions, List<String> legacy) {
+            this.expressions = expressions;
+            this.legacy = legacy;
+        }
+    }
 
     private final Request request;
     private final ExpressionContext context;
 
-    ExpressionParams(Request request) {
+    ExpressionParams(Request request, Kind kind) {
         this.request = request;
-        List<String> legacy = LEGACY.stream().filter(request::has).toList();
-        List<String> expressions = EXPRESSIONS.stream().filter(request::has).toList();
-        if (!legacy.isEmpty() && !expressions.isEmpty()) {
-            throw DynamoDbError.validation("Can not use both expression and non-expression parameters in the same "
-                    + "request: Non-expression parameters: {" + String.join(", ", legacy)
-                    + "} Expression parameters: {" + String.join(", ", expressions) + "}");
+        List<String> expressions = kind.expressions.stream().filter(request::has).toList();
+        if (!expressions.isEmpty()) {
+            // KeyConditions may go with the other expressions: only KeyConditionExpression replaces it
+            boolean keyConditionsAllowed = request.has("KeyConditions") && !request.has("KeyConditionExpression");
+            List<String> legacy = kind.legacy.stream().filter(request::has)
+                    .filter(f -> !(keyConditionsAllowed && f.equals("KeyConditions"))).toList();
+            if (!legacy.isEmpty()) {
+                throw DynamoDbError.validation("Can not use both expression and non-expression parameters in the same "
+                        + "request: Non-expression parameters: {" + String.join(", ", legacy)
+                        + "} Expression parameters: {" + String.join(", ", expressions) + "}");
+            }
         }
         if (expressions.isEmpty() && request.has("ExpressionAttributeNames")) {
             throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
-        if (expressions.isEmpty() && request.has("ExpressionAttributeValues")) {
-            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions");
+        List<String> withValues = kind.expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
+        if (!withValues.isEmpty() && request.has("ExpressionAttributeValues")
+                && withValues.stream().noneMatch(request::has)) {
+            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", withValues) + (withValues.size() > 1 ? " are" : " is") + " null");
         }
-        context = new ExpressionContext(request.names(), request.values());
+        context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),
+                request.node("ExpressionAttributeValues"));
     }
 
     ExpressionContext context() {

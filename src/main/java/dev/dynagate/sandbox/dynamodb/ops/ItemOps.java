@@ -7,7 +7,6 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,27 +96,17 @@ public final class ItemOps {
         return switch (mode) {
             case "ALL_OLD" -> old == null ? null : old.item();
             case "ALL_NEW" -> next == null ? null : next.item();
-            case "UPDATED_OLD" -> old == null ? null : only(old.item(), updated);
-            case "UPDATED_NEW" -> next == null ? null : only(next.item(), updated);
+            case "UPDATED_OLD" -> old == null ? null : UpdatedValues.of(old.item(), next == null ? null : next.item(), updated);
+            case "UPDATED_NEW" -> next == null ? null : UpdatedValues.of(next.item(), old == null ? null : old.item(), updated);
             default -> null;
         };
-    }
-
-    private static Map<String, AttrValue> only(Map<String, AttrValue> item, Set<String> names) {
-        Map<String, AttrValue> out = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (names.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     public ObjectNode get(Request r) {
         Constraints.of(r).capacity().name("TableName", true).notNull("Key").check();
         TableData table = engine.table(Names.tableName(r));
         Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.READ_ITEM);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
         boolean consistent = r.bool("ConsistentRead", false);

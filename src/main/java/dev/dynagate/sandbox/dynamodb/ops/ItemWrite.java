@@ -46,7 +46,7 @@ final class ItemWrite {
         if (item == null) {
             throw Request.missing("Item");
         }
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
         Condition condition = expressions.condition();
         expressions.checkAllUsed();
         TableSchema schema = table.schema();
@@ -57,7 +57,7 @@ final class ItemWrite {
     static ItemWrite delete(Engine engine, Request r) {
         TableData table = engine.table(Names.tableName(r));
         Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
         Condition condition = expressions.condition();
         expressions.checkAllUsed();
         return new ItemWrite(Kind.DELETE, table, key, null, null, condition);
@@ -69,7 +69,7 @@ final class ItemWrite {
         if (!r.has("ConditionExpression")) {
             throw Request.missing("ConditionExpression");
         }
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
         Condition condition = expressions.condition();
         expressions.checkAllUsed();
         return new ItemWrite(Kind.CHECK, table, key, null, null, condition);
@@ -79,7 +79,7 @@ final class ItemWrite {
         TableData table = engine.table(Names.tableName(r));
         TableSchema schema = table.schema();
         Map<String, AttrValue> key = Keys.key(schema, r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.UPDATE_ITEM);
         UpdateAction action = null;
         String text = r.string("UpdateExpression");
         if (text != null) {
@@ -120,8 +120,12 @@ final class ItemWrite {
             case DELETE -> null;
             case PUT -> StoredItem.of(item);
             case UPDATE -> {
-                Map<String, AttrValue> base = old == null ? key : old.item();
-                Map<String, AttrValue> next = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+                Map<String, AttrValue> next;
+                if (update == null) {
+                    next = new LinkedHashMap<>(old == null ? key : old.item());
+                } else {
+                    next = old == null ? update.applyToNewItem(key) : update.apply(old.item());
+                }
                 Keys.item(table.schema(), next, true);
                 yield StoredItem.of(Collections.unmodifiableMap(next));
             }

@@ -29,9 +29,9 @@ final class Keys {
                 || (schema.range() != null && !matches(key.get(schema.range().name()), schema.range()))) {
             throw DynamoDbError.validation("The provided key element does not match the schema");
         }
-        checkKeyValue(schema.hash(), key.get(schema.hash().name()), true);
+        checkKeyValue(schema.hash(), key.get(schema.hash().name()), true, INVALID);
         if (schema.range() != null) {
-            checkKeyValue(schema.range(), key.get(schema.range().name()), false);
+            checkKeyValue(schema.range(), key.get(schema.range().name()), false, INVALID);
         }
         return key;
     }
@@ -40,12 +40,12 @@ final class Keys {
         return v != null && v.type().equals(attr.type());
     }
 
-    private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash) {
+    /** {@code emptyPrefix}: DynamoDB words the empty-key error differently for a Key and for an Item. */
+    private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash, String emptyPrefix) {
         byte[] bytes = KeyBytes.of(v);
         if (bytes.length == 0) {
-            throw DynamoDbError.validation("One or more parameter values are not valid. The AttributeValue for a key "
-                    + "attribute cannot contain an empty " + (v instanceof AttrValue.S ? "string" : "binary")
-                    + " value. Key: " + attr.name());
+            throw DynamoDbError.validation(emptyPrefix + "The AttributeValue for a key attribute cannot contain an "
+                    + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. Key: " + attr.name());
         }
         if (hash && bytes.length > MAX_HASH) {
             throw DynamoDbError.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
@@ -85,7 +85,7 @@ final class Keys {
             throw DynamoDbError.validation(INVALID + "Type mismatch for key " + attr.name() + " expected: "
                     + attr.type() + " actual: " + v.type());
         }
-        checkKeyValue(attr, v, hash);
+        checkKeyValue(attr, v, hash, "One or more parameter values are not valid. ");
     }
 
     private static void indexKey(IndexSchema index, KeyAttr attr, AttrValue v) {

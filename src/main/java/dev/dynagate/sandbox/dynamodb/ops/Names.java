@@ -1,11 +1,9 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
-import java.util.regex.Pattern;
 
 /** DynamoDB's rules for table and index names. */
 final class Names {
-    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private Names() {
     }
@@ -21,10 +19,26 @@ final class Names {
         if (name.length() > max) {
             throw constraint(name, member, "Member must have length less than or equal to " + max);
         }
-        if (!VALID.matcher(name).matches()) {
+        if (!valid(name)) {
             throw constraint(name, member, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return name;
+    }
+
+    /** The name pattern {@code [a-zA-Z0-9_.-]+}, checked without a regex on every request. */
+    static boolean valid(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DynamoDbError constraint(String value, String member, String rule) {

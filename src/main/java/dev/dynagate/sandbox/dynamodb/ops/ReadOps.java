@@ -1,7 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.expr.Condition;
@@ -11,26 +10,16 @@ import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
 import dev.dynagate.sandbox.dynamodb.expr.Projection;
 import dev.dynagate.sandbox.dynamodb.expr.SortCondition;
 import dev.dynagate.sandbox.dynamodb.expr.SortOperator;
-import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
-import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
 import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
-import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrOrder;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
-import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 
 /** Query and Scan on tables and secondary indexes, one page at a time. */
 public final class ReadOps {
-    /** A page ends once this much item data has been read, before the filter. */
-    static final long PAGE_BYTES = 1024 * 1024;
-    private static final List<String> SELECTS = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
     private final Engine engine;
 
     public ReadOps(Engine engine) {
@@ -40,8 +29,8 @@ public final class ReadOps {
     public ObjectNode query(Request r) {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
                 .conditionalOperator().atLeast("Limit", 1).check();
-        Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ReadTarget target = ReadTarget.of(engine, r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         KeyCondition key;
         String keyText = r.string("KeyConditionExpression");
         if (keyText != null) {
@@ -53,6 +42,15 @@ public final class ReadOps {
         } else {
             throw DynamoDbError.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
+        }
+        JsonNode legacyFilter = r.node("QueryFilter");
+        if (legacyFilter != null && legacyFilter.isObject()) {
+            for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
+                if (keyAttr != null && legacyFilter.has(keyAttr.name())) {
+                    throw DynamoDbError.validation("QueryFilter can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + keyAttr.name());
+                }
+            }
         }
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
@@ -87,7 +85,7 @@ public final class ReadOps {
         }));
     }
 
-    private static void checkKeyTypes(Target target, KeyCondition key) {
+    private static void checkKeyTypes(ReadTarget target, KeyCondition key) {
         if (!key.partitionValue().type().equals(target.hash.type())) {
             throw DynamoDbError.validation("One or more parameter values were invalid: Condition parameter type "
                     + "does not match schema type");
@@ -128,8 +126,8 @@ public final class ReadOps {
         Constraints.of(r).select().name("IndexName", false).atLeast("TotalSegments", 1).atMost("TotalSegments", 1_000_000)
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
                 .atLeast("Limit", 1).check();
-        Target target = Target.of(engine, r);
-        ExpressionParams expressions = new ExpressionParams(r);
+        ReadTarget target = ReadTarget.of(engine, r);
+        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
@@ -179,229 +177,5 @@ public final class ReadOps {
         Page page = Page.of(r, target, projection, filter);
         NavigableMap<IndexKey, StoredItem> scanned = range;
         return engine.database().read(() -> page.run(scanned, item -> true));
-    }
-
-    /** The table or index a Query or Scan reads, with its key attributes. */
-    static final class Target {
-        final TableData table;
-        final IndexSchema index;
-        final KeyAttr hash;
-        final KeyAttr range;
-
-        private Target(TableData table, IndexSchema index) {
-            this.table = table;
-            this.index = index;
-            this.hash = index == null ? table.schema().hash() : index.hash();
-            this.range = index == null ? table.schema().range() : index.range();
-        }
-
-        static Target of(Engine engine, Request r) {
-            TableData table = engine.table(Names.tableName(r));
-            String indexName = r.string("IndexName");
-            if (indexName == null) {
-                return new Target(table, null);
-            }
-            Names.check(indexName, "indexName", 255);
-            IndexSchema index = table.schema().index(indexName);
-            if (index == null || table.index(indexName) == null) {
-                throw DynamoDbError.validation("The table does not have the specified index: " + indexName);
-            }
-            if (index.global() && r.bool("ConsistentRead", false)) {
-                throw DynamoDbError.validation("Consistent reads are not supported on global secondary indexes");
-            }
-            return new Target(table, index);
-        }
-
-        NavigableMap<IndexKey, StoredItem> entries() {
-            return index == null ? table.items() : table.index(index.name()).entries();
-        }
-
-        /** ExclusiveStartKey as a position, validated against the keys this target's positions are made of. */
-        IndexKey startKey(Request r, AttrValue queriedPartition, SortCondition sort) {
-            JsonNode node = r.node("ExclusiveStartKey");
-            if (node == null) {
-                return null;
-            }
-            Map<String, AttrValue> key = AttrValueJson.readItem(node);
-            TableSchema schema = table.schema();
-            Map<String, KeyAttr> expected = new LinkedHashMap<>();
-            expected.put(schema.hash().name(), schema.hash());
-            if (schema.range() != null) {
-                expected.put(schema.range().name(), schema.range());
-            }
-            if (index != null) {
-                expected.put(index.hash().name(), index.hash());
-                if (index.range() != null) {
-                    expected.put(index.range().name(), index.range());
-                }
-            }
-            if (key.size() != expected.size() || !key.keySet().containsAll(expected.keySet())) {
-                throw DynamoDbError.validation("The provided starting key is invalid");
-            }
-            for (KeyAttr attr : expected.values()) {
-                if (!key.get(attr.name()).type().equals(attr.type())) {
-                    throw DynamoDbError.validation("The provided key element does not match the schema");
-                }
-            }
-            AttrValue h = key.get(hash.name());
-            if (queriedPartition != null && sort != null && !sort.test(key.get(sort.attribute()))) {
-                throw DynamoDbError.validation("The provided starting key does not match the range key predicate");
-            }
-            if (queriedPartition != null && !queriedPartition.equals(h)) {
-                throw DynamoDbError.validation(sort == null
-                        ? "The provided starting key is outside query boundaries based on provided conditions"
-                        : "The query can return at most one row and cannot be restarted");
-            }
-            if (index == null) {
-                return table.keyOf(key);
-            }
-            AttrValue r2 = range == null ? null : key.get(range.name());
-            AttrValue th = key.get(schema.hash().name());
-            AttrValue tr = schema.range() == null ? null : key.get(schema.range().name());
-            return new IndexKey(PartitionToken.of(h), h, r2, th, tr);
-        }
-
-        /** The key attributes a LastEvaluatedKey holds for an item of this target. */
-        Map<String, AttrValue> lastKey(Map<String, AttrValue> item) {
-            TableSchema schema = table.schema();
-            Map<String, AttrValue> key = new LinkedHashMap<>();
-            if (index != null) {
-                key.put(index.hash().name(), item.get(index.hash().name()));
-                if (index.range() != null) {
-                    key.put(index.range().name(), item.get(index.range().name()));
-                }
-            }
-            key.put(schema.hash().name(), item.get(schema.hash().name()));
-            if (schema.range() != null) {
-                key.put(schema.range().name(), item.get(schema.range().name()));
-            }
-            return key;
-        }
-    }
-
-    /** One page of a Query or Scan: limits, Select, projection, filter and the response. */
-    static final class Page {
-        static final RuntimeException STOP = new RuntimeException("stop", null, false, false) {
-        };
-        private final Target target;
-        private final Integer limit;
-        private final String select;
-        private final Projection projection;
-        private final Condition filter;
-        private final boolean consistent;
-        private final Capacity capacity;
-        private final boolean fromTable;
-
-        private Page(Target target, Integer limit, String select, Projection projection, Condition filter,
-                     boolean consistent, Capacity capacity, boolean fromTable) {
-            this.target = target;
-            this.limit = limit;
-            this.select = select;
-            this.projection = projection;
-            this.filter = filter;
-            this.consistent = consistent;
-            this.capacity = capacity;
-            this.fromTable = fromTable;
-        }
-
-        static Page of(Request r, Target target, Projection projection, Condition filter) {
-            Integer limit = r.integer("Limit");
-            if (limit != null && limit < 1) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed "
-                        + "to satisfy constraint: Member must have value greater than or equal to 1");
-            }
-            String select = r.choice("Select", "select", null, SELECTS);
-            if (select == null) {
-                select = projection != null ? "SPECIFIC_ATTRIBUTES"
-                        : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
-            } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-                throw DynamoDbError.validation(r.has("AttributesToGet")
-                        ? "Cannot use both Select and AttributesToGet unless Select is SPECIFIC_ATTRIBUTES"
-                        : "Cannot specify the ProjectionExpression when choosing to get "
-                        + (select.equals("COUNT") ? "only the Count" : select));
-            } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
-                throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "
-                        + "to get SPECIFIC_ATTRIBUTES");
-            }
-            if (select.equals("ALL_PROJECTED_ATTRIBUTES") && target.index == null) {
-                throw DynamoDbError.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
-            }
-            IndexSchema index = target.index;
-            if (select.equals("ALL_ATTRIBUTES") && index != null && index.global() && !index.projectsAll()) {
-                throw DynamoDbError.validation("One or more parameter values were invalid: Select type "
-                        + "ALL_ATTRIBUTES is not supported for global secondary index " + index.name()
-                        + " because its projection type is not ALL");
-            }
-            boolean fromTable = index != null && !index.global() && !index.projectsAll()
-                    && (select.equals("ALL_ATTRIBUTES") || select.equals("SPECIFIC_ATTRIBUTES"));
-            return new Page(target, limit, select, projection, filter, r.bool("ConsistentRead", false),
-                    Capacity.of(r, target.table.schema().name()), fromTable);
-        }
-
-        interface KeyTest {
-            boolean test(Map<String, AttrValue> item);
-        }
-
-        ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
-            ObjectNode out = Request.object();
-            boolean count = select.equals("COUNT");
-            ArrayNode items = count ? null : out.putArray("Items");
-            int evaluated = 0;
-            int matched = 0;
-            long bytes = 0;
-            Map<String, AttrValue> last = null;
-            boolean more = false;
-            try {
-                for (Map.Entry<IndexKey, StoredItem> entry : entries.entrySet()) {
-                    StoredItem stored = entry.getValue();
-                    Map<String, AttrValue> item = stored.item();
-                    if (!keyTest.test(item)) {
-                        continue;
-                    }
-                    if (limit != null && evaluated == limit || bytes >= PAGE_BYTES) {
-                        more = true;
-                        break;
-                    }
-                    evaluated++;
-                    bytes += stored.size();
-                    last = item;
-                    if (fromTable) {
-                        StoredItem full = target.table.get(target.table.schema().range() == null
-                                ? Map.of(target.table.schema().hash().name(), item.get(target.table.schema().hash().name()))
-                                : Keys.extract(target.table.schema(), item));
-                        item = full == null ? item : full.item();
-                    }
-                    if (filter != null && !filter.test(item)) {
-                        continue;
-                    }
-                    matched++;
-                    if (!count) {
-                        items.add(AttrValueJson.writeItem(projection == null ? item : projection.apply(item)));
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (e != STOP) {
-                    throw e;
-                }
-            }
-            // DynamoDB also answers a LastEvaluatedKey when the limit is reached exactly at the end of the data
-            if (!more && limit != null && evaluated == limit) {
-                more = true;
-            }
-            out.put("Count", matched);
-            out.put("ScannedCount", evaluated);
-            if (more && last != null) {
-                out.set("LastEvaluatedKey", AttrValueJson.writeItem(target.lastKey(last)));
-            }
-            if (capacity != null) {
-                if (target.index != null) {
-                    capacity.readIndex(target.index, bytes, consistent);
-                } else {
-                    capacity.read(bytes, consistent);
-                }
-                Capacity.report(capacity, out);
-            }
-            return out;
-        }
     }
 }

@@ -7,8 +7,6 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +41,7 @@ public final class Request {
             return null;
         }
         if (!n.isTextual()) {
-            throw notA("java.lang.String", n);
+            throw notA("String", n);
         }
         return n.textValue();
     }
@@ -61,10 +59,12 @@ public final class Request {
         if (n == null) {
             return null;
         }
-        if (!n.isNumber() || !n.canConvertToInt()) {
-            throw notA("java.lang.Integer", n);
+        if (!n.isNumber()) {
+            throw notA("Integer", n);
         }
-        return n.intValue();
+        // fractions are cut as the JSON reader of DynamoDB does; huge values saturate
+        double value = Math.floor(n.doubleValue());
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     public Long longValue(String field) {
@@ -72,10 +72,10 @@ public final class Request {
         if (n == null) {
             return null;
         }
-        if (!n.isNumber() || !n.canConvertToLong()) {
-            throw notA("java.lang.Long", n);
+        if (!n.isNumber()) {
+            throw notA("Long", n);
         }
-        return n.longValue();
+        return n.canConvertToLong() ? n.longValue() : (long) Math.floor(n.doubleValue());
     }
 
     public boolean bool(String field, boolean fallback) {
@@ -83,49 +83,29 @@ public final class Request {
         if (n == null) {
             return fallback;
         }
+        if (n.isTextual()) {
+            // DynamoDB's reader takes these words for booleans
+            String word = n.textValue().toUpperCase(java.util.Locale.ROOT);
+            if (word.equals("TRUE") || word.equals("1") || word.equals("YES")) {
+                return true;
+            }
+            if (word.equals("FALSE") || word.equals("0") || word.equals("NO")) {
+                return false;
+            }
+            throw DynamoDbError.serialization("Unexpected token received from parser");
+        }
         if (!n.isBoolean()) {
-            throw notA("java.lang.Boolean", n);
+            throw notA("Boolean", n);
         }
         return n.booleanValue();
     }
 
     public Map<String, AttrValue> item(String field) {
         JsonNode n = node(field);
+        if (n != null && !n.isObject()) {
+            throw notAMap(n, "com.amazonaws.dynamodb.v20120810.AttributeValue");
+        }
         return n == null ? null : AttrValueJson.readItem(n);
-    }
-
-    public Map<String, String> names() {
-        JsonNode n = node("ExpressionAttributeNames");
-        if (n == null) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw notA("java.util.Map", n);
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw notA("java.lang.String", e.getValue());
-            }
-            names.put(e.getKey(), e.getValue().textValue());
-        }
-        if (names.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeNames must not be empty");
-        }
-        return names;
-    }
-
-    public Map<String, AttrValue> values() {
-        JsonNode n = node("ExpressionAttributeValues");
-        if (n == null) {
-            return null;
-        }
-        Map<String, AttrValue> values = AttrValueJson.readItem(n);
-        if (values.isEmpty()) {
-            throw DynamoDbError.validation("ExpressionAttributeValues must not be empty");
-        }
-        return values;
     }
 
     public List<JsonNode> list(String field) {
@@ -134,7 +114,7 @@ public final class Request {
             return null;
         }
         if (!n.isArray()) {
-            throw notA("java.util.List", n);
+            throw notAList(n);
         }
         List<JsonNode> out = new ArrayList<>();
         n.forEach(out::add);
@@ -157,7 +137,8 @@ public final class Request {
     public Request child(String field) {
         JsonNode n = node(field);
         if (n != null && !n.isObject()) {
-            throw notA("structure", n);
+            throw n.isArray() ? DynamoDbError.serialization("Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + field)
+                    : DynamoDbError.serialization("Unexpected field type");
         }
         return n == null ? null : new Request(n);
     }
@@ -172,12 +153,46 @@ public final class Request {
         return Character.toLowerCase(field.charAt(0)) + field.substring(1);
     }
 
+    /** DynamoDB's words for a JSON value of the wrong type where {@code type} (String, Integer, List…) was expected. */
     static DynamoDbError notA(String type, JsonNode n) {
-        if (n.isObject() || n.isArray()) {
-            return DynamoDbError.serialization("Unexpected " + (n.isObject() ? "structure" : "list")
-                    + " where " + type + " was expected");
+        if (n.isArray()) {
+            return DynamoDbError.serialization("Unrecognized collection type class java.lang." + type);
         }
-        return DynamoDbError.serialization("NUMBER_VALUE cannot be converted to " + type);
+        if (n.isObject()) {
+            return DynamoDbError.serialization("Start of structure or map found where not expected");
+        }
+        if (n.isBoolean()) {
+            return DynamoDbError.serialization((n.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE")
+                    + " cannot be converted to " + type);
+        }
+        if (n.isNumber()) {
+            return DynamoDbError.serialization((n.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE")
+                    + " cannot be converted to " + type);
+        }
+        return DynamoDbError.serialization("STRING_VALUE cannot be converted to " + type);
+    }
+
+    static DynamoDbError notAList(JsonNode n) {
+        return n.isObject() ? DynamoDbError.serialization("Start of structure or map found where not expected")
+                : DynamoDbError.serialization("Unexpected field type");
+    }
+
+    /** A map-typed member that is not a JSON object. */
+    static DynamoDbError notAMap(JsonNode n, String valueType) {
+        return n.isArray() ? DynamoDbError.serialization("Unrecognized collection type java.util.Map<java.lang.String, "
+                + valueType + ">") : DynamoDbError.serialization("Unexpected field type");
+    }
+
+    /** A rejected value as DynamoDB quotes it in constraint messages: lists element by element, objects as JSON. */
+    static String quoted(JsonNode n) {
+        if (n.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < n.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(quoted(n.get(i)));
+            }
+            return out.append(']').toString();
+        }
+        return n.isTextual() ? n.textValue() : n.toString();
     }
 
     public static ObjectNode object() {

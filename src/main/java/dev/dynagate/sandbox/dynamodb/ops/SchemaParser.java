@@ -44,14 +44,15 @@ final class SchemaParser {
             throw Request.missing(member);
         }
         if (!node.isArray()) {
-            throw Request.notA("java.util.List", node);
+            throw Request.notAList(node);
         }
         if (node.size() == 0) {
             throw DynamoDbError.validation("1 validation error detected: Value '[]' at '" + Request.member(member)
                     + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         if (node.size() > 2) {
-            throw DynamoDbError.validation("1 validation error detected: Value at '" + Request.member(member)
+            throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(node) + "' at '"
+                    + Request.member(member)
                     + "' failed to satisfy constraint: Member must have length less than or equal to 2");
         }
         String[] names = new String[2];
@@ -121,10 +122,17 @@ final class SchemaParser {
         return new Throughput(read, write, 0, 0, 0);
     }
 
-    static IndexSchema index(JsonNode node, boolean global, Map<String, KeyAttr> defs, List<KeyAttr> all,
+    /** {@code path}: where the index sits in the request, as DynamoDB names members ({@code globalSecondaryIndexes.1.member}). */
+    static IndexSchema index(JsonNode node, String path, boolean global, Map<String, KeyAttr> defs, List<KeyAttr> all,
                              KeyAttr tableHash, KeyAttr tableRange, String billingMode, long now, long readyAt) {
         Request r = new Request(node);
-        String name = Names.check(r.requiredString("IndexName"), "indexName", 255);
+        for (String member : List.of("IndexName", "KeySchema", "Projection")) {
+            if (!r.has(member)) {
+                throw DynamoDbError.validation("1 validation error detected: Value null at '" + path + "."
+                        + Request.member(member) + "' failed to satisfy constraint: Member must not be null");
+            }
+        }
+        String name = Names.check(r.requiredString("IndexName"), path + ".indexName", 255);
         String[] keys = keySchema(r.node("KeySchema"), "KeySchema");
         KeyAttr hash = defined(keys[0], defs, all);
         KeyAttr range = defined(keys[1], defs, all);

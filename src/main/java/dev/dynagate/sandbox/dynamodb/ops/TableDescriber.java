@@ -53,7 +53,8 @@ final class TableDescriber {
                 index.nonKeyAttributes().forEach(names::add);
             }
             if (index.global()) {
-                i.put("IndexStatus", now < index.readyAt() ? "CREATING" : "ACTIVE");
+                // the indexes of a table being created are created with it
+                i.put("IndexStatus", now < index.readyAt() || status.equals("CREATING") ? "CREATING" : "ACTIVE");
                 if (now < index.readyAt()) {
                     i.put("Backfilling", true);
                 }

@@ -184,7 +184,7 @@ public final class TransactOps {
             }
             TableData table = engine.table(Names.tableName(body));
             Map<String, AttrValue> key = Keys.key(table.schema(), body.item("Key"));
-            ExpressionParams expressions = new ExpressionParams(body);
+            ExpressionParams expressions = new ExpressionParams(body, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
             gets.add(new Get(table, key, projection));

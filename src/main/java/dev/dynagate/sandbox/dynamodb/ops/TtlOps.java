@@ -29,7 +29,7 @@ public final class TtlOps {
                     + (attribute.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
         }
         engine.database().write(changes -> {
-            TableData data = engine.table(name);
+            TableData data = engine.controlTable(name);
             String current = data.schema().ttlAttribute();
             if (enabled && current != null) {
                 throw DynamoDbError.validation("TimeToLive is already enabled");
@@ -53,7 +53,7 @@ public final class TtlOps {
         Constraints.controlPlaneTableName(r);
         Constraints.of(r).name("TableName", false).check();
         String name = Names.tableName(r);
-        TableData data = engine.table(name);
+        TableData data = engine.controlTable(name);
         ObjectNode out = Request.object();
         ObjectNode d = out.putObject("TimeToLiveDescription");
         String attribute = data.schema().ttlAttribute();

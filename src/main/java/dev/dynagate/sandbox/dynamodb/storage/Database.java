@@ -41,6 +41,7 @@ import java.util.zip.CRC32;
  */
 public final class Database implements AutoCloseable {
     static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+    private static final long SNAPSHOT_RECORD_BYTES = 4L * 1024 * 1024;
     private static final Pattern LOG_NAME = Pattern.compile("wal-(\\d+)\\.log");
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d+)\\.bin");
 
@@ -111,7 +112,11 @@ public final class Database implements AutoCloseable {
         }
         log.awaitDurable(position);
         if (log.fileBytes() > CHECKPOINT_BYTES && checkpointQueued.compareAndSet(false, true)) {
-            background.execute(this::checkpointQuietly);
+            try {
+                background.execute(this::checkpointQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the database is closing; the log alone is enough to recover
+            }
         }
         return result;
     }
@@ -190,11 +195,14 @@ public final class Database implements AutoCloseable {
                 part.createTable(table.schema());
                 frame(out, RecordCodec.encode(part.mutations()));
                 part = new Changes();
+                long bytes = 0;
                 for (StoredItem item : table.items().values()) {
                     part.put(table.schema().name(), item);
-                    if (part.mutations().size() == 512) {
+                    bytes += item.size();
+                    if (part.mutations().size() == 512 || bytes > SNAPSHOT_RECORD_BYTES) {
                         frame(out, RecordCodec.encode(part.mutations()));
                         part = new Changes();
+                        bytes = 0;
                     }
                 }
                 if (!part.isEmpty()) {

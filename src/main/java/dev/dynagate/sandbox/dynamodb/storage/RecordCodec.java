@@ -14,7 +14,9 @@ import java.util.List;
 /** Encodes a commit's mutations as one log record, so a request or transaction is replayed whole or not at all. */
 final class RecordCodec {
     private static final int PUT = 1, DELETE = 2, SCHEMA = 3, DROP = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // schemas written by other versions may have fields this one does not know: keep the data readable
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private RecordCodec() {
     }

@@ -16,7 +16,6 @@ import dev.dynagate.sandbox.http.SandboxResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
@@ -44,37 +43,68 @@ public final class DynamoDbWire {
         return this;
     }
 
+    /**
+     * A POST to {@code /} in the AWS JSON protocol: with an X-Amz-Target (only DynamoDB speaks that protocol on the
+     * sandbox port, so unknown targets get DynamoDB's UnknownOperationException) or with DynamoDB's media type.
+     */
     public static boolean accepts(SandboxRequest request) {
-        String target = request.header("X-Amz-Target");
-        return "POST".equals(request.method()) && "/".equals(request.path()) && target != null
-                && target.startsWith(TARGET_PREFIX);
+        return "POST".equals(request.method()) && "/".equals(request.path())
+                && (request.header("X-Amz-Target") != null || CONTENT_TYPE.equals(mediaType(request)));
     }
 
+    private static String mediaType(SandboxRequest request) {
+        String type = request.header("Content-Type");
+        return type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Checked in DynamoDB's order: media type, JSON, target, authentication, then the operation's own checks. */
     public SandboxResponse handle(SandboxRequest request) {
+        String mediaType = mediaType(request);
+        String responseType = mediaType.equals("application/json") ? "application/json" : CONTENT_TYPE;
+        if (request.body().length > 0 && !mediaType.equals("application/json") && !mediaType.equals(CONTENT_TYPE)) {
+            return unsupportedMediaType();
+        }
         try {
+            JsonNode body = parse(request.body());
+            Operation operation = operation(request.header("X-Amz-Target"));
             checkAuthorization(request);
-            String name = request.header("X-Amz-Target").substring(TARGET_PREFIX.length());
-            Operation operation = operations.get(name);
-            if (operation == null) {
-                throw new DynamoDbError("UnknownOperationException", null);
-            }
-            ObjectNode result = operation.handle(new Request(parse(request.body())));
-            return respond(200, JSON.writeValueAsBytes(result));
+            ObjectNode result = operation.handle(new Request(body));
+            return respond(200, JSON.writeValueAsBytes(result), responseType);
         } catch (DynamoDbError e) {
-            return error(e);
+            return error(e, responseType);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "DynamoDB request failed", e);
-            return error(new DynamoDbError("InternalServerError", "Internal server error", 500));
+            return error(new DynamoDbError("InternalServerError", "Internal server error", 500), responseType);
         }
+    }
+
+    private Operation operation(String target) {
+        Operation operation = target == null || !target.startsWith(TARGET_PREFIX) ? null
+                : operations.get(target.substring(TARGET_PREFIX.length()));
+        if (operation == null) {
+            throw new DynamoDbError("UnknownOperationException", null);
+        }
+        return operation;
+    }
+
+    /** DynamoDB's answer to a body in a media type it does not read: a bare XML 404. */
+    private static SandboxResponse unsupportedMediaType() {
+        byte[] body = "<UnknownOperationException/>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return new SandboxResponse(404, new LinkedHashMap<>(), body)
+                .with("x-amzn-RequestId", requestId())
+                .with("x-amz-crc32", Long.toString(crc.getValue()));
     }
 
     private static void checkAuthorization(SandboxRequest request) {
         String auth = request.header("Authorization");
         String query = request.rawQuery();
-        if (auth == null) {
-            if (query != null && query.contains("X-Amz-Algorithm")) {
-                return;
-            }
+        if (auth == null && query != null && query.contains("X-Amz-Algorithm")) {
+            return;
+        }
+        // any scheme other than SigV4 counts as no token at all
+        if (auth == null || !auth.strip().startsWith("AWS4-")) {
             throw new DynamoDbError("MissingAuthenticationTokenException", "Request is missing Authentication Token");
         }
         StringBuilder missing = new StringBuilder();
@@ -94,7 +124,10 @@ public final class DynamoDbWire {
     private static JsonNode parse(byte[] body) {
         JsonNode node;
         try {
-            node = body.length == 0 ? null : JSON.readTree(body);
+            if (body.length == 0) {
+                throw new DynamoDbError("SerializationException", null);
+            }
+            node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new DynamoDbError("SerializationException", null);
         } catch (IOException e) {
@@ -109,33 +142,40 @@ public final class DynamoDbWire {
         return node;
     }
 
-    private static SandboxResponse error(DynamoDbError e) {
+    private static SandboxResponse error(DynamoDbError e, String contentType) {
         ObjectNode body = Request.object();
         body.put("__type", e.namespace() + e.code());
         if (e.getMessage() != null) {
-            body.put("message", e.getMessage());
+            // the request reader's errors spell the field with a capital M, the service's own in lower case
+            body.put(e.code().equals("SerializationException") ? "Message" : "message", e.getMessage());
         }
         if (e instanceof DetailedError detailed && detailed.details() != null) {
             detailed.details().fields().forEachRemaining(f -> body.set(f.getKey(), f.getValue()));
         }
         try {
-            return respond(e.status(), JSON.writeValueAsBytes(body));
+            return respond(e.status(), JSON.writeValueAsBytes(body), contentType);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
 
-    /** A random request id shaped like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
+    private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+    /** A random 52-character request id like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
     private static String requestId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        char[] id = new char[52];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
     }
 
-    private static SandboxResponse respond(int status, byte[] body) {
+    private static SandboxResponse respond(int status, byte[] body, String contentType) {
         CRC32 crc = new CRC32();
         crc.update(body);
         return new SandboxResponse(status, new LinkedHashMap<>(), body)
-                .with("Content-Type", CONTENT_TYPE)
+                .with("Content-Type", contentType)
                 .with("x-amzn-RequestId", requestId())
                 .with("x-amz-crc32", Long.toString(crc.getValue()));
     }

@@ -149,7 +149,7 @@ class LegacyParametersTest {
                 .containsEntry("lst", l(n("1"), n("2"))).containsEntry("nums", ns("1")).doesNotContainKey("name");
         assertThat(update.topLevelAttributes()).containsExactly("a", "age", "tags", "lst", "name", "nums");
         assertThat(validation(() -> LegacyParameters.attributeUpdates(json("{'pk':{'Action':'ADD','Value':{'N':'1'}}}"))
-                .apply(ITEM))).isEqualTo("One or more parameter values were invalid: Type mismatch for attribute to update");
+                .apply(ITEM))).isEqualTo("Type mismatch for attribute to update");
         assertThat(validation(() -> LegacyParameters.attributeUpdates(json("{'a':{'Action':'PUT'}}"))))
                 .contains("Only DELETE action is allowed when no attribute value is specified");
         assertThat(validation(() -> LegacyParameters.attributeUpdates(json("{'a':{'Action':'DELETE','Value':{'S':'x'}}}"))))

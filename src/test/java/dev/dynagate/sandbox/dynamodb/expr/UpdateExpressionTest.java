@@ -201,4 +201,32 @@ class UpdateExpressionTest {
         assertThat(Expressions.update("REMOVE a.y, b[7], c", values()).apply(item("a", m("x", n("3")), "b", l(s("hi")))))
                 .isEqualTo(item("a", m("x", n("3")), "b", l(s("hi"))));
     }
+
+    @Test
+    void aNewItemStartsFromItsKey() {
+        Map<String, AttrValue> key = item("pk", s("k"));
+        assertThat(Expressions.update("SET dup = pk REMOVE x.y", values()).applyToNewItem(key))
+                .isEqualTo(item("pk", s("k"), "dup", s("k")));
+        assertThat(validation(() -> Expressions.update("SET b.a = pk", values()).applyToNewItem(key)))
+                .isEqualTo("The document path provided in the update expression is invalid for update");
+        assertThat(validation(() -> Expressions.update("SET c = b", values()).applyToNewItem(key)))
+                .isEqualTo("The provided expression refers to an attribute that does not exist in the item");
+    }
+
+    @Test
+    void incorrectDataTypesAtRunTime() {
+        Map<String, AttrValue> stored = item("b", m("a", ss("1")), "c", n("1"), "d", ns("1"));
+        String message = "An operand in the update expression has an incorrect data type";
+        Map<String, AttrValue> cases = new java.util.LinkedHashMap<>();
+        cases.put("delete d :a", ss("1"));
+        cases.put("delete b :a", ns("1"));
+        cases.put("delete b.a :a", ns("1"));
+        cases.put("delete c :a", ns("1"));
+        cases.put("add b :a", ns("1"));
+        cases.put("add d :a", n("1"));
+        cases.put("set e = b - :a", n("1"));
+        cases.put("set e = list_append(d, if_not_exists(f, :a))", l());
+        cases.forEach((text, value) -> assertThat(validation(() -> Expressions.update(text, values(":a", value))
+                .apply(stored))).as(text).isEqualTo(message));
+    }
 }

@@ -138,4 +138,48 @@ class AttrValueJsonTest {
         String fine = "{'L':[".repeat(30) + "{'S':'x'}" + "]}".repeat(30);
         assertThat(AttrValueJson.read(json(fine))).isInstanceOf(AttrValue.L.class);
     }
+
+    /** Random documents made of DynamoDB's type keys must only ever read or fail as DynamoDB errors. */
+    @Test
+    void randomDocumentsOnlyProduceDynamoDbErrors() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 5000; i++) {
+            JsonNode node = randomNode(random, 0);
+            try {
+                AttrValue value = AttrValueJson.read(node);
+                assertThat(AttrValueJson.read(AttrValueJson.write(value))).isEqualTo(value);
+            } catch (DynamoDbError e) {
+                assertThat(e.code()).isIn("ValidationException", "SerializationException");
+            }
+        }
+    }
+
+    private static JsonNode randomNode(java.util.Random random, int depth) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        int kind = depth > 3 ? random.nextInt(5) : random.nextInt(8);
+        return switch (kind) {
+            case 0 -> f.textNode(List.of("", "a", "1", "-0.50", "1e126", "YQ==", "x y", "NaN").get(random.nextInt(8)));
+            case 1 -> f.numberNode(random.nextInt(3));
+            case 2 -> f.booleanNode(random.nextBoolean());
+            case 3 -> f.nullNode();
+            case 4 -> f.textNode("Yg==");
+            case 5, 6 -> {
+                var object = f.objectNode();
+                int fields = random.nextInt(3);
+                for (int k = 0; k < fields; k++) {
+                    String key = List.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS", "x").get(random.nextInt(11));
+                    object.set(key, randomNode(random, depth + 1));
+                }
+                yield object;
+            }
+            default -> {
+                var array = f.arrayNode();
+                int elements = random.nextInt(3);
+                for (int k = 0; k < elements; k++) {
+                    array.add(randomNode(random, depth + 1));
+                }
+                yield array;
+            }
+        };
+    }
 }

@@ -1,0 +1,164 @@
+package dev.dynagate.sandbox.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** UpdateTable: billing mode and throughput, index creation (with backfill) and removal, streams, protection. */
+final class TableUpdates {
+    private static final String INVALID = SchemaParser.INVALID;
+    private final Engine engine;
+
+    TableUpdates(Engine engine) {
+        this.engine = engine;
+    }
+
+    public ObjectNode update(Request r) {
+        Constraints.controlPlaneTableName(r);
+        Constraints.of(r).name("TableName", false).check();
+        String name = Names.tableName(r);
+        long now = engine.now();
+        long delay = engine.statusDelay().toMillis();
+        ObjectNode description = engine.database().write(changes -> {
+            TableData data = engine.database().table(name);
+            if (data == null) {
+                throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            }
+            TableSchema before = data.schema();
+            if (!before.status(now).equals("ACTIVE")) {
+                throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
+                        + "Table is being " + before.status(now).toLowerCase().replace("ing", "ed") + ": " + name);
+            }
+            TableSchema after = applyUpdate(r, before, now, delay);
+            if (after == before) {
+                throw DynamoDbError.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                        + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            }
+            after = after.withBusy("UPDATING", now + delay);
+            changes.updateSchema(after);
+            return TableDescriber.describe(data, after, "UPDATING", now);
+        });
+        ObjectNode out = Request.object();
+        out.set("TableDescription", description);
+        return out;
+    }
+
+    private TableSchema applyUpdate(Request r, TableSchema schema, long now, long delay) {
+        TableSchema next = schema;
+        String billing = r.choice("BillingMode", "billingMode", null, List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        if (billing != null || r.has("ProvisionedThroughput")) {
+            String mode = billing == null ? schema.billingMode() : billing;
+            Throughput given = SchemaParser.throughput(r, mode, now, null);
+            Throughput tp = mode.equals("PAY_PER_REQUEST") ? Throughput.NONE
+                    : schema.throughput().changedTo(given.read(), given.write(), now);
+            if (billing == null && tp.read() == schema.throughput().read() && tp.write() == schema.throughput().write()) {
+                throw DynamoDbError.validation("The provisioned throughput for the table will not change. The requested "
+                        + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                        + tp.read() + ". Requested ReadCapacityUnits: " + given.read() + ". Current WriteCapacityUnits "
+                        + "provisioned for the table: " + tp.write() + ". Requested WriteCapacityUnits: " + given.write()
+                        + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+            }
+            next = next.withBilling(mode, tp);
+        }
+        List<JsonNode> updates = r.list("GlobalSecondaryIndexUpdates");
+        if (updates != null) {
+            next = updateIndexes(r, next, updates, now, delay);
+        }
+        if (billing != null && !billing.equals(schema.billingMode())) {
+            next = next.withIndexes(indexesFor(next));
+        }
+        if (r.has("StreamSpecification")) {
+            next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now));
+        }
+        if (r.has("DeletionProtectionEnabled")) {
+            next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
+        }
+        return next;
+    }
+
+    /** After a billing mode switch: on-demand indexes drop their throughput, provisioned ones must have been given one. */
+    private static List<IndexSchema> indexesFor(TableSchema schema) {
+        List<IndexSchema> out = new ArrayList<>();
+        for (IndexSchema i : schema.indexes()) {
+            if (!i.global()) {
+                out.add(i);
+            } else if (schema.billingMode().equals("PAY_PER_REQUEST")) {
+                out.add(new IndexSchema(i.name(), true, i.hash(), i.range(), i.projection(), i.nonKeyAttributes(),
+                        Throughput.NONE, i.readyAt()));
+            } else if (i.throughput().read() < 1) {
+                throw DynamoDbError.validation(INVALID + "ProvisionedThroughput must be specified for index: " + i.name());
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private TableSchema updateIndexes(Request r, TableSchema schema, List<JsonNode> updates, long now, long delay) {
+        List<IndexSchema> indexes = new ArrayList<>(schema.indexes());
+        List<KeyAttr> defs = new ArrayList<>(schema.attributeDefinitions());
+        if (r.has("AttributeDefinitions")) {
+            for (KeyAttr d : SchemaParser.attributeDefinitions(r)) {
+                KeyAttr existing = defs.stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
+                if (existing == null) {
+                    defs.add(d);
+                } else if (!existing.type().equals(d.type())) {
+                    throw DynamoDbError.validation(INVALID + "Cannot change the type of attribute " + d.name());
+                }
+            }
+        }
+        Map<String, KeyAttr> byName = new LinkedHashMap<>();
+        defs.forEach(d -> byName.put(d.name(), d));
+        for (JsonNode u : updates) {
+            Request update = new Request(u);
+            Request create = update.child("Create");
+            Request delete = update.child("Delete");
+            Request change = update.child("Update");
+            if (create != null) {
+                IndexSchema index = SchemaParser.index(create.body(), "globalSecondaryIndexUpdates.create", true, byName, defs, schema.hash(),
+                        schema.range(), schema.billingMode(), now, now + delay);
+                if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
+                    throw DynamoDbError.validation(INVALID + "Index with name: " + index.name() + " already exists");
+                }
+                indexes.add(index);
+            } else if (delete != null) {
+                String indexName = delete.requiredString("IndexName");
+                if (!indexes.removeIf(i -> i.global() && i.name().equals(indexName))) {
+                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
+                }
+            } else if (change != null) {
+                String indexName = change.requiredString("IndexName");
+                int at = -1;
+                for (int i = 0; i < indexes.size(); i++) {
+                    if (indexes.get(i).global() && indexes.get(i).name().equals(indexName)) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
+                }
+                IndexSchema old = indexes.get(at);
+                Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName);
+                indexes.set(at, new IndexSchema(old.name(), true, old.hash(), old.range(), old.projection(),
+                        old.nonKeyAttributes(), old.throughput().changedTo(given.read(), given.write(), now), old.readyAt()));
+            } else {
+                throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
+            }
+        }
+        Set<String> used = new LinkedHashSet<>();
+        TableOps.keyAttrs(schema.hash(), schema.range(), indexes).forEach(k -> used.add(k.name()));
+        List<KeyAttr> kept = defs.stream().filter(d -> used.contains(d.name())).toList();
+        return schema.withIndexes(indexes).withAttributeDefinitions(kept);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dynagate.sandbox.dynamodb.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.Numbers;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Writes a list of items straight to JSON text, skipping the intermediate tree: Query and Scan pages of hundreds of
+ * items are the engine's largest responses. Produces the same wire form as {@code AttrValueJson.write}.
+ */
+public final class ItemStreamWriter implements AutoCloseable {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private final StringWriter text = new StringWriter(4096);
+    private final JsonGenerator out;
+
+    public ItemStreamWriter() {
+        try {
+            out = FACTORY.createGenerator(text);
+            out.writeStartArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void add(Map<String, AttrValue> item) {
+        try {
+            writeMap(item);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The array written so far, to embed in a response tree as raw JSON. */
+    public RawValue finish() {
+        try {
+            out.writeEndArray();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawValue(text.toString());
+    }
+
+    private void writeMap(Map<String, AttrValue> item) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, AttrValue> e : item.entrySet()) {
+            out.writeFieldName(e.getKey());
+            write(e.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private void write(AttrValue v) throws IOException {
+        out.writeStartObject();
+        if (v instanceof AttrValue.S s) {
+            out.writeStringField("S", s.value());
+        } else if (v instanceof AttrValue.N n) {
+            out.writeStringField("N", Numbers.format(n.value()));
+        } else if (v instanceof AttrValue.B b) {
+            out.writeStringField("B", Base64.getEncoder().encodeToString(b.value()));
+        } else if (v instanceof AttrValue.Bool b) {
+            out.writeBooleanField("BOOL", b.value());
+        } else if (v instanceof AttrValue.Null) {
+            out.writeBooleanField("NULL", true);
+        } else if (v instanceof AttrValue.M m) {
+            out.writeFieldName("M");
+            writeMap(m.value());
+        } else if (v instanceof AttrValue.L l) {
+            out.writeArrayFieldStart("L");
+            for (AttrValue e : l.value()) {
+                write(e);
+            }
+            out.writeEndArray();
+        } else if (v instanceof AttrValue.SS ss) {
+            out.writeArrayFieldStart("SS");
+            for (String e : ss.value()) {
+                out.writeString(e);
+            }
+            out.writeEndArray();
+        } else if (v instanceof AttrValue.NS ns) {
+            out.writeArrayFieldStart("NS");
+            for (BigDecimal e : ns.value()) {
+                out.writeString(Numbers.format(e));
+            }
+            out.writeEndArray();
+        } else if (v instanceof AttrValue.BS bs) {
+            out.writeArrayFieldStart("BS");
+            for (byte[] e : bs.value()) {
+                out.writeString(Base64.getEncoder().encodeToString(e));
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

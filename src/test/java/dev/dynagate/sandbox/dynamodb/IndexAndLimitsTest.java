@@ -1,0 +1,154 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+class IndexAndLimitsTest {
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+        engine.client.createTable(b -> b.tableName("Shop").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+                        def("cat", ScalarAttributeType.S), def("price", ScalarAttributeType.N))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byCat")
+                        .keySchema(key("cat", KeyType.HASH), key("price", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byPrice")
+                        .keySchema(key("pk", KeyType.HASH), key("price", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private static AttributeDefinition def(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Test
+    void indexKeysAreTypeCheckedAndMayNotBeEmpty() {
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "price", s("cheap")))))
+                .hasMessageContaining("One or more parameter values were invalid: Type mismatch for Index Key price Expected: N Actual: S IndexName: ");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("")))))
+                .hasMessageContaining("A value specified for a secondary index key is not supported")
+                .hasMessageContaining("IndexName: byCat, IndexKey: cat");
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("x".repeat(1025))))))
+                .hasMessageContaining("Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    }
+
+    @Test
+    void writesReportIndexCapacityAndItemCollectionMetrics() {
+        var response = engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("toys"), "price", n("5")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        ConsumedCapacity capacity = response.consumedCapacity();
+        assertThat(capacity.table().capacityUnits()).isEqualTo(1.0);
+        assertThat(capacity.globalSecondaryIndexes()).containsKey("byCat");
+        assertThat(capacity.localSecondaryIndexes()).containsKey("byPrice");
+        assertThat(capacity.capacityUnits()).isEqualTo(3.0);
+        ItemCollectionMetrics metrics = response.itemCollectionMetrics();
+        assertThat(metrics.itemCollectionKey()).containsEntry("pk", s("a"));
+        assertThat(metrics.sizeEstimateRangeGB()).hasSize(2);
+
+        ConsumedCapacity query = engine.client.query(b -> b.tableName("Shop").indexName("byCat")
+                .keyConditionExpression("cat = :c").expressionAttributeValues(Map.of(":c", s("toys")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(query.capacityUnits()).isEqualTo(0.5);
+        assertThat(query.globalSecondaryIndexes().get("byCat").capacityUnits()).isEqualTo(0.5);
+    }
+
+    @Test
+    void indexSortOrderAndRangeConditions() {
+        for (int i = 0; i < 6; i++) {
+            String sk = "item" + i;
+            String price = List.of("9.5", "-3", "100", "0.25", "7", "12").get(i);
+            engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("shop"), "sk", s(sk), "cat", s("c"), "price", n(price))));
+        }
+        var cheap = engine.client.query(b -> b.tableName("Shop").indexName("byCat")
+                .keyConditionExpression("cat = :c AND price < :p")
+                .expressionAttributeValues(Map.of(":c", s("c"), ":p", n("10"))).scanIndexForward(false));
+        assertThat(cheap.items()).extracting(i -> i.get("price").n()).containsExactly("9.5", "7", "0.25", "-3");
+        var local = engine.client.query(b -> b.tableName("Shop").indexName("byPrice")
+                .keyConditionExpression("pk = :p AND price BETWEEN :lo AND :hi").consistentRead(true)
+                .expressionAttributeValues(Map.of(":p", s("shop"), ":lo", n("0"), ":hi", n("12"))));
+        assertThat(local.items()).extracting(i -> i.get("price").n()).containsExactly("0.25", "7", "9.5", "12");
+        assertThatThrownBy(() -> engine.client.query(b -> b.tableName("Shop").indexName("byCat")
+                .keyConditionExpression("cat = :c").expressionAttributeValues(Map.of(":c", s("c")))
+                .exclusiveStartKey(Map.of("pk", s("shop"), "sk", s("item1")))))
+                .hasMessageContaining("The provided starting key is invalid");
+    }
+
+    @Test
+    void transactionReportsValidationErrorsAsReasons() {
+        engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("a"), "sk", s("1"), "name", s("text"))));
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("Shop")
+                        .key(Map.of("pk", s("a"), "sk", s("1"))).conditionExpression("attribute_exists(pk)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName("Shop").key(Map.of("pk", s("b"), "sk", s("1")))
+                        .updateExpression("SET price = :p").expressionAttributeValues(Map.of(":p", s("free")))).build())))
+                .isInstanceOf(TransactionCanceledException.class)
+                .satisfies(e -> assertThat(((TransactionCanceledException) e).cancellationReasons())
+                        .extracting(r -> r.code()).containsExactly("None", "ValidationError"));
+    }
+
+    @Test
+    void backfillingIndexCannotBeReadUntilReady(@TempDir Path other) throws Exception {
+        try (EngineFixture slow = EngineFixture.start(other, Duration.ofMillis(500))) {
+            slow.createTable("Fill", null);
+            Thread.sleep(600);
+            slow.client.putItem(b -> b.tableName("Fill").item(Map.of("pk", s("a"), "color", s("red"))));
+            slow.client.updateTable(b -> b.tableName("Fill").attributeDefinitions(def("color", ScalarAttributeType.S))
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byColor")
+                            .keySchema(key("color", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL))).build()));
+            assertThat(slow.client.describeTable(b -> b.tableName("Fill")).table().globalSecondaryIndexes().get(0)
+                    .indexStatusAsString()).isEqualTo("CREATING");
+            assertThatThrownBy(() -> slow.client.query(b -> b.tableName("Fill").indexName("byColor")
+                    .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red")))))
+                    .hasMessageContaining("Cannot read from backfilling global secondary index: byColor");
+            Thread.sleep(600);
+            assertThat(slow.client.query(b -> b.tableName("Fill").indexName("byColor")
+                    .keyConditionExpression("color = :c").expressionAttributeValues(Map.of(":c", s("red")))).count()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.dynagate.sandbox.dynamodb.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The headless sandbox ({@code dynagate sandbox}) in its own JVM, so a test can kill it as hard as a crash would. */
+final class SandboxProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("Dynagate sandbox ready at (http://127\\.0\\.0\\.1:\\d+)");
+
+    private final Process process;
+    private final URI endpoint;
+
+    private SandboxProcess(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    /** Starts {@code dev.dynagate.Launcher sandbox --port 0 --data DIR} with this JVM's class path. */
+    static SandboxProcess start(Path data) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), "dev.dynagate.Launcher", "sandbox", "--port", "0",
+                "--data", data.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> readOutput(process, ready, output), "sandbox-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new SandboxProcess(process, ready.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("sandbox process did not become ready: " + output, e);
+        }
+    }
+
+    private static void readOutput(Process process, CompletableFuture<URI> ready, StringBuilder output) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (output) {
+                    if (output.length() < 20_000) {
+                        output.append(line).append('\n');
+                    }
+                }
+                Matcher matcher = READY.matcher(line);
+                if (matcher.find()) {
+                    ready.complete(URI.create(matcher.group(1)));
+                }
+            }
+        } catch (IOException ignored) {
+            // the process was killed
+        }
+        ready.completeExceptionally(new IOException("sandbox process ended"));
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
