@@ -11,6 +11,7 @@ import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
 import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.partitions.PartitionsFeature;
 import dev.dynagate.requests.HttpRequestSender;
 import dev.dynagate.requests.collections.CollectionsFeature;
 import dev.dynagate.requests.collections.FxFilePicker;
@@ -137,6 +138,10 @@ public final class App {
         bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
         windowRef.set(window);
         apis.attach(window::openTab);
+        PartitionsFeature partitions = new PartitionsFeature(services::partitions, services::errors, operations,
+                shell.active());
+        PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
+                partitions.tabTitle(table), () -> partitions.open(table)));
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));

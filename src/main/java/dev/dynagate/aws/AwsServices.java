@@ -2,6 +2,7 @@ package dev.dynagate.aws;
 
 import dev.dynagate.apis.RouteCatalog;
 import dev.dynagate.connections.Connection;
+import dev.dynagate.partitions.KeyScanner;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.ReadOnlyItemStore;
 import dev.dynagate.tables.TableCatalog;
@@ -21,6 +22,10 @@ public final class AwsServices {
 
     public TableCatalog tables(Connection connection) {
         return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+    }
+
+    public KeyScanner partitions(Connection connection) {
+        return new DynamoDbKeyScanner(clients.dynamoDb(connection));
     }
 
     public TableDescriber tableDescriber(Connection connection) {
