@@ -142,6 +142,9 @@ public final class App {
                 shell.active());
         PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
                 partitions.tabTitle(table), () -> partitions.open(table)));
+        partitions.onDrill(drill -> window.openTab(tables.partitionTabId(drill.table(), drill.index(), drill.keyValue()),
+                drill.table() + " · " + drill.keyValue(),
+                () -> tables.openPartition(drill.table(), drill.index(), drill.keyValue())));
         Scene scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));

@@ -98,6 +98,31 @@ public final class TablesFeature {
         return view;
     }
 
+    /**
+     * Opens a table tab that reads one partition (of the table, or of an index when {@code index} is not null) as a
+     * Query in sort-key order, run as soon as the table is described. Binary key values are given in base64.
+     */
+    public Node openPartition(String table, String index, String partitionValue) {
+        Node view = openTable(table);
+        TableTabPresenter presenter = lastTab();
+        presenter.description().addListener((obs, old, described) -> {
+            if (described != null && old == null) {
+                QueryBuilder builder = presenter.explorer().builder();
+                builder.index().set(index);
+                builder.mode().set(QuerySpec.Mode.QUERY);
+                builder.partitionValue().set(partitionValue);
+                builder.ascending().set(true);
+                presenter.explorer().run();
+            }
+        });
+        return view;
+    }
+
+    /** The tab id for one partition's tab, distinct from the table's own tab. */
+    public String partitionTabId(String table, String index, String partitionValue) {
+        return tabId(table) + ":" + (index == null ? "" : index) + ":" + partitionValue;
+    }
+
     /** The presenter of the tab opened last (for tests). */
     TableTabPresenter lastTab() {
         return tabs.isEmpty() ? null : tabs.get(tabs.size() - 1);

@@ -166,6 +166,22 @@ class TableTabViewTest {
         assertThat(services.items(connection).get("Experiments", key)).isPresent();
     }
 
+    @Test
+    void partitionDrillQueriesOnePartitionInSortKeyOrder(FxRobot robot) throws Exception {
+        robot.interact(() -> scene.setRoot(new javafx.scene.layout.StackPane(
+                feature.openPartition("Experiments", null, "EXP-ONCO-2024-007"))));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tabPresenter().explorer() != null
+                && !tabPresenter().explorer().running().get() && !tabPresenter().explorer().items().isEmpty());
+        ItemExplorerPresenter explorer = tabPresenter().explorer();
+
+        assertThat(explorer.builder().partitionValue().get()).isEqualTo("EXP-ONCO-2024-007");
+        assertThat(explorer.items()).allMatch(i -> ((Attr.S) i.get("experimentId")).value().equals("EXP-ONCO-2024-007"));
+        List<String> sortKeys = explorer.items().stream().map(i -> ((Attr.S) i.get("sampleId")).value()).toList();
+        assertThat(sortKeys).isSorted();
+        assertThat(feature.partitionTabId("Experiments", null, "EXP-ONCO-2024-007"))
+                .isNotEqualTo(feature.tabId("Experiments"));
+    }
+
     private TableTabPresenter tabPresenter() {
         return TablesFeatureAccess.lastTab(feature);
     }
