@@ -219,11 +219,20 @@ final class RequestParser {
         String head = new String(buf, start, headEnd - start, StandardCharsets.ISO_8859_1);
         start = headEnd;
         scanned = start;
-        String[] lines = head.split("\r?\n");
-        requestLine(lines[0]);
         headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 1; i < lines.length; i++) {
-            header(lines[i]);
+        int from = 0;
+        boolean first = true;
+        while (from < head.length()) {
+            int newline = head.indexOf('\n', from);
+            int stop = newline > from && head.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            String line = head.substring(from, stop);
+            from = newline + 1;
+            if (first) {
+                requestLine(line);
+                first = false;
+            } else {
+                header(line);
+            }
         }
         frameBody();
         return true;
@@ -244,7 +253,7 @@ final class RequestParser {
         if (!version.startsWith("HTTP/")) {
             throw new HttpProtocolException(400, "malformed HTTP version");
         }
-        if (!version.matches("HTTP/1\\.\\d")) {
+        if (version.length() != 8 || !version.startsWith("HTTP/1.") || !Character.isDigit(version.charAt(7))) {
             throw new HttpProtocolException(505, "HTTP version not supported");
         }
         http10 = version.equals("HTTP/1.0");
