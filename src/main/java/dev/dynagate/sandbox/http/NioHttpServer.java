@@ -293,7 +293,14 @@ final class NioHttpServer implements HttpTransport {
                 response = SandboxResponse.json(500, "{\"message\":\"Internal server error\"}");
             }
             closeAfterWrite = !request.keepAlive();
-            pending.add(ResponseEncoder.encode(response, request.isHead(), request.keepAlive(), request.http10()));
+            try {
+                pending.add(ResponseEncoder.encode(response, request.isHead(), request.keepAlive(), request.http10()));
+            } catch (RuntimeException e) {
+                // a response that cannot be written (null parts) must not leave the connection waiting forever
+                LOG.log(Level.WARNING, "sandbox response could not be encoded", e);
+                pending.add(ResponseEncoder.encode(SandboxResponse.json(500, "{\"message\":\"Internal server error\"}"),
+                        request.isHead(), request.keepAlive(), request.http10()));
+            }
             boolean allOut;
             try {
                 allOut = flush();

@@ -184,6 +184,14 @@ class NioHttpServerTest {
     }
 
     @Test
+    void answersAResponseThatCannotBeWrittenWith500() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            assertThat(c.send(get("/broken")).read().status()).isEqualTo(500);
+            assertThat(c.send(get("/fine")).read().body()).isEqualTo("GET /fine ");
+        }
+    }
+
+    @Test
     void closesAfterConnectionClose() throws IOException {
         try (RawHttpConnection c = connect()) {
             RawResponse response = c.send("GET /bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();

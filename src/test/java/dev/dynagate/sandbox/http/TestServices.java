@@ -23,6 +23,7 @@ final class TestServices {
         server.addService(services.route("/cookies", request -> SandboxResponse.of(200, "text/plain", "two cookies")
                 .with("Set-Cookie", "a=1").with("Set-Cookie", "b=2")));
         server.addService(services.route("/empty", request -> SandboxResponse.of(200, null, "")));
+        server.addService(services.route("/broken", request -> new SandboxResponse(200, new java.util.LinkedHashMap<>(), null)));
         server.addService(services.route("/none", request -> SandboxResponse.of(204, null, "")));
         server.addService(services.route("/", request -> SandboxResponse.of(200, "text/plain",
                 request.method() + " " + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery())
