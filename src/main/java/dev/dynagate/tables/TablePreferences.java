@@ -53,14 +53,18 @@ public final class TablePreferences {
     }
 
     private void saveLater() {
-        background.execute(() -> {
-            synchronized (this) {
-                try {
-                    file.save(content);
-                } catch (IOException ignored) {
-                    // preferences are a convenience: failing to write them must not disturb the user's work
-                }
-            }
-        });
+        try {
+            background.execute(this::save);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the app is shutting down and its executor with it: a column width is not worth failing over
+        }
+    }
+
+    private synchronized void save() {
+        try {
+            file.save(content);
+        } catch (IOException ignored) {
+            // preferences are a convenience: failing to write them must not disturb the user's work
+        }
     }
 }
