@@ -122,6 +122,12 @@ class QueryScanTest {
                 .limit(10).exclusiveStartKey(exact.lastEvaluatedKey()).expressionAttributeValues(Map.of(":p", s("p"))));
         assertThat(after.count()).isZero();
         assertThat(after.hasLastEvaluatedKey()).isFalse();
+        assertThatThrownBy(() -> engine.client.query(b -> b.tableName("Page")
+                .keyConditions(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                        .comparisonOperator("EQ").attributeValueList(s("p")).build()))
+                .queryFilter(Map.of("sk", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                        .comparisonOperator("GT").attributeValueList(n("1")).build()))))
+                .hasMessageContaining("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
         QueryResponse count = engine.client.query(b -> b.tableName("Page").keyConditionExpression("pk = :p")
                 .select(Select.COUNT).expressionAttributeValues(Map.of(":p", s("p"))));
         assertThat(count.count()).isEqualTo(10);

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.expr.Condition;
@@ -9,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
 import dev.dynagate.sandbox.dynamodb.expr.Projection;
 import dev.dynagate.sandbox.dynamodb.expr.SortCondition;
 import dev.dynagate.sandbox.dynamodb.expr.SortOperator;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
 import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
@@ -40,6 +42,15 @@ public final class ReadOps {
         } else {
             throw DynamoDbError.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
+        }
+        JsonNode legacyFilter = r.node("QueryFilter");
+        if (legacyFilter != null && legacyFilter.isObject()) {
+            for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
+                if (keyAttr != null && legacyFilter.has(keyAttr.name())) {
+                    throw DynamoDbError.validation("QueryFilter can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + keyAttr.name());
+                }
+            }
         }
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
