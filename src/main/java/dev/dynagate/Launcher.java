@@ -11,9 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int code = DynagateCommand.commandLine(() -> DesktopApp.open(args)).execute(args);
-        if (code != 0 || args.length > 0) {
-            System.exit(code);
-        }
+        // the window's launch blocks until it closes, so every path ends here
+        System.exit(DynagateCommand.commandLine(DesktopApp::open).execute(args));
     }
 }

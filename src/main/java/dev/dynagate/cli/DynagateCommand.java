@@ -1,30 +1,42 @@
 package dev.dynagate.cli;
 
+import dev.dynagate.StartupMode;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root command: with no subcommand, the desktop application. */
 @Command(name = "dynagate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Desktop workbench for API Gateway, Lambda and DynamoDB, with a built-in local cloud.%n"
                 + "Without a command, opens the application window.",
-        subcommands = {SandboxCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SandboxCommand.class, RunCommand.class, SelfTestCommand.class, CommandLine.HelpCommand.class})
 public final class DynagateCommand implements Callable<Integer> {
 
-    private final Runnable openWindow;
+    private final Consumer<StartupMode> openWindow;
 
-    public DynagateCommand(Runnable openWindow) {
+    @Option(names = "--startup-probe", hidden = true,
+            description = "Open the window, print milliseconds to the first frame and to the tables list, exit.")
+    boolean startupProbe;
+
+    @Option(names = "--bare-window-probe", hidden = true,
+            description = "Open an empty JavaFX window, print milliseconds to its first frame, exit (benchmark baseline).")
+    boolean bareWindowProbe;
+
+    public DynagateCommand(Consumer<StartupMode> openWindow) {
         this.openWindow = openWindow;
     }
 
     @Override
     public Integer call() {
-        openWindow.run();
+        openWindow.accept(bareWindowProbe ? StartupMode.BARE_WINDOW
+                : startupProbe ? StartupMode.PROBE : StartupMode.NORMAL);
         return 0;
     }
 
     /** Builds the command line with Dynagate's conventions: usage errors exit 2, case-sensitive options. */
-    public static CommandLine commandLine(Runnable openWindow) {
+    public static CommandLine commandLine(Consumer<StartupMode> openWindow) {
         CommandLine line = new CommandLine(new DynagateCommand(openWindow));
         line.setUsageHelpAutoWidth(true);
         return line;

@@ -1,5 +1,7 @@
 package dev.dynagate.sandbox;
 
+import dev.dynagate.sandbox.demo.ServerlessComponents;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,6 +11,9 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
-        return List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new);
+        List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(
+                List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new));
+        components.addAll(ServerlessComponents.standard());
+        return components;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +30,9 @@ public final class SandboxHttpServer implements AutoCloseable {
         }
     }
 
+    static final int CORE_THREADS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+    static final int MAX_THREADS = 512;
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final List<SandboxService> services = new CopyOnWriteArrayList<>();
@@ -38,12 +41,13 @@ public final class SandboxHttpServer implements AutoCloseable {
     public SandboxHttpServer(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         AtomicInteger count = new AtomicInteger();
-        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 8);
-        workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        // elastic: an invoke-URL request holds its worker while its function calls back into the sandbox (DynamoDB)
+        // on another, so a fixed pool could fill with requests all waiting for workers that never come
+        workers = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "sandbox-http-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(workers);
         server.createContext("/", this::exchange);
     }

@@ -1,0 +1,201 @@
+package dev.dynagate;
+
+import dev.dynagate.apis.ApisFeature;
+import dev.dynagate.aws.AwsClientFactory;
+import dev.dynagate.aws.AwsServices;
+import dev.dynagate.aws.SdkSigV4Signer;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.history.HistoryStore;
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.ConnectionRepository;
+import dev.dynagate.aws.SdkSigV4Signer;
+import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.partitions.PartitionsFeature;
+import dev.dynagate.requests.HttpRequestSender;
+import dev.dynagate.requests.collections.CollectionsFeature;
+import dev.dynagate.requests.collections.FxFilePicker;
+import dev.dynagate.requests.collections.SecretStore;
+import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
+import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
+import dev.dynagate.sandboxpanel.SandboxPanelView;
+import dev.dynagate.shell.ConnectionBarView;
+import dev.dynagate.shell.ConnectionDialog;
+import dev.dynagate.shell.ConnectionSource;
+import dev.dynagate.shell.MainWindow;
+import dev.dynagate.shell.NavigatorPresenter;
+import dev.dynagate.shell.NavigatorView;
+import dev.dynagate.shell.SettingsStore;
+import dev.dynagate.shell.ShellPresenter;
+import dev.dynagate.shell.ShellSettings;
+import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.tables.TablePreferences;
+import dev.dynagate.tables.TablesFeature;
+import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxDialogs;
+import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.Operations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds every service, presenter and view with plain constructors, and tears them down
+ * when the window closes. Nothing here blocks the JavaFX thread: profile discovery, settings and the sandbox all
+ * load in the background after the window is shown.
+ */
+public final class App {
+    private final AppDirs dirs;
+    private final Map<String, String> env;
+    private final Path home;
+    private final ExecutorService background = BackgroundExecutor.create("dynagate-worker");
+    private final Operations operations = new Operations(background, new FxExecutor(), Clock.systemDefaultZone());
+    private final AtomicReference<AwsProfiles.Discovery> profiles = new AtomicReference<>();
+    private final SessionSecrets secrets = new SessionSecrets();
+    private final EmbeddedSandbox sandbox;
+    private final EmbeddedLocalCloud localCloud;
+    private final AwsClientFactory clients;
+    private final AwsServices services;
+
+    private final StartupProbe probe;
+
+    public App(AppDirs dirs, Map<String, String> env, Path home, StartupProbe probe) {
+        this.probe = probe;
+        this.dirs = dirs;
+        this.env = env;
+        this.home = home;
+        this.sandbox = new EmbeddedSandbox(dirs.sandboxData());
+        this.localCloud = new EmbeddedLocalCloud(sandbox);
+        this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
+        this.services = new AwsServices(clients);
+    }
+
+    private AwsProfiles.Discovery discovery() {
+        return profiles.updateAndGet(current -> current != null ? current : AwsProfiles.discover(env, home));
+    }
+
+    public void start(Stage stage) {
+        ConnectionRepository repository = new ConnectionRepository(dirs.config());
+        ConnectionSource source = new ConnectionSource() {
+            @Override
+            public ConnectionRepository.Listing load() {
+                return repository.load(discovery());
+            }
+
+            @Override
+            public void save(List<Connection> connections, Connection active) throws IOException {
+                repository.save(connections, active);
+            }
+        };
+        NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
+        AtomicReference<Connection> active = new AtomicReference<>();
+        // one sender for the request tabs and the runner: both sign with the active connection's credentials
+        HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
+        CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
+                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+        ApisFeature apis = apisFeature(sender, () -> {
+            var environment = collections.collections().environment().get();
+            return environment == null ? Map.of() : environment.values();
+        });
+        navigator.state().addListener((obs, old, state) -> {
+            if (state != NavigatorPresenter.State.LOADING && state != NavigatorPresenter.State.IDLE) {
+                probe.tablesShown();
+            }
+        });
+        ShellPresenter shell = new ShellPresenter(source, new SettingsStore(dirs.config()), connection -> {
+            active.set(connection);
+            background.execute(() -> clients.releaseAllExcept(connection));
+            navigator.show(connection);
+            apis.show(connection);
+        }, background, operations.ui());
+
+        SandboxPanelPresenter sandboxPanel = new SandboxPanelPresenter(localCloud, operations);
+        sandbox.addStartListener(endpoint -> operations.ui().execute(() -> sandboxPanel.started(endpoint)));
+        AtomicReference<MainWindow> windowRef = new AtomicReference<>();
+        ConnectionBarView bar = new ConnectionBarView(shell, () -> editConnection(stage, shell, shell.active().get()),
+                () -> editConnection(stage, shell, null), () -> windowRef.get().openTab("sandbox-panel", "Sandbox",
+                        () -> new SandboxPanelView(sandboxPanel)));
+        TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
+                new TablePreferences(dirs.config(), background), shell.active());
+        NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
+                tables.tabId(table), table, () -> tables.openTable(table)), apis.navigatorContent());
+        tables.decorate(navigatorView.tableList());
+        navigator.state().addListener((obs, old, state) -> {
+            if (state == NavigatorPresenter.State.LOADING) {
+                tables.refresh();
+            }
+        });
+        MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        apis.onSave(spec -> collections.saveRequest(spec, null));
+        collections.onOpenRequest(saved -> apis.openSaved(saved.spec()));
+        bar.addTool(collections.openButton(() -> window.openTab("collections", "Collections", collections::view)));
+        windowRef.set(window);
+        apis.attach(window::openTab);
+        PartitionsFeature partitions = new PartitionsFeature(services::partitions, services::errors, operations,
+                shell.active());
+        PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
+                partitions.tabTitle(table), () -> partitions.open(table)));
+        partitions.onDrill(drill -> window.openTab(tables.partitionTabId(drill.table(), drill.index(), drill.keyValue()),
+                drill.table() + " · " + drill.keyValue(),
+                () -> tables.openPartition(drill.table(), drill.index(), drill.keyValue())));
+        Scene scene = new Scene(window, 1280, 800);
+        ThemeSwitcher.apply(shell.theme().get(), scene);
+        shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
+        stage.setTitle("Dynagate");
+        for (String icon : List.of("dynagate-64.png", "dynagate-256.png")) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MainWindow.class.getResource(icon).toExternalForm(), true));
+        }
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+        probe.watchFirstFrame(scene);
+        stage.show();
+        shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
+    }
+
+    /** The route explorer and request tabs; {{variables}} come from the Collections tab's active environment. */
+    private ApisFeature apisFeature(HttpRequestSender sender, java.util.function.Supplier<Map<String, String>> variables) {
+        HistoryStore history = new HistoryStore(dirs.data().resolve("history").resolve("requests.jsonl"),
+                HistoryStore.DEFAULT_LIMIT, Clock.systemDefaultZone());
+        return new ApisFeature(services::routes, services::errors,
+                c -> c.kind() == Connection.Kind.PROFILE ? null : clients.endpoint(c), sender, history, variables, operations);
+    }
+
+    private static void placeWindow(Stage stage, ShellSettings settings) {
+        if (settings.width > 200 && settings.height > 150) {
+            stage.setWidth(settings.width);
+            stage.setHeight(settings.height);
+        }
+        if (settings.x != null && settings.y != null && dev.dynagate.shell.WindowPlacement.isOnScreen(settings.x, settings.y)) {
+            stage.setX(settings.x);
+            stage.setY(settings.y);
+        }
+        stage.setMaximized(settings.maximized);
+    }
+
+    private void editConnection(Stage stage, ShellPresenter shell, Connection original) {
+        List<String> profileNames = profiles.get() == null ? List.of()
+                : profiles.get().profiles().stream().map(p -> p.name()).toList();
+        ConnectionDialog.edit(stage, original, profileNames).ifPresent(result -> {
+            if (result.secret() != null) {
+                // the secret is kept for this run only; it is never written to disk
+                secrets.put(result.connection().id(), result.secret());
+            }
+            shell.save(result.connection());
+        });
+    }
+
+    public void stop() {
+        clients.close();
+        sandbox.close();
+        background.shutdownNow();
+    }
+}

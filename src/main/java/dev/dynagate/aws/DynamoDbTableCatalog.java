@@ -1,0 +1,91 @@
+package dev.dynagate.aws;
+
+import dev.dynagate.tables.TableCatalog;
+import dev.dynagate.tables.TableDescriber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/** {@link TableCatalog} and {@link TableDescriber} over the SDK's DynamoDbClient. */
+public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber {
+    private final DynamoDbClient client;
+
+    public DynamoDbTableCatalog(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public TableNamesPage listTableNames(String exclusiveStart, int limit) {
+        ListTablesResponse response = client.listTables(ListTablesRequest.builder()
+                .exclusiveStartTableName(exclusiveStart).limit(limit).build());
+        return new TableNamesPage(response.tableNames(), response.lastEvaluatedTableName());
+    }
+
+    @Override
+    public dev.dynagate.tables.TableDescription describe(String tableName) {
+        software.amazon.awssdk.services.dynamodb.model.TableDescription table = client.describeTable(b -> b.tableName(tableName)).table();
+        Map<String, dev.dynagate.tables.KeyType> types = table.attributeDefinitions().stream()
+                .collect(Collectors.toMap(AttributeDefinition::attributeName,
+                        a -> dev.dynagate.tables.KeyType.valueOf(a.attributeTypeAsString())));
+        List<dev.dynagate.tables.TableDescription.Index> indexes = new ArrayList<>();
+        table.globalSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
+                dev.dynagate.tables.TableDescription.IndexKind.GSI, i.keySchema(), i.projection(), types)));
+        table.localSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
+                dev.dynagate.tables.TableDescription.IndexKind.LSI, i.keySchema(), i.projection(), types)));
+        String billing = table.billingModeSummary() == null ? "PROVISIONED" : table.billingModeSummary().billingModeAsString();
+        Long rcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().readCapacityUnits();
+        Long wcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().writeCapacityUnits();
+        String stream = table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                ? table.streamSpecification().streamViewTypeAsString() : null;
+        return new dev.dynagate.tables.TableDescription(table.tableName(), table.tableArn(),
+                table.tableStatusAsString(), table.creationDateTime(), keys(table.keySchema(), types), indexes,
+                billing, rcu, wcu, ttlAttribute(tableName), stream,
+                table.itemCount() == null ? -1 : table.itemCount(),
+                table.tableSizeBytes() == null ? -1 : table.tableSizeBytes());
+    }
+
+    /** TTL is a separate call; an endpoint that lacks it should not hide the rest of the facts. */
+    private String ttlAttribute(String tableName) {
+        try {
+            var ttl = client.describeTimeToLive(b -> b.tableName(tableName)).timeToLiveDescription();
+            return ttl != null && ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED ? ttl.attributeName() : null;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private static dev.dynagate.tables.TableDescription.Index index(String name,
+            dev.dynagate.tables.TableDescription.IndexKind kind, List<KeySchemaElement> schema, Projection projection,
+            Map<String, dev.dynagate.tables.KeyType> types) {
+        return new dev.dynagate.tables.TableDescription.Index(name, kind, keys(schema, types),
+                projection == null ? "ALL" : projection.projectionTypeAsString(),
+                projection == null ? List.of() : projection.nonKeyAttributes());
+    }
+
+    private static dev.dynagate.tables.TableDescription.KeySchema keys(List<KeySchemaElement> schema,
+            Map<String, dev.dynagate.tables.KeyType> types) {
+        dev.dynagate.tables.TableDescription.Key partition = null;
+        dev.dynagate.tables.TableDescription.Key sort = null;
+        for (KeySchemaElement element : schema) {
+            var key = new dev.dynagate.tables.TableDescription.Key(element.attributeName(),
+                    types.getOrDefault(element.attributeName(), dev.dynagate.tables.KeyType.S));
+            if (element.keyType() == software.amazon.awssdk.services.dynamodb.model.KeyType.HASH) {
+                partition = key;
+            } else {
+                sort = key;
+            }
+        }
+        return new dev.dynagate.tables.TableDescription.KeySchema(partition, sort);
+    }
+}

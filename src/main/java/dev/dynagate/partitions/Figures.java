@@ -1,0 +1,49 @@
+package dev.dynagate.partitions;
+
+import java.util.Locale;
+
+/** Number formats shared by the partitions texts: grouped counts, binary sizes, percentages. */
+public final class Figures {
+    private Figures() {
+    }
+
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Axis labels: 2,500 → "2.5k", 1,200,000 → "1.2M". */
+    public static String compact(long n) {
+        if (Math.abs(n) < 1000) {
+            return Long.toString(n);
+        }
+        boolean millions = Math.abs(n) >= 1_000_000;
+        double value = millions ? n / 1e6 : n / 1e3;
+        String text = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+        return text + (millions ? "M" : "k");
+    }
+
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+
+    public static String percent(double share) {
+        double p = share * 100;
+        boolean whole = p >= 10 || Math.abs(p - Math.rint(p)) < 0.05;
+        return String.format(Locale.ROOT, whole ? "%.0f%%" : "%.1f%%", p);
+    }
+
+    public static String capacity(double units) {
+        return String.format(Locale.ROOT, "%,.1f", units);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.dynagate.partitions;
+
+/** The scalar types a key attribute may have. */
+public enum KeyType { S, N, B }

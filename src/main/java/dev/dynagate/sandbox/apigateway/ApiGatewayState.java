@@ -1,0 +1,87 @@
+package dev.dynagate.sandbox.apigateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Supplier;
+
+/**
+ * Every API Gateway definition, kept in the wire shapes the control planes answer with and saved to one JSON file
+ * after each change. Callers hold the lock ({@link #read} / {@link #write}) while they look or change.
+ *
+ * <p>Layout: {@code httpApis.{apiId}.{api,routes,integrations,stages,authorizers,deployments}},
+ * {@code restApis.{id}.{api,resources,stages,deployments,authorizers}}, {@code apiKeys.{id}}, {@code tags.{arn}}.
+ */
+final class ApiGatewayState {
+    private final Path file;
+    private final ObjectNode root;
+
+    ApiGatewayState(Path folder) {
+        this.file = folder == null ? null : folder.resolve("apigateway.json");
+        this.root = load();
+    }
+
+    private ObjectNode load() {
+        if (file != null && Files.exists(file)) {
+            try {
+                return (ObjectNode) ApiJson.MAPPER.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read API Gateway definitions from " + file, e);
+            }
+        }
+        return ApiJson.object();
+    }
+
+    synchronized <T> T read(Supplier<T> action) {
+        return action.get();
+    }
+
+    synchronized <T> T write(Supplier<T> action) {
+        T result = action.get();
+        save();
+        return result;
+    }
+
+    ObjectNode section(String name) {
+        ObjectNode section = (ObjectNode) root.get(name);
+        return section != null ? section : root.putObject(name);
+    }
+
+    ObjectNode httpApis() {
+        return section("httpApis");
+    }
+
+    ObjectNode restApis() {
+        return section("restApis");
+    }
+
+    ObjectNode apiKeys() {
+        return section("apiKeys");
+    }
+
+    ObjectNode tags() {
+        return section("tags");
+    }
+
+    static ObjectNode child(ObjectNode parent, String name) {
+        ObjectNode child = (ObjectNode) parent.get(name);
+        return child != null ? child : parent.putObject(name);
+    }
+
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save API Gateway definitions to " + file, e);
+        }
+    }
+}

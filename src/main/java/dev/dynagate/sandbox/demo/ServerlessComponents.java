@@ -1,0 +1,51 @@
+package dev.dynagate.sandbox.demo;
+
+import dev.dynagate.sandbox.SandboxComponent;
+import dev.dynagate.sandbox.SandboxContext;
+import dev.dynagate.sandbox.apigateway.ApiGatewayComponent;
+import dev.dynagate.sandbox.http.SandboxService;
+import dev.dynagate.sandbox.lambda.LambdaComponent;
+import dev.dynagate.sandbox.template.SamTemplateLoader;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Lambda, API Gateway bound to that Lambda runtime, and, once everything serves, the demo backend (with
+ * {@code --demo}) and a SAM template (with {@code --template}).
+ */
+public final class ServerlessComponents {
+    private ServerlessComponents() {
+    }
+
+    public static List<Function<SandboxContext, SandboxComponent>> standard() {
+        LambdaComponent[] lambda = new LambdaComponent[1];
+        ApiGatewayComponent[] apiGateway = new ApiGatewayComponent[1];
+        return List.of(
+                context -> lambda[0] = new LambdaComponent(context),
+                context -> apiGateway[0] = new ApiGatewayComponent(context, lambda[0].runtime()),
+                context -> new Seeding(apiGateway[0]));
+    }
+
+    /** Applies the demo and the template after every component serves, through the real protocols. */
+    private record Seeding(ApiGatewayComponent apiGateway) implements SandboxComponent {
+        @Override
+        public List<SandboxService> services() {
+            return List.of();
+        }
+
+        @Override
+        public void started(SandboxContext context) {
+            if (context.options().demo()) {
+                new DemoBackend(context, apiGateway.lambda(), apiGateway.definitions()).apply();
+            }
+            if (context.options().template() != null) {
+                new SamTemplateLoader(context, apiGateway.lambda(), apiGateway.definitions())
+                        .load(context.options().template()).forEach(context.log());
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

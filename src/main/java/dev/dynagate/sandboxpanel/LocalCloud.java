@@ -1,0 +1,27 @@
+package dev.dynagate.sandboxpanel;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The built-in sandbox as the panel controls it. Start and stop block; the presenter calls them in the background. */
+public interface LocalCloud {
+
+    URI start() throws Exception;
+
+    void stop();
+
+    boolean isRunning();
+
+    Path dataDir();
+
+    /** Invocations the running sandbox remembers, oldest first. */
+    List<InvocationRow> invocations();
+
+    /** Called on the invoking thread after every Lambda invocation. */
+    void onInvocation(Consumer<InvocationRow> listener);
+
+    /** Called with each line the sandbox reports (demo URLs, start, stop), on the reporting thread. */
+    void onLog(Consumer<String> listener);
+}

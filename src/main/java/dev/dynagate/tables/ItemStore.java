@@ -1,0 +1,24 @@
+package dev.dynagate.tables;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Items of one connection's tables. Implementations block; presenters call them on the background executor. */
+public interface ItemStore {
+
+    /** One page of {@code request}, starting after {@code exclusiveStartKey} (null for the first page). */
+    ItemPage read(ReadRequest request, Map<String, Attr> exclusiveStartKey);
+
+    /** The item with this key, read consistently; empty when there is none. */
+    Optional<Map<String, Attr>> get(String table, Map<String, Attr> key);
+
+    /** Writes the whole item if {@code condition} holds; otherwise throws {@link ConflictException}. */
+    void put(String table, Map<String, Attr> item, Condition condition);
+
+    /** Deletes the item if {@code condition} holds (null: unconditionally); otherwise {@link ConflictException}. */
+    void delete(String table, Map<String, Attr> key, Condition condition);
+
+    /** One BatchWriteItem of up to 25 deletes; returns the keys DynamoDB left unprocessed. */
+    List<Map<String, Attr>> deleteBatch(String table, List<Map<String, Attr>> keys);
+}

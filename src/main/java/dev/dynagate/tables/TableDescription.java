@@ -1,0 +1,54 @@
+package dev.dynagate.tables;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What DescribeTable (and DescribeTimeToLive) say about a table.
+ *
+ * @param ttlAttribute the TTL attribute, or null when TTL is off or unknown
+ * @param stream       the stream view type ("NEW_AND_OLD_IMAGES"…), or null when there is no stream
+ */
+public record TableDescription(String name, String arn, String status, Instant created, KeySchema keys,
+                               List<Index> indexes, String billingMode, Long readCapacity, Long writeCapacity,
+                               String ttlAttribute, String stream, long itemCount, long sizeBytes) {
+
+    public record Key(String name, KeyType type) {
+    }
+
+    /** @param sort null for a table or index without a sort key */
+    public record KeySchema(Key partition, Key sort) {
+        public List<String> names() {
+            return sort == null ? List.of(partition.name()) : List.of(partition.name(), sort.name());
+        }
+    }
+
+    public enum IndexKind { GSI, LSI }
+
+    /** @param projection ALL, KEYS_ONLY or INCLUDE; nonKeyAttributes lists what INCLUDE adds */
+    public record Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes) {
+        public boolean hidesAttributes() {
+            return !"ALL".equals(projection);
+        }
+    }
+
+    public Optional<Index> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
+    /** The key schema used when reading {@code indexName} (null = the table itself). */
+    public KeySchema keysOf(String indexName) {
+        return indexName == null ? keys : index(indexName).map(Index::keys).orElse(keys);
+    }
+
+    /** Table key names first, then the index keys, without repeats: the columns shown first in the grid. */
+    public List<String> keyColumns(String indexName) {
+        List<String> names = new ArrayList<>(keys.names());
+        if (indexName != null) {
+            keysOf(indexName).names().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.dynagate.tables;
+
+import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.ErrorDescriber;
+import dev.dynagate.ui.Operations;
+import dev.dynagate.ui.UserMessage;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One table tab: describes the table in the background, then holds the explorer and the editor for it. The
+ * read-only flag follows the connection, so switching read-only on disables writes in open tabs at once.
+ */
+public final class TableTabPresenter {
+    private final String tableName;
+    private final Supplier<TableDescriber> describer;
+    private final Supplier<ItemStore> store;
+    private final ErrorDescriber errors;
+    private final Operations operations;
+    private final Dialogs dialogs;
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<TableDescription> description = new SimpleObjectProperty<>();
+    private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
+    private ItemExplorerPresenter explorer;
+    private ItemEditorPresenter editor;
+
+    public TableTabPresenter(String tableName, Supplier<TableDescriber> describer, Supplier<ItemStore> store,
+                             ErrorDescriber errors, Operations operations, Dialogs dialogs) {
+        this.tableName = tableName;
+        this.describer = describer;
+        this.store = store;
+        this.errors = errors;
+        this.operations = operations;
+        this.dialogs = dialogs;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public BooleanProperty readOnly() {
+        return readOnly;
+    }
+
+    /** Set once the table is described; the explorer and editor exist from then on. */
+    public ObjectProperty<TableDescription> description() {
+        return description;
+    }
+
+    public ObjectProperty<UserMessage> problem() {
+        return problem;
+    }
+
+    public ItemExplorerPresenter explorer() {
+        return explorer;
+    }
+
+    public ItemEditorPresenter editor() {
+        return editor;
+    }
+
+    public CompletableFuture<TableDescription> load() {
+        problem.set(null);
+        CompletableFuture<TableDescription> described = operations.run("Describing " + tableName,
+                () -> describer.get().describe(tableName));
+        described.whenCompleteAsync((table, error) -> {
+            if (error != null) {
+                problem.set(Problems.describe(errors, error));
+                return;
+            }
+            if (explorer == null) {
+                explorer = new ItemExplorerPresenter(table, store, errors, operations, Clock.systemUTC(), dialogs);
+                editor = new ItemEditorPresenter(table, store, errors, operations, dialogs);
+                explorer.readOnly().bind(readOnly);
+                editor.readOnly().bind(readOnly);
+                editor.onSaved(explorer::replace);
+            }
+            description.set(table);
+        }, operations.ui());
+        return described;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.dynagate.tables;
+
+import dev.dynagate.connections.Connection;
+import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.ErrorDescriber;
+import dev.dynagate.ui.Operations;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/**
+ * The tables feature as the composition root sees it: dresses the navigator's table list and builds table tabs.
+ * Each tab stays on the connection it was opened on; its read-only flag follows that connection's switch.
+ */
+public final class TablesFeature {
+    /** What the feature needs per connection; implemented over the SDK in {@code aws}. */
+    public interface Services {
+        TableDescriber describer(Connection connection);
+
+        ItemStore items(Connection connection);
+
+        ErrorDescriber errors(Connection connection);
+
+        /** The endpoint calls go to (null for AWS itself), for the copied CLI command. */
+        URI endpoint(Connection connection);
+    }
+
+    private final Services services;
+    private final Operations operations;
+    private final Dialogs dialogs;
+    private final TablePreferences preferences;
+    private final ObservableValue<Connection> active;
+    private final TableListPresenter list;
+    private final List<TableTabPresenter> tabs = new ArrayList<>();
+
+    public TablesFeature(Services services, Operations operations, Dialogs dialogs, TablePreferences preferences,
+                         ObservableValue<Connection> active) {
+        this.services = services;
+        this.operations = operations;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.active = active;
+        this.list = new TableListPresenter(operations, preferences);
+        active.addListener((obs, old, connection) -> {
+            if (connection != null) {
+                list.show(connection.id(), () -> services.describer(connection));
+            }
+        });
+        if (active.getValue() != null) {
+            Connection connection = active.getValue();
+            list.show(connection.id(), () -> services.describer(connection));
+        }
+    }
+
+    public TableListPresenter list() {
+        return list;
+    }
+
+    /** Adds counts, sizes and recent-first order to the navigator's list of table names. */
+    public void decorate(ListView<String> tableList) {
+        TableListDecorator.decorate(tableList, list);
+    }
+
+    /** Forgets the navigator's counts (call when the list is refreshed). */
+    public void refresh() {
+        list.refresh();
+    }
+
+    /** The id of the tab for a table of the active connection, so opening it twice selects the open one. */
+    public String tabId(String table) {
+        Connection connection = active.getValue();
+        return "table:" + (connection == null ? "" : connection.id()) + ":" + table;
+    }
+
+    /** Builds the tab content for a table of the active connection and starts describing it. */
+    public Node openTable(String table) {
+        Connection connection = active.getValue();
+        list.opened(table);
+        TableTabPresenter presenter = new TableTabPresenter(table, () -> services.describer(connection),
+                () -> services.items(current(connection)), services.errors(connection), operations, dialogs);
+        presenter.readOnly().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> current(connection).readOnly(), active));
+        tabs.add(presenter);
+        // resolved when the user copies a command: by then the table was described, so the endpoint is up
+        java.util.function.Supplier<String> endpoint = () -> {
+            URI uri = connection.kind() == Connection.Kind.PROFILE ? null : endpointOrNull(connection);
+            return uri == null ? null : uri.toString();
+        };
+        TableTabView view = new TableTabView(presenter, name -> preferences.columns(connection.id(), name),
+                (name, layout) -> preferences.columns(connection.id(), name, layout), TablesFeature::copy,
+                endpoint, connection.region());
+        presenter.load();
+        return view;
+    }
+
+    /**
+     * Opens a table tab that reads one partition (of the table, or of an index when {@code index} is not null) as a
+     * Query in sort-key order, run as soon as the table is described. Binary key values are given in base64.
+     */
+    public Node openPartition(String table, String index, String partitionValue) {
+        Node view = openTable(table);
+        TableTabPresenter presenter = lastTab();
+        presenter.description().addListener((obs, old, described) -> {
+            if (described != null && old == null) {
+                QueryBuilder builder = presenter.explorer().builder();
+                builder.index().set(index);
+                builder.mode().set(QuerySpec.Mode.QUERY);
+                builder.partitionValue().set(partitionValue);
+                builder.ascending().set(true);
+                presenter.explorer().run();
+            }
+        });
+        return view;
+    }
+
+    /** The tab id for one partition's tab, distinct from the table's own tab. */
+    public String partitionTabId(String table, String index, String partitionValue) {
+        return tabId(table) + ":" + (index == null ? "" : index) + ":" + partitionValue;
+    }
+
+    /** The presenter of the tab opened last (for tests). */
+    TableTabPresenter lastTab() {
+        return tabs.isEmpty() ? null : tabs.get(tabs.size() - 1);
+    }
+
+    private URI endpointOrNull(Connection connection) {
+        try {
+            return services.endpoint(connection);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The connection as it is now (read-only may have been switched since the tab opened). */
+    private Connection current(Connection opened) {
+        Connection now = active.getValue();
+        return now != null && now.id().equals(opened.id()) ? now : opened;
+    }
+
+    private static void copy(String label, String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.dynagate.ui;
+
+import java.util.Optional;
+
+/** Dialogs behind an interface, so presenters and views can be tested without windows popping up. */
+public interface Dialogs {
+
+    void showError(String title, UserMessage message);
+
+    boolean confirm(String title, String question, String confirmLabel);
+
+    /** Asks the user to type {@code expected} to confirm a destructive action on many things. */
+    boolean confirmTyped(String title, String question, String expected);
+
+    Optional<String> ask(String title, String question, String initial);
+}

@@ -1,0 +1,87 @@
+package dev.dynagate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.SessionSecrets;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class AwsClientFactoryTest {
+    @TempDir
+    Path home;
+
+    private final AtomicInteger sandboxStarts = new AtomicInteger();
+
+    private AwsClientFactory factory(SessionSecrets secrets) {
+        return new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> {
+            sandboxStarts.incrementAndGet();
+            return URI.create("http://127.0.0.1:1");
+        }, secrets);
+    }
+
+    @Test
+    void buildsLazilyAndCachesPerConnection() {
+        try (AwsClientFactory factory = factory(new SessionSecrets())) {
+            assertThat(sandboxStarts).hasValue(0);
+            DynamoDbClient first = factory.dynamoDb(Connection.sandbox());
+            DynamoDbClient again = factory.dynamoDb(Connection.sandbox());
+
+            assertThat(first).isSameAs(again);
+            assertThat(sandboxStarts).hasValue(1);
+            assertThat(factory.apiGateway(Connection.sandbox())).isNotNull();
+            assertThat(factory.apiGatewayV2(Connection.sandbox())).isNotNull();
+            assertThat(factory.lambda(Connection.sandbox())).isNotNull();
+        }
+    }
+
+    @Test
+    void changedSettingsGiveNewClientsAndReleaseClosesThem() {
+        try (AwsClientFactory factory = factory(new SessionSecrets())) {
+            Connection stack = Connection.endpoint("Stack", URI.create("http://127.0.0.1:2"), "us-east-1");
+            DynamoDbClient first = factory.dynamoDb(stack);
+            DynamoDbClient moved = factory.dynamoDb(stack.withRegion("eu-west-1"));
+
+            assertThat(moved).isNotSameAs(first);
+            assertThat(factory.region(stack.withRegion("eu-west-1")).id()).isEqualTo("eu-west-1");
+            factory.releaseAllExcept(Connection.sandbox());
+            assertThat(factory.dynamoDb(stack)).isNotSameAs(moved);
+        }
+    }
+
+    @Test
+    void endpointCredentialsUseTheSessionSecretOnlyWhenTyped() {
+        SessionSecrets secrets = new SessionSecrets();
+        try (AwsClientFactory factory = factory(secrets)) {
+            Connection keyed = Connection.endpoint("Keyed", URI.create("http://127.0.0.1:3"), "us-east-1")
+                    .withAccessKeyId("AKIAKEYED");
+            AwsCredentials local = factory.credentials(keyed).resolveCredentials();
+            assertThat(local.accessKeyId()).isEqualTo("dynagate");
+
+            secrets.put(keyed.id(), "typed-secret");
+            factory.release(keyed);
+            AwsCredentials typed = factory.credentials(keyed).resolveCredentials();
+            assertThat(typed.accessKeyId()).isEqualTo("AKIAKEYED");
+            assertThat(typed.secretAccessKey()).isEqualTo("typed-secret");
+        }
+    }
+
+    @Test
+    void unknownProfileFailsWhenCredentialsAreResolved() {
+        try (AwsClientFactory factory = factory(new SessionSecrets())) {
+            Connection missing = Connection.profile("nobody", "us-east-1");
+
+            assertThatThrownBy(() -> factory.credentials(missing).resolveCredentials())
+                    .satisfies(e -> assertThat(AwsErrorMessages.describe(e, missing).text())
+                            .isEqualTo("No AWS credentials were found for profile 'nobody'."));
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package dev.dynagate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.tables.Attr;
+import dev.dynagate.tables.FetchBudget;
+import dev.dynagate.tables.FilterOp;
+import dev.dynagate.tables.FilterRow;
+import dev.dynagate.tables.Fixtures;
+import dev.dynagate.tables.ItemEditorPresenter;
+import dev.dynagate.tables.ItemExplorerPresenter;
+import dev.dynagate.tables.ItemStore;
+import dev.dynagate.tables.QuerySpec;
+import dev.dynagate.tables.ReadOnlyRefusal;
+import dev.dynagate.tables.SortOp;
+import dev.dynagate.tables.TableDescription;
+import dev.dynagate.tables.ValueType;
+import dev.dynagate.testing.MotoServer;
+import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.Operations;
+import dev.dynagate.ui.UserMessage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The item explorer and editor through the real adapters against a DynamoDB endpoint: every sort and filter
+ * operator, typed keys, both orders, paging with filters, the lossless round trip, conflicts, batch deletes and
+ * read-only refusal. Subclasses supply the endpoint (moto_server, the sandbox).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TablesContract {
+    AwsClientFactory factory;
+    AwsServices services;
+    Connection connection;
+    DynamoDbClient client;
+
+    @TempDir
+    static Path home;
+
+    /** Starts the endpoint under test. */
+    abstract URI startEndpoint() throws Exception;
+
+    abstract void stopEndpoint();
+
+    /** Whether size() of a number is false as on DynamoDB (moto_server reports an error instead). */
+    boolean sizeOfANumberIsFalse() {
+        return true;
+    }
+
+    private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
+    private final Dialogs yes = new Dialogs() {
+        public void showError(String title, UserMessage message) {
+        }
+
+        public boolean confirm(String title, String question, String confirmLabel) {
+            return true;
+        }
+
+        public boolean confirmTyped(String title, String question, String expected) {
+            return true;
+        }
+
+        public Optional<String> ask(String title, String question, String initial) {
+            return Optional.empty();
+        }
+    };
+
+    @BeforeAll
+    void seed() throws Exception {
+        connection = Connection.endpoint("under-test", startEndpoint(), "us-east-1");
+        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
+        services = new AwsServices(factory);
+        client = factory.dynamoDb(connection);
+        createTable("Experiments", "experimentId", ScalarAttributeType.S, "sampleId", ScalarAttributeType.N, true);
+        createTable("ByNumber", "shard", ScalarAttributeType.N, "name", ScalarAttributeType.S, false);
+        createTable("ByBinary", "id", ScalarAttributeType.B, "part", ScalarAttributeType.B, false);
+        ItemStore store = services.items(connection);
+        for (int i = 1; i <= 30; i++) {
+            Map<String, Attr> item = new LinkedHashMap<>();
+            item.put("experimentId", Attr.s(i <= 20 ? "exp-A" : "exp-B"));
+            item.put("sampleId", Attr.n(i));
+            item.put("status", Attr.s(i % 3 == 0 ? "failed" : "ok"));
+            item.put("site", Attr.s("site-" + (i % 4)));
+            item.put("score", Attr.n(i * 10));
+            if (i % 5 == 0) {
+                item.put("tags", new Attr.SS(java.util.Set.of("t" + i, "flagged")));
+            }
+            item.put("meta", new Attr.M(Map.of("readings", new Attr.L(List.of(Attr.n(i), Attr.n(i + 1))))));
+            store.put("Experiments", item, null);
+        }
+        for (int shard = 1; shard <= 3; shard++) {
+            for (String name : List.of("a", "b", "c")) {
+                store.put("ByNumber", Map.of("shard", Attr.n(shard), "name", Attr.s(name)), null);
+            }
+        }
+        for (int part = 0; part < 4; part++) {
+            store.put("ByBinary", Map.of("id", new Attr.B(new byte[] {1, 2}), "part", new Attr.B(new byte[] {9, (byte) part})), null);
+        }
+    }
+
+    void createTable(String name, String pk, ScalarAttributeType pkType, String sk, ScalarAttributeType skType,
+                            boolean index) {
+        client.createTable(b -> {
+            b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName(pk).attributeType(pkType).build(),
+                            AttributeDefinition.builder().attributeName(sk).attributeType(skType).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(pk).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build());
+            if (index) {
+                b.attributeDefinitions(AttributeDefinition.builder().attributeName(pk).attributeType(pkType).build(),
+                        AttributeDefinition.builder().attributeName(sk).attributeType(skType).build(),
+                        AttributeDefinition.builder().attributeName("status").attributeType(ScalarAttributeType.S).build());
+                b.globalSecondaryIndexes(g -> g.indexName("by-status")
+                        .keySchema(KeySchemaElement.builder().attributeName("status").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()));
+            }
+        });
+    }
+
+    @AfterAll
+    void stop() {
+        if (factory != null) {
+            factory.close();
+        }
+        stopEndpoint();
+    }
+
+    private ItemExplorerPresenter explorer(String table) {
+        TableDescription description = services.tableDescriber(connection).describe(table);
+        return new ItemExplorerPresenter(description, () -> services.items(connection), services.errors(connection),
+                direct, Clock.systemUTC(), yes);
+    }
+
+    private static List<String> column(ItemExplorerPresenter explorer, String name) {
+        return explorer.items().stream().map(i -> i.get(name) == null ? "-" : ((Attr.N) i.get(name)).value()).toList();
+    }
+
+    @Test
+    void describesKeysIndexesAndBilling() {
+        TableDescription table = services.tableDescriber(connection).describe("Experiments");
+
+        assertThat(table.keys().partition()).isEqualTo(new TableDescription.Key("experimentId", dev.dynagate.tables.KeyType.S));
+        assertThat(table.keys().sort()).isEqualTo(new TableDescription.Key("sampleId", dev.dynagate.tables.KeyType.N));
+        assertThat(table.indexes()).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("by-status");
+            assertThat(i.projection()).isEqualTo("KEYS_ONLY");
+        });
+        assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.arn()).endsWith("table/Experiments");
+    }
+
+    @Test
+    void queriesInBothSortOrdersWithEverySortOperator() {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().sortOp().set(SortOp.BETWEEN);
+        explorer.builder().sortValue().set("3");
+        explorer.builder().sortSecond().set("6");
+        assertThat(explorer.builder().plan().get()).startsWith("Auto: Query");
+
+        explorer.run().join();
+        assertThat(column(explorer, "sampleId")).containsExactly("3", "4", "5", "6");
+
+        explorer.builder().ascending().set(false);
+        explorer.run().join();
+        assertThat(column(explorer, "sampleId")).containsExactly("6", "5", "4", "3");
+
+        explorer.builder().ascending().set(true);
+        Map<SortOp, List<String>> expected = Map.of(SortOp.EQ, List.of("18"), SortOp.LT, List.of("1"),
+                SortOp.LE, List.of("1", "2"), SortOp.GT, List.of("19", "20"), SortOp.GE, List.of("20"));
+        Map<SortOp, String> operand = Map.of(SortOp.EQ, "18", SortOp.LT, "2", SortOp.LE, "2", SortOp.GT, "18", SortOp.GE, "20");
+        expected.forEach((op, ids) -> {
+            explorer.builder().sortOp().set(op);
+            explorer.builder().sortValue().set(operand.get(op));
+            explorer.run().join();
+            assertThat(column(explorer, "sampleId")).as(op.name()).containsExactlyElementsOf(ids);
+        });
+    }
+
+    @Test
+    void numberAndBinaryKeysAreTyped() {
+        ItemExplorerPresenter numbers = explorer("ByNumber");
+        numbers.builder().partitionValue().set("2");
+        numbers.builder().sortOp().set(SortOp.BEGINS_WITH);
+        numbers.builder().sortValue().set("b");
+        numbers.run().join();
+        assertThat(numbers.items()).singleElement().isEqualTo(Map.of("shard", Attr.n(2), "name", Attr.s("b")));
+
+        ItemExplorerPresenter binary = explorer("ByBinary");
+        binary.builder().partitionValue().set(Base64.getEncoder().encodeToString(new byte[] {1, 2}));
+        binary.builder().sortOp().set(SortOp.GE);
+        binary.builder().sortValue().set(Base64.getEncoder().encodeToString(new byte[] {9, 2}));
+        binary.builder().ascending().set(false);
+        binary.run().join();
+        assertThat(binary.items()).extracting(i -> ((Attr.B) i.get("part")).bytes()[1]).containsExactly((byte) 3, (byte) 2);
+    }
+
+    @Test
+    void everyFilterOperatorSelectsTheRightItems() {
+        assertThat(filter("sampleId", FilterOp.EQ, ValueType.N, "7", "")).containsExactly("7");
+        assertThat(filter("status", FilterOp.NE, ValueType.S, "ok", "")).containsExactly("3", "6", "9", "12", "15", "18");
+        assertThat(filter("score", FilterOp.LT, ValueType.N, "30", "")).containsExactly("1", "2");
+        assertThat(filter("score", FilterOp.LE, ValueType.N, "30", "")).containsExactly("1", "2", "3");
+        assertThat(filter("score", FilterOp.GT, ValueType.N, "180", "")).containsExactly("19", "20");
+        assertThat(filter("score", FilterOp.GE, ValueType.N, "190", "")).containsExactly("19", "20");
+        assertThat(filter("score", FilterOp.BETWEEN, ValueType.N, "40", "60")).containsExactly("4", "5", "6");
+        assertThat(filter("sampleId", FilterOp.IN, ValueType.N, "2, 11,17", "")).containsExactly("2", "11", "17");
+        assertThat(filter("site", FilterOp.BEGINS_WITH, ValueType.S, "site-3", "")).containsExactly("3", "7", "11", "15", "19");
+        assertThat(filter("tags", FilterOp.CONTAINS, ValueType.S, "t10", "")).containsExactly("10");
+        assertThat(filter("tags", FilterOp.EXISTS, ValueType.S, "", "")).containsExactly("5", "10", "15", "20");
+        assertThat(filter("tags", FilterOp.NOT_EXISTS, ValueType.S, "", "")).hasSize(16);
+        assertThat(filter("tags", FilterOp.ATTRIBUTE_TYPE, ValueType.S, "SS", "")).hasSize(4);
+        assertThat(filter("meta.readings[1]", FilterOp.EQ, ValueType.N, "9", "")).containsExactly("8");
+        assertThat(filter("meta.readings", FilterOp.SIZE_EQ, ValueType.N, "2", "")).hasSize(20);
+        assertThat(filter("site", FilterOp.SIZE_BETWEEN, ValueType.N, "6", "6")).hasSize(20);
+        if (sizeOfANumberIsFalse()) {
+            assertThat(filter("sampleId", FilterOp.SIZE_GT, ValueType.N, "0", "")).isEmpty();
+        }
+    }
+
+    private List<String> filter(String path, FilterOp op, ValueType type, String value, String second) {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().filters().add(new FilterRow(path, op, type, value, second));
+        explorer.run().join();
+        assertThat(explorer.problem().get()).as(path + " " + op).isNull();
+        return column(explorer, "sampleId");
+    }
+
+    @Test
+    void aFilterMatchingNothingOnTheFirstPageSaysMorePagesRemain() {
+        ItemExplorerPresenter all = explorer("Experiments");
+        all.fetchAll(FetchBudget.standard()).join();
+        Map<String, Attr> last = all.items().get(all.items().size() - 1);
+
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.builder().mode().set(QuerySpec.Mode.SCAN);
+        explorer.builder().pageSize().set(5);
+        FilterRow row = explorer.builder().addFilter();
+        row.path().set("sampleId");
+        row.type().set(ValueType.N);
+        row.value().set(((Attr.N) last.get("sampleId")).value());
+        explorer.builder().addFilter().path().set("experimentId");
+        explorer.builder().filters().get(1).value().set(((Attr.S) last.get("experimentId")).value());
+        explorer.run().join();
+
+        assertThat(explorer.items()).isEmpty();
+        assertThat(explorer.status().get()).startsWith("0 of 5 scanned match — more pages remain");
+
+        explorer.fetchAll(FetchBudget.standard()).join();
+        assertThat(explorer.items()).containsExactly(last);
+        assertThat(explorer.status().get()).startsWith("1 item · 30 scanned");
+    }
+
+    @Test
+    void aRowFromAKeysOnlyIndexIsEditedAsTheWholeItem() {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.builder().index().set("by-status");
+        explorer.builder().partitionValue().set("failed");
+        assertThat(explorer.builder().indexWarning().get()).contains("KEYS_ONLY");
+        explorer.run().join();
+        Map<String, Attr> row = explorer.items().get(0);
+        assertThat(row).doesNotContainKey("score");
+
+        TableDescription table = explorer.table();
+        ItemEditorPresenter editor = new ItemEditorPresenter(table, () -> services.items(connection),
+                services.errors(connection), direct, yes);
+        assertThat(editor.open(row).join()).isTrue();
+
+        assertThat(editor.loaded()).containsKeys("score", "site", "meta");
+        assertThat(editor.save().join()).isTrue();
+        assertThat(services.items(connection).get("Experiments", explorer.keyOf(row)).orElseThrow()).containsKey("score");
+    }
+
+    @Test
+    void fetchAllStopsAtItsBudget() {
+        ItemExplorerPresenter explorer = explorer("Experiments");
+        explorer.builder().partitionValue().set("exp-A");
+        explorer.builder().pageSize().set(5);
+
+        explorer.fetchAll(new FetchBudget(12, 1000, java.time.Duration.ofMinutes(1))).join();
+
+        assertThat(explorer.items()).hasSize(15);
+        assertThat(explorer.pages()).hasSize(3);
+        assertThat(explorer.status().get()).isEqualTo(explorer.status().get().substring(0,
+                explorer.status().get().indexOf('(')) + "(stopped at the budget of 12 items)")
+                .contains("15 items · 15 scanned", "more pages remain");
+
+        explorer.fetchAll(FetchBudget.standard()).join();
+        assertThat(explorer.items()).hasSize(20);
+        assertThat(explorer.status().get()).contains("all pages read");
+    }
+
+    @Test
+    void anItemHoldingEveryTypeRoundTripsUnchanged() {
+        Map<String, Attr> item = Fixtures.everyType();
+        TableDescription table = services.tableDescriber(connection).describe("Experiments");
+        ItemEditorPresenter editor = new ItemEditorPresenter(table, () -> services.items(connection),
+                services.errors(connection), direct, yes);
+        editor.create();
+        editor.text().set(dev.dynagate.tables.DynamoJson.write(item));
+        assertThat(editor.save().join()).isTrue();
+
+        Map<String, Attr> stored = services.items(connection).get("Experiments", Map.of("experimentId",
+                item.get("experimentId"), "sampleId", item.get("sampleId"))).orElseThrow();
+        assertThat(stored).containsOnlyKeys(item.keySet());
+        item.forEach((name, value) -> assertThat(Attr.sameValue(stored.get(name), value)).as(name).isTrue());
+
+        editor.edit(stored);
+        editor.format().set(ItemEditorPresenter.Format.PLAIN_JSON);
+        editor.format().set(ItemEditorPresenter.Format.DYNAMODB_JSON);
+        editor.format().set(ItemEditorPresenter.Format.PLAIN_JSON);
+        assertThat(editor.typeChanges()).isEmpty();
+        assertThat(editor.save().join()).as(String.valueOf(editor.problem().get())).isTrue();
+        assertThat(services.items(connection).get("Experiments", Map.of("experimentId", item.get("experimentId"),
+                "sampleId", item.get("sampleId")))).contains(stored);
+    }
+
+    @Test
+    void aSaveOverAChangedItemIsAConflict() {
+        Map<String, Attr> key = Map.of("experimentId", Attr.s("exp-C"), "sampleId", Attr.n(1));
+        Map<String, Attr> original = new LinkedHashMap<>(key);
+        original.put("note", Attr.s("first"));
+        services.items(connection).put("Experiments", original, null);
+        TableDescription table = services.tableDescriber(connection).describe("Experiments");
+        ItemEditorPresenter editor = new ItemEditorPresenter(table, () -> services.items(connection),
+                services.errors(connection), direct, yes);
+        editor.edit(original);
+        Map<String, Attr> theirs = new LinkedHashMap<>(original);
+        theirs.put("note", Attr.s("someone else"));
+        services.items(connection).put("Experiments", theirs, null);
+
+        editor.text().set(editor.text().get().replace("first", "mine"));
+        assertThat(editor.save().join()).isFalse();
+
+        assertThat(editor.conflict().get().theirs()).isEqualTo(theirs);
+        assertThat(services.items(connection).get("Experiments", key)).contains(theirs);
+    }
+
+    @Test
+    void aReadOnlyConnectionRefusesWritesBeforeAnyRequestLeaves() throws Exception {
+        // the endpoint has nobody listening: a request that left would fail with a connection error instead
+        Connection readOnly = Connection.endpoint("prod", URI.create("http://127.0.0.1:" + MotoServer.freePort()), "us-east-1")
+                .withReadOnly(true);
+        ItemStore store = services.items(readOnly);
+
+        assertThatThrownBy(() -> store.put("Experiments", Fixtures.everyType(), null)).isInstanceOf(ReadOnlyRefusal.class);
+        assertThatThrownBy(() -> store.delete("Experiments", Map.of(), null)).isInstanceOf(ReadOnlyRefusal.class);
+        assertThatThrownBy(() -> store.deleteBatch("Experiments", List.of(Map.of()))).isInstanceOf(ReadOnlyRefusal.class);
+    }
+
+    @Test
+    void manyItemsAreDeletedInBatches() {
+        ItemStore store = services.items(connection);
+        for (int i = 0; i < 60; i++) {
+            store.put("ByNumber", Map.of("shard", Attr.n(99), "name", Attr.s("n" + i)), null);
+        }
+        ItemExplorerPresenter explorer = explorer("ByNumber");
+        explorer.builder().partitionValue().set("99");
+        explorer.fetchAll(FetchBudget.standard()).join();
+        assertThat(explorer.items()).hasSize(60);
+
+        explorer.delete(List.copyOf(explorer.items())).join();
+
+        assertThat(explorer.deleteSummary().get()).startsWith("Deleted 60 of 60 items");
+        explorer.run().join();
+        assertThat(explorer.items()).isEmpty();
+    }
+}

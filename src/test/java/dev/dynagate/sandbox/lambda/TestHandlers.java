@@ -1,0 +1,132 @@
+package dev.dynagate.sandbox.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Handlers the Lambda tests deploy from the test class path. */
+public final class TestHandlers {
+    private TestHandlers() {
+    }
+
+    /** Returns its input with the function name and remaining time added. */
+    public static final class Echo implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+            Map<String, Object> out = new LinkedHashMap<>(input == null ? Map.of() : input);
+            out.put("functionName", context.getFunctionName());
+            out.put("requestId", context.getAwsRequestId());
+            out.put("remaining", context.getRemainingTimeInMillis());
+            out.put("arn", context.getInvokedFunctionArn());
+            return out;
+        }
+    }
+
+    public static final class Greeter implements RequestHandler<String, String> {
+        @Override
+        public String handleRequest(String name, Context context) {
+            return "Hello, " + name;
+        }
+    }
+
+    public static final class Upper implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+            out.write(new String(in.readAllBytes(), StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public static final class Failing implements RequestHandler<Object, Object> {
+        @Override
+        public Object handleRequest(Object input, Context context) {
+            throw new IllegalStateException("boom: " + input);
+        }
+    }
+
+    public static final class Slow implements RequestHandler<Map<String, Object>, String> {
+        @Override
+        public String handleRequest(Map<String, Object> input, Context context) {
+            try {
+                Thread.sleep(((Number) input.getOrDefault("millis", 5000)).longValue());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            return "slept";
+        }
+    }
+
+    public static final class Env implements RequestHandler<String, String> {
+        @Override
+        public String handleRequest(String name, Context context) {
+            return LambdaEnvironment.getenv(name);
+        }
+    }
+
+    /** Logs through the Context logger and System.out, as handlers do. */
+    public static final class Chatty implements RequestHandler<Object, String> {
+        @Override
+        public String handleRequest(Object input, Context context) {
+            context.getLogger().log("via logger\n");
+            System.out.println("via stdout");
+            return "ok";
+        }
+    }
+
+    /** A POJO in and out, as Lambda's serializer maps them. */
+    public static final class Pojo implements RequestHandler<Pojo.Sample, Pojo.Summary> {
+        public static final class Sample {
+            private String subjectId;
+            private double temperature;
+
+            public String getSubjectId() {
+                return subjectId;
+            }
+
+            public void setSubjectId(String subjectId) {
+                this.subjectId = subjectId;
+            }
+
+            public double getTemperature() {
+                return temperature;
+            }
+
+            public void setTemperature(double temperature) {
+                this.temperature = temperature;
+            }
+        }
+
+        public record Summary(String subject, boolean fever) {
+        }
+
+        @Override
+        public Summary handleRequest(Sample sample, Context context) {
+            return new Summary(sample.getSubjectId(), sample.getTemperature() >= 38.0);
+        }
+    }
+
+    /** Prints far more than the log keeps. */
+    public static final class Flood implements RequestHandler<Object, String> {
+        @Override
+        public String handleRequest(Object input, Context context) {
+            String line = "x".repeat(1023) + "\n";
+            for (int i = 0; i < 2048; i++) {
+                context.getLogger().log(line);
+            }
+            return "done";
+        }
+    }
+
+    /** A method handler without the interface ({@code Class::method}). */
+    public static final class Plain {
+        public int twice(int value) {
+            return value * 2;
+        }
+    }
+}

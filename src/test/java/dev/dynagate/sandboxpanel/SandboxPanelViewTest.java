@@ -1,0 +1,86 @@
+package dev.dynagate.sandboxpanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.shell.Theme;
+import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.testing.Screenshots;
+import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.Operations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real in-process sandbox with its demo: start from the panel, call a demo route, read the Lambda's log. */
+@ExtendWith(ApplicationExtension.class)
+class SandboxPanelViewTest {
+    private final ExecutorService background = BackgroundExecutor.create("panel-test");
+    private EmbeddedSandbox sandbox;
+    private SandboxPanelPresenter presenter;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = Files.createTempDirectory("panel-test");
+        sandbox = new EmbeddedSandbox(data);
+        presenter = new SandboxPanelPresenter(new EmbeddedLocalCloud(sandbox), new Operations(background, new FxExecutor(), Clock.systemUTC()));
+        scene = new Scene(new SandboxPanelView(presenter), 1280, 800);
+        ThemeSwitcher.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    void startCallAndReadTheInvocationLog(FxRobot robot) throws Exception {
+        robot.clickOn("#sandbox-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> presenter.state().get() == SandboxPanelPresenter.State.RUNNING);
+        String httpApiUrl = presenter.log().stream().map(SandboxPanelViewTest::invokeUrl)
+                .filter(u -> u != null && !u.contains("/dev/")).findFirst().orElseThrow();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(httpApiUrl + "/EXP-CARDIO-2024-001/samples?limit=3")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !presenter.invocations().isEmpty());
+
+        TableView<InvocationRow> table = robot.lookup("#invocations").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(presenter.endpoint().get()).startsWith("http://127.0.0.1:");
+        assertThat(presenter.selected().get().function()).isEqualTo("samples-list");
+        assertThat(presenter.selected().get().log()).contains("START RequestId:").contains("REPORT RequestId:")
+                .contains("Init Duration:");
+        Screenshots.save(scene, "sandbox-panel");
+    }
+
+    private static String invokeUrl(String line) {
+        Matcher m = Pattern.compile("(http://\\S+/_aws/execute-api/\\S+)").matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dynagate.tables;
+
+import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs that answer as told and remember what they were asked. */
+class FakeDialogs implements Dialogs {
+    final List<String> asked = new ArrayList<>();
+    boolean answer = true;
+    String typed = "";
+
+    @Override
+    public void showError(String title, UserMessage message) {
+        asked.add("error: " + message.text());
+    }
+
+    @Override
+    public boolean confirm(String title, String question, String confirmLabel) {
+        asked.add("confirm: " + question);
+        return answer;
+    }
+
+    @Override
+    public boolean confirmTyped(String title, String question, String expected) {
+        asked.add("typed " + expected + ": " + question);
+        return typed.equals(expected);
+    }
+
+    @Override
+    public Optional<String> ask(String title, String question, String initial) {
+        return Optional.empty();
+    }
+}

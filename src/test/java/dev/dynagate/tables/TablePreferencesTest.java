@@ -1,0 +1,43 @@
+package dev.dynagate.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TablePreferencesTest {
+    @TempDir
+    Path config;
+
+    @Test
+    void columnLayoutsAreRememberedPerConnectionAndTable() {
+        TablePreferences preferences = new TablePreferences(config, Runnable::run);
+        TablePreferencesFile.ColumnLayout layout = new TablePreferencesFile.ColumnLayout();
+        layout.order = List.of("experimentId", "sampleId", "title");
+        layout.widths.put("title", 320.0);
+        layout.hidden = List.of("notes");
+        preferences.columns("sandbox", "Experiments", layout);
+
+        TablePreferences later = new TablePreferences(config, Runnable::run);
+
+        TablePreferencesFile.ColumnLayout read = later.columns("sandbox", "Experiments");
+        assertThat(read.order).containsExactly("experimentId", "sampleId", "title");
+        assertThat(read.widths).containsEntry("title", 320.0);
+        assertThat(read.hidden).containsExactly("notes");
+        assertThat(later.columns("profile:prod", "Experiments")).isNull();
+    }
+
+    @Test
+    void aCorruptFileIsSetAsideAndStartsEmpty() throws Exception {
+        Files.writeString(config.resolve("tables.json"), "{ not json");
+
+        TablePreferences preferences = new TablePreferences(config, Runnable::run);
+
+        assertThat(preferences.recent("sandbox")).isEmpty();
+        preferences.opened("sandbox", "Orders");
+        assertThat(new TablePreferences(config, Runnable::run).recent("sandbox")).containsExactly("Orders");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.dynagate.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynagate.aws.AwsClientFactory;
+import dev.dynagate.aws.AwsServices;
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.shell.Theme;
+import dev.dynagate.sandbox.Sandbox;
+import dev.dynagate.sandbox.SandboxOptions;
+import dev.dynagate.testing.Screenshots;
+import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.Operations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The table tab end to end on the sandbox demo's Experiments table: query builder → grid → editor → save. */
+@ExtendWith(ApplicationExtension.class)
+class TableTabViewTest {
+    static Sandbox sandbox;
+    static AwsClientFactory factory;
+    static AwsServices services;
+    static Connection connection;
+    static ExecutorService background = BackgroundExecutor.create("table-tab-test");
+
+    @TempDir
+    static Path home;
+
+    private Scene scene;
+    private TablesFeature feature;
+    private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")).withDemo(true), line -> { });
+        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
+        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
+        services = new AwsServices(factory);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (factory != null) {
+            factory.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        background.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
+        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(),
+                new TablePreferences(home, background), active);
+        active.set(connection);
+        scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Experiments")), 1280, 800);
+        ThemeSwitcher.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void queryThenEditThenSave(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#run-query").tryQuery().isPresent());
+        robot.clickOn("#partition-value").write("EXP-CARDIO-2024-001");
+        ItemExplorerPresenter explorer = tabPresenter().explorer();
+        robot.interact(() -> {
+            explorer.builder().sortOp().set(SortOp.BETWEEN);
+            explorer.builder().sortValue().set("SAMPLE#0100");
+            explorer.builder().sortSecond().set("SAMPLE#0199");
+            explorer.builder().ascending().set(false);
+            FilterRow row = explorer.builder().addFilter();
+            row.path().set("heartRate");
+            row.op().set(FilterOp.GE);
+            row.type().set(ValueType.N);
+            row.value().set("100");
+        });
+        assertThat(robot.lookup("#query-plan").queryLabeled().getText())
+                .isEqualTo("Auto: Query, because the partition key experimentId is given.");
+        robot.clickOn("#partition-value").press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        TableView<Map<String, Attr>> grid = robot.lookup("#item-grid").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && !grid.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(grid.getColumns().get(0).getText()).isEqualTo("experimentId");
+        assertThat(grid.getColumns().get(1).getText()).isEqualTo("sampleId");
+        List<String> samples = grid.getItems().stream().map(i -> ((Attr.S) i.get("sampleId")).value()).toList();
+        assertThat(samples).isSortedAccordingTo(java.util.Comparator.reverseOrder()).allMatch(id -> id.compareTo("SAMPLE#0100") >= 0
+                && id.compareTo("SAMPLE#0199") <= 0);
+        assertThat(grid.getItems()).allMatch(i -> ((Attr.N) i.get("heartRate")).decimal().intValue() >= 100);
+        assertThat(robot.lookup("#result-status").queryLabeled().getText())
+                .startsWith(grid.getItems().size() + " items · 100 scanned");
+        Screenshots.save(scene, "table-explorer");
+        robot.interact(() -> ThemeSwitcher.apply(Theme.DARK, scene));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "table-explorer-dark");
+        robot.interact(() -> ThemeSwitcher.apply(Theme.LIGHT, scene));
+
+        robot.interact(() -> {
+            explorer.builder().filters().clear();
+            explorer.builder().sortOp().set(SortOp.EQ);
+            explorer.builder().sortValue().set("META#experiment");
+        });
+        robot.clickOn("#run-query");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && grid.getItems().size() == 1);
+        javafx.scene.Node cell = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "META#experiment".equals(c.getText())).query();
+        robot.clickOn(cell).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#item-json").tryQuery().isPresent());
+        Map<String, Attr> loaded = grid.getItems().get(0);
+        robot.clickOn("#format-plain");
+        ItemEditorPresenter editor = tabPresenter().editor();
+        String grant = ((Attr.N) loaded.get("grantReference")).value();
+        assertThat(grant).hasSize(38);
+        assertThat(editor.text().get()).contains("\"grantReference\" : " + grant);
+        robot.interact(() -> editor.text().set(editor.text().get().replaceFirst("\"title\" : \"", "\"title\" : \"Reviewed: ")));
+        assertThat(editor.typeChanges()).isEmpty();
+        robot.clickOn("#item-json").press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Map<String, Attr> key = Map.of("experimentId", Attr.s("EXP-CARDIO-2024-001"), "sampleId", Attr.s("META#experiment"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ((Attr.S) services.items(connection).get("Experiments", key)
+                .orElseThrow().get("title")).value().startsWith("Reviewed: "));
+        Map<String, Attr> stored = services.items(connection).get("Experiments", key).orElseThrow();
+        loaded.forEach((name, value) -> {
+            if (!name.equals("title")) {
+                assertThat(stored.get(name)).as(name).isEqualTo(value);
+            }
+        });
+        assertThat(stored.get("keywords")).isInstanceOf(Attr.SS.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "item-editor");
+
+        robot.interact(() -> active.set(connection.withReadOnly(true)));
+        assertThat(robot.lookup("#save-item").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#new-item").queryButton().isDisabled()).isTrue();
+        javafx.scene.Node row = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "META#experiment".equals(c.getText())).query();
+        robot.clickOn(row);
+        assertThat(grid.getSelectionModel().getSelectedItems()).hasSize(1);
+        assertThat(grid.isFocused()).isTrue();
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(explorer.problem().get().text()).contains("read-only");
+        assertThat(services.items(connection).get("Experiments", key)).isPresent();
+    }
+
+    @Test
+    void partitionDrillQueriesOnePartitionInSortKeyOrder(FxRobot robot) throws Exception {
+        robot.interact(() -> scene.setRoot(new javafx.scene.layout.StackPane(
+                feature.openPartition("Experiments", null, "EXP-ONCO-2024-007"))));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tabPresenter().explorer() != null
+                && !tabPresenter().explorer().running().get() && !tabPresenter().explorer().items().isEmpty());
+        ItemExplorerPresenter explorer = tabPresenter().explorer();
+
+        assertThat(explorer.builder().partitionValue().get()).isEqualTo("EXP-ONCO-2024-007");
+        assertThat(explorer.items()).allMatch(i -> ((Attr.S) i.get("experimentId")).value().equals("EXP-ONCO-2024-007"));
+        List<String> sortKeys = explorer.items().stream().map(i -> ((Attr.S) i.get("sampleId")).value()).toList();
+        assertThat(sortKeys).isSorted();
+        assertThat(feature.partitionTabId("Experiments", null, "EXP-ONCO-2024-007"))
+                .isNotEqualTo(feature.tabId("Experiments"));
+    }
+
+    private TableTabPresenter tabPresenter() {
+        return TablesFeatureAccess.lastTab(feature);
+    }
+
+}
