@@ -53,7 +53,8 @@ public final class SdkSigV4Signer implements RequestSigner {
 
     private final CredentialsSource source;
     private final Clock clock;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    /** Created on first signature, not at start-up: loading the SDK's signer is slow and most sessions never sign. */
+    private AwsV4HttpSigner signer;
 
     public SdkSigV4Signer(CredentialsSource source, Clock clock) {
         this.source = source;
@@ -61,6 +62,13 @@ public final class SdkSigV4Signer implements RequestSigner {
     }
 
     /** Signs with the active connection's credentials, or a named profile's through the same factory. */
+    private synchronized AwsV4HttpSigner signer() {
+        if (signer == null) {
+            signer = AwsV4HttpSigner.create();
+        }
+        return signer;
+    }
+
     public static SdkSigV4Signer forConnections(AwsClientFactory clients, Supplier<Connection> active) {
         return new SdkSigV4Signer(new CredentialsSource() {
             @Override
@@ -102,7 +110,7 @@ public final class SdkSigV4Signer implements RequestSigner {
                 .method(SdkHttpMethod.fromValue(request.method()));
         request.headers().forEach(h -> unsigned.appendHeader(h.key(), h.value()));
         byte[] body = request.body();
-        SignedRequest signed = signer.sign(r -> r.identity(credentials).request(unsigned.build())
+        SignedRequest signed = signer().sign(r -> r.identity(credentials).request(unsigned.build())
                 .payload(() -> new ByteArrayInputStream(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)

@@ -47,7 +47,8 @@ public final class HttpRequestSender implements RequestSender {
         void resolve(String host) throws UnknownHostException;
     }
 
-    private final HttpClient http;
+    /** Built on first use: creating a java.net.http client is a noticeable part of the app's start-up. */
+    private final java.util.function.Supplier<HttpClient> http;
     private final RequestSigner signer;
     private final Executor executor;
     private final HostResolver resolver;
@@ -56,11 +57,11 @@ public final class HttpRequestSender implements RequestSender {
     private final int bodyLimit;
 
     public HttpRequestSender(RequestSigner signer, Executor executor) {
-        this(newClient(), signer, executor, InetAddress::getAllByName, Clock.systemUTC(), DEFAULT_TIMEOUT,
+        this(lazily(HttpRequestSender::newClient), signer, executor, InetAddress::getAllByName, Clock.systemUTC(), DEFAULT_TIMEOUT,
                 DEFAULT_BODY_LIMIT);
     }
 
-    private HttpRequestSender(HttpClient http, RequestSigner signer, Executor executor, HostResolver resolver,
+    private HttpRequestSender(java.util.function.Supplier<HttpClient> http, RequestSigner signer, Executor executor, HostResolver resolver,
                               Clock clock, Duration timeout, int bodyLimit) {
         this.http = http;
         this.signer = signer;
@@ -69,6 +70,20 @@ public final class HttpRequestSender implements RequestSender {
         this.clock = clock;
         this.timeout = timeout;
         this.bodyLimit = bodyLimit;
+    }
+
+    private static <T> java.util.function.Supplier<T> lazily(java.util.function.Supplier<T> create) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = create.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static HttpClient newClient() {
@@ -145,7 +160,7 @@ public final class HttpRequestSender implements RequestSender {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> response =
-                http.sendAsync(request, info -> new CappedBodySubscriber(bodyLimit));
+                http.get().sendAsync(request, info -> new CappedBodySubscriber(bodyLimit));
         call.set(response);
         if (result.isCancelled()) {
             response.cancel(true);
