@@ -32,8 +32,7 @@ public final class ApisFeature {
 
     private final RouteExplorerPresenter explorer;
     private final RouteExplorerView explorerView;
-    /** Built when a route is first selected, so it costs nothing at start-up. */
-    private RouteDetailView routeDetail;
+    private final RouteDetailView routeDetail;
     private final HttpRequestSender sender;
     private final HistoryPresenter history;
     private final Supplier<Map<String, String>> variables;
@@ -56,19 +55,13 @@ public final class ApisFeature {
         this.variables = variables;
         this.operations = operations;
         this.explorerView = new RouteExplorerView(explorer, this::openRequest, this::openBlankRequest);
+        this.routeDetail = new RouteDetailView(explorer, this::openRequest);
         explorer.selected().addListener((obs, old, selection) -> {
             if (selection != null) {
-                opener.open("route-detail", "Route", this::routeDetail);
+                opener.open("route-detail", "Route", () -> routeDetail);
             }
         });
         history.load();
-    }
-
-    private RouteDetailView routeDetail() {
-        if (routeDetail == null) {
-            routeDetail = new RouteDetailView(explorer, this::openRequest);
-        }
-        return routeDetail;
     }
 
     public Node navigatorContent() {
