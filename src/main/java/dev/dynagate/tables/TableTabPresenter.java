@@ -5,6 +5,7 @@ import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +28,7 @@ public final class TableTabPresenter {
     private final ObjectProperty<TableDescription> description = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
     private ItemExplorerPresenter explorer;
+    private final List<java.util.function.Consumer<ItemExplorerPresenter>> whenReady = new java.util.ArrayList<>();
     private ItemEditorPresenter editor;
 
     public TableTabPresenter(String tableName, Supplier<TableDescriber> describer, Supplier<ItemStore> store,
@@ -81,7 +83,22 @@ public final class TableTabPresenter {
                 editor.onSaved(explorer::replace);
             }
             description.set(table);
+            List<java.util.function.Consumer<ItemExplorerPresenter>> ready = List.copyOf(whenReady);
+            whenReady.clear();
+            ready.forEach(action -> action.accept(explorer));
         }, operations.ui());
         return described;
+    }
+
+    /**
+     * Runs an action on the explorer once the table is described and every view listening for that has built
+     * itself (at once if that already happened). Used to open a tab with a query filled in and running.
+     */
+    public void whenReady(java.util.function.Consumer<ItemExplorerPresenter> action) {
+        if (description.get() != null) {
+            action.accept(explorer);
+        } else {
+            whenReady.add(action);
+        }
     }
 }

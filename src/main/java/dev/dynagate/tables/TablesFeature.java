@@ -105,15 +105,13 @@ public final class TablesFeature {
     public Node openPartition(String table, String index, String partitionValue) {
         Node view = openTable(table);
         TableTabPresenter presenter = lastTab();
-        presenter.description().addListener((obs, old, described) -> {
-            if (described != null && old == null) {
-                QueryBuilder builder = presenter.explorer().builder();
-                builder.index().set(index);
-                builder.mode().set(QuerySpec.Mode.QUERY);
-                builder.partitionValue().set(partitionValue);
-                builder.ascending().set(true);
-                presenter.explorer().run();
-            }
+        presenter.whenReady(explorer -> {
+            QueryBuilder builder = explorer.builder();
+            builder.index().set(index);
+            builder.mode().set(QuerySpec.Mode.QUERY);
+            builder.partitionValue().set(partitionValue);
+            builder.ascending().set(true);
+            explorer.run();
         });
         return view;
     }
