@@ -121,10 +121,36 @@ public final class DynamoDbWire {
         }
     }
 
+    /** DynamoDB refuses a body that is not valid UTF-8; the JSON parser alone lets some such bytes through. */
+    static boolean isValidUtf8(byte[] body) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return true;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static JsonNode parse(byte[] body) {
         JsonNode node;
         try {
             if (body.length == 0) {
+                throw new DynamoDbError("SerializationException", null);
+            }
+            if (!isValidUtf8(body)) {
                 throw new DynamoDbError("SerializationException", null);
             }
             node = JSON.readTree(body);

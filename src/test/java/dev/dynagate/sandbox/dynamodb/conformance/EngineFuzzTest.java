@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +46,6 @@ class EngineFuzzTest {
     }
 
     @Test
-    @Disabled("engine: a body whose strings are not valid UTF-8 is accepted (200) instead of refused as DynamoDB does")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void invalidUtf8GetsDynamoDbStyleClientErrors() throws Exception {
         fuzz(FuzzRequests.Target.ENCODING, 500, 500);
