@@ -29,6 +29,7 @@ import dev.dynagate.shell.NavigatorView;
 import dev.dynagate.shell.SettingsStore;
 import dev.dynagate.shell.ShellPresenter;
 import dev.dynagate.shell.ShellSettings;
+import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.tables.TablePreferences;
 import dev.dynagate.tables.TablesFeature;
@@ -41,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
@@ -65,6 +67,8 @@ public final class App {
     private final AwsServices services;
 
     private final StartupProbe probe;
+    private final ConnectionRepository repository;
+    private final AtomicReference<CompletableFuture<ConnectionRepository.Listing>> earlyListing = new AtomicReference<>();
 
     public App(AppDirs dirs, Map<String, String> env, Path home, StartupProbe probe) {
         this.probe = probe;
@@ -75,18 +79,43 @@ public final class App {
         this.localCloud = new EmbeddedLocalCloud(sandbox);
         this.clients = new AwsClientFactory(this::discovery, sandbox, secrets);
         this.services = new AwsServices(clients);
+        this.repository = new ConnectionRepository(dirs.config());
+    }
+
+    /**
+     * Starts in the background what the first screen waits for, so it overlaps with building the window: the saved
+     * connections and the active connection's client (which starts the sandbox when that is the connection). The
+     * shell's own loading picks up the listing; a failure here is left for the navigator to report.
+     */
+    private void prepare() {
+        CompletableFuture<ConnectionRepository.Listing> listing =
+                CompletableFuture.supplyAsync(() -> repository.load(discovery()), background);
+        earlyListing.set(listing);
+        listing.thenAcceptAsync(loaded -> {
+            try {
+                clients.dynamoDb(loaded.active());
+            } catch (RuntimeException e) {
+                // reported by the first real call on this connection
+            }
+        }, background);
+    }
+
+    private ConnectionRepository.Listing loadConnections() {
+        CompletableFuture<ConnectionRepository.Listing> early = earlyListing.getAndSet(null);
+        return early != null ? early.join() : repository.load(discovery());
     }
 
     private AwsProfiles.Discovery discovery() {
         return profiles.updateAndGet(current -> current != null ? current : AwsProfiles.discover(env, home));
     }
 
-    public void start(Stage stage) {
-        ConnectionRepository repository = new ConnectionRepository(dirs.config());
+    /** Builds the main window into the stage's scene, which shows a placeholder until then. */
+    public void start(Stage stage, Theme theme) {
+        prepare();
         ConnectionSource source = new ConnectionSource() {
             @Override
             public ConnectionRepository.Listing load() {
-                return repository.load(discovery());
+                return loadConnections();
             }
 
             @Override
@@ -145,19 +174,17 @@ public final class App {
         partitions.onDrill(drill -> window.openTab(tables.partitionTabId(drill.table(), drill.index(), drill.keyValue()),
                 drill.table() + " · " + drill.keyValue(),
                 () -> tables.openPartition(drill.table(), drill.index(), drill.keyValue())));
-        Scene scene = new Scene(window, 1280, 800);
-        ThemeSwitcher.apply(shell.theme().get(), scene);
-        shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
-        stage.setTitle("Dynagate");
+        Scene scene = stage.getScene();
+        shell.theme().set(theme);
+        shell.theme().addListener((obs, old, chosen) -> ThemeSwitcher.apply(chosen, scene));
+        scene.setRoot(window);
+        ThemeSwitcher.apply(theme, scene);
         for (String icon : List.of("dynagate-64.png", "dynagate-256.png")) {
             stage.getIcons().add(new javafx.scene.image.Image(
                     MainWindow.class.getResource(icon).toExternalForm(), true));
         }
-        stage.setScene(scene);
         stage.setOnCloseRequest(e -> shell.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
                 stage.getHeight(), stage.isMaximized()));
-        probe.watchFirstFrame(scene);
-        stage.show();
         shell.start().thenRun(() -> placeWindow(stage, shell.settings()));
     }
 

@@ -1,5 +1,10 @@
 package dev.dynagate;
 
+import dev.dynagate.shell.SettingsStore;
+import dev.dynagate.shell.StartingView;
+import dev.dynagate.shell.Theme;
+import dev.dynagate.shell.ThemeHint;
+import dev.dynagate.shell.ThemeSwitcher;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -7,7 +12,10 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application: hands the stage to {@link App}, the composition root. */
+/**
+ * The JavaFX application. The window appears first with a cheap placeholder; the composition root ({@link App})
+ * is built right after that first frame, while the window is already on screen.
+ */
 public final class DesktopApp extends Application {
     private static volatile StartupMode mode = StartupMode.NORMAL;
     private App app;
@@ -31,8 +39,28 @@ public final class DesktopApp extends Application {
             stage.show();
             return;
         }
-        app = new App(AppDirs.detect(), System.getenv(), Path.of(System.getProperty("user.home")), probe);
-        app.start(stage);
+        AppDirs dirs = AppDirs.detect();
+        Theme theme = ThemeHint.read(SettingsStore.location(dirs.config()));
+        Scene scene = new Scene(new StartingView(), 1280, 800);
+        ThemeSwitcher.apply(theme, scene);
+        stage.setTitle("Dynagate");
+        stage.setScene(scene);
+        probe.watchFirstFrame(scene);
+        afterFirstPulse(scene, () -> {
+            app = new App(dirs, System.getenv(), Path.of(System.getProperty("user.home")), probe);
+            app.start(stage, theme);
+        });
+        stage.show();
+    }
+
+    /** Runs {@code action} on the JavaFX thread once the scene's first pulse (its first frame) is done. */
+    private static void afterFirstPulse(Scene scene, Runnable action) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     @Override

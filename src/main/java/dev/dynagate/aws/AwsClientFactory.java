@@ -101,13 +101,22 @@ public final class AwsClientFactory implements AutoCloseable {
                 });
     }
 
+    /**
+     * Looks up and creates under one lock, so two threads asking at once (the window warming the active connection
+     * while the navigator lists its tables) share one set of clients instead of one closing the other's. The
+     * replaced set is closed outside the lock: closing waits for a client being built.
+     */
     private ConnectionClients clients(Connection connection) {
-        ConnectionClients existing = cache.get(connection.id());
-        if (existing != null && existing.isFor(connection)) {
-            return existing;
+        ConnectionClients fresh;
+        ConnectionClients previous;
+        synchronized (cache) {
+            ConnectionClients existing = cache.get(connection.id());
+            if (existing != null && existing.isFor(connection)) {
+                return existing;
+            }
+            fresh = new ConnectionClients(connection, httpClient(connection));
+            previous = cache.put(connection.id(), fresh);
         }
-        ConnectionClients fresh = new ConnectionClients(connection, httpClient(connection));
-        ConnectionClients previous = cache.put(connection.id(), fresh);
         if (previous != null) {
             previous.close();
         }

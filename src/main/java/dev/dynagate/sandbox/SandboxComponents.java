@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox;
 
 import dev.dynagate.sandbox.demo.ServerlessComponents;
+import dev.dynagate.sandbox.dynamodb.DynamoDbComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,9 +12,10 @@ public final class SandboxComponents {
     }
 
     public static List<Function<SandboxContext, SandboxComponent>> standard() {
+        DynamoDbComponent[] dynamoDb = new DynamoDbComponent[1];
         List<Function<SandboxContext, SandboxComponent>> components = new ArrayList<>(
-                List.of(dev.dynagate.sandbox.dynamodb.DynamoDbComponent::new, HealthComponent::new));
-        components.addAll(ServerlessComponents.standard());
+                List.of(context -> dynamoDb[0] = new DynamoDbComponent(context), HealthComponent::new));
+        components.addAll(ServerlessComponents.standard(() -> dynamoDb[0]));
         return components;
     }
 }

@@ -9,7 +9,11 @@ public class SettingsStore {
     private final JsonFile<ShellSettings> file;
 
     public SettingsStore(Path configFolder) {
-        this.file = new JsonFile<>(configFolder.resolve("settings.json"), ShellSettings.class, ShellSettings::defaults);
+        this.file = new JsonFile<>(location(configFolder), ShellSettings.class, ShellSettings::defaults);
+    }
+
+    public static Path location(Path configFolder) {
+        return configFolder.resolve("settings.json");
     }
 
     public JsonFile.Loaded<ShellSettings> load() {

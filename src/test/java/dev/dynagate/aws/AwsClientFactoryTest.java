@@ -44,6 +44,32 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void threadsAskingAtOnceShareOneClient() throws Exception {
+        try (AwsClientFactory factory = factory(new SessionSecrets())) {
+            Connection stack = Connection.endpoint("Stack", URI.create("http://127.0.0.1:4"), "us-east-1");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<DynamoDbClient>> asked = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    asked.add(pool.submit(() -> {
+                        go.await();
+                        return factory.dynamoDb(stack);
+                    }));
+                }
+                go.countDown();
+                DynamoDbClient first = asked.get(0).get();
+                for (var future : asked) {
+                    assertThat(future.get()).isSameAs(first);
+                }
+                assertThat(factory.dynamoDb(stack)).isSameAs(first);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void changedSettingsGiveNewClientsAndReleaseClosesThem() {
         try (AwsClientFactory factory = factory(new SessionSecrets())) {
             Connection stack = Connection.endpoint("Stack", URI.create("http://127.0.0.1:2"), "us-east-1");

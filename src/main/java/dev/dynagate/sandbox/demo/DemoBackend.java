@@ -1,7 +1,11 @@
 package dev.dynagate.sandbox.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.apigateway.ApiDefinitions;
+import dev.dynagate.sandbox.dynamodb.DynamoDbComponent;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.demo.handlers.CreateSampleHandler;
 import dev.dynagate.sandbox.demo.handlers.DeleteSampleHandler;
 import dev.dynagate.sandbox.demo.handlers.ExperimentsProxyHandler;
@@ -11,27 +15,9 @@ import dev.dynagate.sandbox.demo.handlers.ListExperimentsHandler;
 import dev.dynagate.sandbox.demo.handlers.ListSamplesHandler;
 import dev.dynagate.sandbox.lambda.FunctionDefinition;
 import dev.dynagate.sandbox.lambda.LambdaRuntime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The demo backend a newcomer sees first: the {@code Experiments} table with skewed sample data, its Lambda
@@ -55,27 +41,46 @@ public final class DemoBackend {
             new String[] {"DELETE /experiments/{experimentId}/samples/{sampleId}", "samples-delete",
                     DeleteSampleHandler.class.getName()});
 
+    /** The table's definition, as a CreateTable request would carry it. */
+    private static final String CREATE_TABLE = """
+            {"TableName": "Experiments", "BillingMode": "PAY_PER_REQUEST",
+             "AttributeDefinitions": [{"AttributeName": "experimentId", "AttributeType": "S"},
+                                      {"AttributeName": "sampleId", "AttributeType": "S"},
+                                      {"AttributeName": "subjectId", "AttributeType": "S"}],
+             "KeySchema": [{"AttributeName": "experimentId", "KeyType": "HASH"},
+                           {"AttributeName": "sampleId", "KeyType": "RANGE"}],
+             "GlobalSecondaryIndexes": [{"IndexName": "bySubject",
+                 "KeySchema": [{"AttributeName": "subjectId", "KeyType": "HASH"},
+                               {"AttributeName": "sampleId", "KeyType": "RANGE"}],
+                 "Projection": {"ProjectionType": "ALL"}}]}""";
+
     private final SandboxContext context;
+    private final DynamoDbComponent dynamoDb;
     private final LambdaRuntime lambda;
     private final ApiDefinitions apis;
 
-    public DemoBackend(SandboxContext context, LambdaRuntime lambda, ApiDefinitions apis) {
+    public DemoBackend(SandboxContext context, DynamoDbComponent dynamoDb, LambdaRuntime lambda, ApiDefinitions apis) {
         this.context = context;
+        this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.apis = apis;
     }
 
+    /**
+     * Creates what is missing. The table is created and filled in-process, through the engine's own CreateTable and
+     * one durable commit for all items: a first start of the app waits for this, and thousands of HTTP batch writes
+     * made it seconds.
+     */
     public void apply() {
-        try (SdkHttpClient http = Apache5HttpClient.builder().build();
-             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.of(SandboxContext.REGION))
-                     .endpointOverride(context.endpoint())
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
-                     .build()) {
-            if (!tableExists(dynamo)) {
-                createTable(dynamo);
-                int count = seed(dynamo);
-                context.log().accept("Demo: created table " + TABLE + " with " + count + " items");
+        if (dynamoDb.database().table(TABLE) == null) {
+            try {
+                dynamoDb.call("CreateTable", new ObjectMapper().readTree(CREATE_TABLE));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the demo table's definition is not JSON", e);
             }
+            List<Map<String, AttrValue>> items = new DemoDataset().items();
+            dynamoDb.putAll(TABLE, items);
+            context.log().accept("Demo: created table " + TABLE + " with " + items.size() + " items");
         }
         ensureFunctions();
         if (apis.httpApiNamed(HTTP_API).isEmpty()) {
@@ -106,73 +111,5 @@ public final class DemoBackend {
                         512, Map.of("TABLE_NAME", TABLE), Map.of("app", "experiments-demo"), null, null));
             }
         });
-    }
-
-    private static boolean tableExists(DynamoDbClient dynamo) {
-        try {
-            dynamo.describeTable(b -> b.tableName(TABLE));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
-    }
-
-    private static void createTable(DynamoDbClient dynamo) {
-        dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("experimentId").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sampleId").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("subjectId").attributeType(ScalarAttributeType.S).build())
-                .keySchema(k -> k.attributeName("experimentId").keyType(KeyType.HASH),
-                        k -> k.attributeName("sampleId").keyType(KeyType.RANGE))
-                .globalSecondaryIndexes(g -> g.indexName("bySubject")
-                        .keySchema(k -> k.attributeName("subjectId").keyType(KeyType.HASH),
-                                k -> k.attributeName("sampleId").keyType(KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
-        for (int i = 0; i < 600; i++) {
-            TableStatus status = dynamo.describeTable(b -> b.tableName(TABLE)).table().tableStatus();
-            if (status == TableStatus.ACTIVE) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException("table " + TABLE + " did not become ACTIVE");
-    }
-
-    /** Writes the dataset in batches of 25, retrying unprocessed items. */
-    private static int seed(DynamoDbClient dynamo) {
-        List<Map<String, AttributeValue>> items = new DemoDataset().items();
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 25))) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
-            write(dynamo, batch);
-        }
-        return items.size();
-    }
-
-    private static void write(DynamoDbClient dynamo, List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(TABLE, batch);
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            if (attempt == 10) {
-                throw new IllegalStateException("items stayed unprocessed after 10 attempts");
-            }
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            if (!pending.isEmpty()) {
-                sleep(50L << attempt);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding the demo", e);
-        }
     }
 }

@@ -1,13 +1,15 @@
 package dev.dynagate.sandbox.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.Numbers;
 
 /**
  * The demo's medical-experiment items, generated deterministically: a few hot experiments holding most samples and
@@ -28,8 +30,8 @@ final class DemoDataset {
 
     private final Random random = new Random(20240501L);
 
-    List<Map<String, AttributeValue>> items() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+    List<Map<String, AttrValue>> items() {
+        List<Map<String, AttrValue>> items = new ArrayList<>();
         for (int i = 0; i < HOT.size(); i++) {
             addExperiment(items, HOT.get(i), HOT_SAMPLES[i], 300, true);
         }
@@ -40,7 +42,7 @@ final class DemoDataset {
         return items;
     }
 
-    private void addExperiment(List<Map<String, AttributeValue>> items, String id, int samples, int subjects,
+    private void addExperiment(List<Map<String, AttrValue>> items, String id, int samples, int subjects,
                                boolean hot) {
         items.add(meta(id, samples, hot));
         if (hot) {
@@ -48,12 +50,12 @@ final class DemoDataset {
         }
         String subjectPrefix = "SUBJ-" + id.substring(4, id.indexOf('-', 4)) + "-";
         for (int n = 1; n <= samples; n++) {
-            items.add(sample(id, n, subjectPrefix + String.format(Locale.ROOT, "%04d", 1 + random.nextInt(subjects))));
+            items.add(sample(id, n, subjectPrefix + padded(1 + random.nextInt(subjects), 4)));
         }
     }
 
-    private Map<String, AttributeValue> meta(String id, int samples, boolean hot) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
+    private Map<String, AttrValue> meta(String id, int samples, boolean hot) {
+        Map<String, AttrValue> item = new LinkedHashMap<>();
         item.put("experimentId", s(id));
         item.put("sampleId", s("META#experiment"));
         item.put("title", s(title(id)));
@@ -63,59 +65,59 @@ final class DemoDataset {
                 1 + random.nextInt(12), 1 + random.nextInt(28))));
         item.put("sampleCount", n(Integer.toString(samples)));
         item.put("grantReference", n(thirtyEightDigits()));
-        item.put("sites", AttributeValue.fromL(List.of(s(SITES[random.nextInt(SITES.length)]),
+        item.put("sites", new AttrValue.L(List.of(s(SITES[random.nextInt(SITES.length)]),
                 s(SITES[random.nextInt(SITES.length)]))));
-        item.put("keywords", AttributeValue.fromSs(List.of(id.split("-")[1].toLowerCase(Locale.ROOT), "biomarker",
+        item.put("keywords", new AttrValue.SS(List.of(id.split("-")[1].toLowerCase(Locale.ROOT), "biomarker",
                 hot ? "multi-site" : "pilot")));
-        item.put("protocol", AttributeValue.fromM(Map.of(
+        item.put("protocol", map(
                 "version", n(Integer.toString(1 + random.nextInt(4))),
-                "blinded", AttributeValue.fromBool(random.nextBoolean()),
-                "arms", AttributeValue.fromL(List.of(s("placebo"), s("treatment"))))));
+                "blinded", new AttrValue.Bool(random.nextBoolean()),
+                "arms", new AttrValue.L(List.of(s("placebo"), s("treatment")))));
         return item;
     }
 
-    private Map<String, AttributeValue> protocol(String id) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
+    private Map<String, AttrValue> protocol(String id) {
+        Map<String, AttrValue> item = new LinkedHashMap<>();
         item.put("experimentId", s(id));
         item.put("sampleId", s("META#protocol"));
         item.put("document", s("Samples are drawn at baseline and every 4 weeks; temperature in degrees Celsius, "
                 + "heart rate in beats per minute, blood pressure in mmHg."));
-        item.put("amendments", AttributeValue.fromNs(List.of("1", "2", "3")));
-        item.put("signature", AttributeValue.fromB(SdkBytes.fromByteArray(bytes(32))));
+        item.put("amendments", new AttrValue.NS(List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(3))));
+        item.put("signature", new AttrValue.B(bytes(32)));
         return item;
     }
 
-    private Map<String, AttributeValue> sample(String id, int n, String subjectId) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
+    private Map<String, AttrValue> sample(String id, int n, String subjectId) {
+        Map<String, AttrValue> item = new LinkedHashMap<>();
         item.put("experimentId", s(id));
-        item.put("sampleId", s(String.format(Locale.ROOT, "SAMPLE#%04d", n)));
+        item.put("sampleId", s("SAMPLE#" + padded(n, 4)));
         item.put("subjectId", s(subjectId));
-        item.put("recordedAt", s(String.format(Locale.ROOT, "2024-%02d-%02dT%02d:%02d:00Z", 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(24), random.nextInt(60))));
-        String temperature = String.format(Locale.ROOT, "%.1f", 36.0 + random.nextDouble() * 3.2);
+        item.put("recordedAt", s("2024-" + padded(1 + random.nextInt(12), 2) + "-" + padded(1 + random.nextInt(28), 2)
+                + "T" + padded(random.nextInt(24), 2) + ":" + padded(random.nextInt(60), 2) + ":00Z"));
+        String temperature = decimal(36.0 + random.nextDouble() * 3.2, 1);
         item.put("temperature", random.nextInt(100) < 2 ? s(temperature) : n(temperature));
         item.put("heartRate", n(Integer.toString(52 + random.nextInt(70))));
-        item.put("vitals", AttributeValue.fromM(Map.of(
+        item.put("vitals", map(
                 "systolic", n(Integer.toString(100 + random.nextInt(60))),
                 "diastolic", n(Integer.toString(60 + random.nextInt(35))),
-                "spo2", n(Integer.toString(90 + random.nextInt(10))))));
-        List<AttributeValue> readings = new ArrayList<>();
+                "spo2", n(Integer.toString(90 + random.nextInt(10)))));
+        List<AttrValue> readings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            readings.add(n(String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 2 + 10)));
+            readings.add(n(decimal(random.nextGaussian() * 2 + 10, 3)));
         }
-        item.put("readings", AttributeValue.fromL(readings));
+        item.put("readings", new AttrValue.L(readings));
         if (random.nextInt(4) == 0) {
-            item.put("flags", AttributeValue.fromSs(List.of(FLAGS[random.nextInt(FLAGS.length)])));
+            item.put("flags", new AttrValue.SS(List.of(FLAGS[random.nextInt(FLAGS.length)])));
         }
         if (random.nextInt(10) == 0) {
-            item.put("rawSignal", AttributeValue.fromB(SdkBytes.fromByteArray(bytes(16))));
+            item.put("rawSignal", new AttrValue.B(bytes(16)));
         }
         if (random.nextInt(7) == 0) {
             item.put("notes", s("Repeat draw requested by site coordinator"));
         }
-        item.put("valid", AttributeValue.fromBool(random.nextInt(20) != 0));
+        item.put("valid", new AttrValue.Bool(random.nextInt(20) != 0));
         if (random.nextInt(20) == 0) {
-            item.put("reviewer", AttributeValue.fromNul(true));
+            item.put("reviewer", new AttrValue.Null());
         }
         return item;
     }
@@ -147,11 +149,33 @@ final class DemoDataset {
         return bytes;
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    /*
+     * Plain formatting rather than String.format: the first start of the app waits for these thousands of items, and
+     * the formatter made generating them take longer than storing them.
+     */
+    private static String padded(int value, int width) {
+        String digits = Integer.toString(value);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
-    private static AttributeValue n(String value) {
-        return AttributeValue.fromN(value);
+    private static String decimal(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A map attribute in the order given, so every run stores the same bytes. */
+    private static AttrValue map(Object... namesAndValues) {
+        Map<String, AttrValue> members = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            members.put((String) namesAndValues[i], (AttrValue) namesAndValues[i + 1]);
+        }
+        return new AttrValue.M(members);
+    }
+
+    private static AttrValue s(String value) {
+        return new AttrValue.S(value);
+    }
+
+    private static AttrValue n(String value) {
+        return new AttrValue.N(Numbers.parse(value));
     }
 }

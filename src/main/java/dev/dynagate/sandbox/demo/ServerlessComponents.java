@@ -3,11 +3,13 @@ package dev.dynagate.sandbox.demo;
 import dev.dynagate.sandbox.SandboxComponent;
 import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.apigateway.ApiGatewayComponent;
+import dev.dynagate.sandbox.dynamodb.DynamoDbComponent;
 import dev.dynagate.sandbox.http.SandboxService;
 import dev.dynagate.sandbox.lambda.LambdaComponent;
 import dev.dynagate.sandbox.template.SamTemplateLoader;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Lambda, API Gateway bound to that Lambda runtime, and, once everything serves, the demo backend (with
@@ -17,17 +19,19 @@ public final class ServerlessComponents {
     private ServerlessComponents() {
     }
 
-    public static List<Function<SandboxContext, SandboxComponent>> standard() {
+    /** The components, seeding the demo's table into {@code dynamoDb} (built earlier in the same start). */
+    public static List<Function<SandboxContext, SandboxComponent>> standard(Supplier<DynamoDbComponent> dynamoDb) {
         LambdaComponent[] lambda = new LambdaComponent[1];
         ApiGatewayComponent[] apiGateway = new ApiGatewayComponent[1];
         return List.of(
                 context -> lambda[0] = new LambdaComponent(context),
                 context -> apiGateway[0] = new ApiGatewayComponent(context, lambda[0].runtime()),
-                context -> new Seeding(apiGateway[0]));
+                context -> new Seeding(apiGateway[0], dynamoDb));
     }
 
-    /** Applies the demo and the template after every component serves, through the real protocols. */
-    private record Seeding(ApiGatewayComponent apiGateway) implements SandboxComponent {
+    /** Applies the demo and the template after every component serves. */
+    private record Seeding(ApiGatewayComponent apiGateway, Supplier<DynamoDbComponent> dynamoDb)
+            implements SandboxComponent {
         @Override
         public List<SandboxService> services() {
             return List.of();
@@ -36,7 +40,7 @@ public final class ServerlessComponents {
         @Override
         public void started(SandboxContext context) {
             if (context.options().demo()) {
-                new DemoBackend(context, apiGateway.lambda(), apiGateway.definitions()).apply();
+                new DemoBackend(context, dynamoDb.get(), apiGateway.lambda(), apiGateway.definitions()).apply();
             }
             if (context.options().template() != null) {
                 new SamTemplateLoader(context, apiGateway.lambda(), apiGateway.definitions())

@@ -11,15 +11,24 @@ import dev.dynagate.sandbox.dynamodb.ops.TagOps;
 import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlSweeper;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.Database;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
+import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.wire.DynamoDbWire;
 import dev.dynagate.sandbox.http.SandboxRequest;
 import dev.dynagate.sandbox.http.SandboxResponse;
 import dev.dynagate.sandbox.http.SandboxService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The DynamoDB-compatible engine: its durable database and the JSON protocol on the sandbox port. */
 public final class DynamoDbComponent implements SandboxComponent, SandboxService {
@@ -71,6 +80,42 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
     /** The engine's database, for in-process callers and tests. */
     public Database database() {
         return database;
+    }
+
+    /**
+     * Runs one operation in-process (the sandbox seeding its own data), with the wire's JSON for the request and the
+     * answer; an error is thrown as the {@link DynamoDbError} a client would have received.
+     */
+    public ObjectNode call(String operation, JsonNode request) {
+        return wire.call(operation, request);
+    }
+
+    /**
+     * Stores many items in one durable commit, for seeding data the sandbox generates itself: no 25-item batches and
+     * one disk flush. Each item is checked for the table's key attributes and the item size limit, as a PutItem is.
+     */
+    public void putAll(String table, List<Map<String, AttrValue>> items) {
+        TableData data = database.table(table);
+        if (data == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found");
+        }
+        List<StoredItem> stored = new ArrayList<>(items.size());
+        for (Map<String, AttrValue> item : items) {
+            TableSchema schema = data.schema();
+            if (!item.containsKey(schema.hash().name())
+                    || schema.range() != null && !item.containsKey(schema.range().name())) {
+                throw DynamoDbError.validation("One of the required keys was not given a value");
+            }
+            StoredItem one = StoredItem.of(item);
+            if (one.size() > ItemSize.MAX_ITEM_BYTES) {
+                throw DynamoDbError.validation("Item size has exceeded the maximum allowed size");
+            }
+            stored.add(one);
+        }
+        database.write(changes -> {
+            stored.forEach(item -> changes.put(table, item));
+            return null;
+        });
     }
 
     @Override

@@ -78,6 +78,11 @@ public final class DynamoDbWire {
         }
     }
 
+    /** Runs one operation in-process on an already parsed request, as {@link #handle} would after its checks. */
+    public ObjectNode call(String name, JsonNode body) {
+        return operation(TARGET_PREFIX + name).handle(new Request(body));
+    }
+
     private Operation operation(String target) {
         Operation operation = target == null || !target.startsWith(TARGET_PREFIX) ? null
                 : operations.get(target.substring(TARGET_PREFIX.length()));
