@@ -46,6 +46,9 @@ public final class RequestBuilder {
                 keyCondition += " AND " + sort.op().render(name(keys.sort().name()), first, second);
             }
         }
+        if (query) {
+            refuseKeyFilters(spec, keys);
+        }
         String filter = filter(spec);
         String projection = spec.projection().isEmpty() ? null
                 : String.join(", ", spec.projection().stream().map(this::path).toList());
@@ -65,6 +68,22 @@ public final class RequestBuilder {
         return query ? "Auto: Query, because the partition key " + keys.partition().name() + " is given."
                 : "Auto: Scan, because no partition key value is given — this reads the whole "
                         + (spec.index() == null ? "table" : "index") + ".";
+    }
+
+    /** DynamoDB refuses a Query whose filter reads a key attribute of the table or index it queries. */
+    private static void refuseKeyFilters(QuerySpec spec, TableDescription.KeySchema keys) {
+        for (QuerySpec.Filter row : spec.filters()) {
+            AttributePath.Step head = AttributePath.parse(row.path()).get(0);
+            String attribute = head instanceof AttributePath.Name n ? n.name() : null;
+            if (keys.partition().name().equals(attribute)) {
+                throw new IllegalArgumentException("A Query cannot filter on the partition key " + attribute
+                        + ": its value is the partition key field above. Remove the filter row, or pick Scan.");
+            }
+            if (keys.sort() != null && keys.sort().name().equals(attribute)) {
+                throw new IllegalArgumentException("A Query cannot filter on the sort key " + attribute
+                        + ": use the sort-key condition instead, or pick Scan to filter it.");
+            }
+        }
     }
 
     private String filter(QuerySpec spec) {

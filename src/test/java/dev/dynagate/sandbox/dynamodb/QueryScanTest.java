@@ -128,6 +128,13 @@ class QueryScanTest {
                 .queryFilter(Map.of("sk", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
                         .comparisonOperator("GT").attributeValueList(n("1")).build()))))
                 .hasMessageContaining("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
+        assertThatThrownBy(() -> engine.client.query(b -> b.tableName("Page").keyConditionExpression("pk = :p")
+                .filterExpression("#k > :min OR size(#n) > :min").expressionAttributeNames(Map.of("#k", "sk", "#n", "nope"))
+                .expressionAttributeValues(Map.of(":p", s("p"), ":min", n("1")))))
+                .hasMessageContaining("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+        assertThat(engine.client.query(b -> b.tableName("Page").keyConditionExpression("pk = :p")
+                .filterExpression("attribute_not_exists(colour)").expressionAttributeValues(Map.of(":p", s("p")))).count())
+                .as("a filter on other attributes still runs").isEqualTo(10);
         QueryResponse count = engine.client.query(b -> b.tableName("Page").keyConditionExpression("pk = :p")
                 .select(Select.COUNT).expressionAttributeValues(Map.of(":p", s("p"))));
         assertThat(count.count()).isEqualTo(10);

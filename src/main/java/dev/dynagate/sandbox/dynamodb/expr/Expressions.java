@@ -19,6 +19,63 @@ public final class Expressions {
         return ConditionParser.parse("FilterExpression", text, ctx);
     }
 
+    /**
+     * The top-level attribute names a parsed condition reads (the head of every path in it), for checks such as
+     * DynamoDB's refusal of key attributes in a Query's FilterExpression. Empty for a legacy condition.
+     */
+    public static java.util.Set<String> pathHeads(Condition condition) {
+        java.util.Set<String> heads = new java.util.LinkedHashSet<>();
+        if (condition instanceof Cond cond) {
+            collect(cond, heads);
+        }
+        return heads;
+    }
+
+    private static void collect(Cond cond, java.util.Set<String> heads) {
+        if (cond instanceof Cond.Compare c) {
+            collect(c.left(), heads);
+            collect(c.right(), heads);
+        } else if (cond instanceof Cond.Between b) {
+            collect(b.value(), heads);
+            collect(b.lower(), heads);
+            collect(b.upper(), heads);
+        } else if (cond instanceof Cond.In in) {
+            collect(in.value(), heads);
+            in.candidates().forEach(o -> collect(o, heads));
+        } else if (cond instanceof Cond.And and) {
+            collect(and.left(), heads);
+            collect(and.right(), heads);
+        } else if (cond instanceof Cond.Or or) {
+            collect(or.left(), heads);
+            collect(or.right(), heads);
+        } else if (cond instanceof Cond.Not not) {
+            collect(not.inner(), heads);
+        } else if (cond instanceof Cond.Group group) {
+            collect(group.inner(), heads);
+        } else if (cond instanceof Cond.Function f) {
+            f.arguments().forEach(o -> collect(o, heads));
+        }
+    }
+
+    private static void collect(Operand operand, java.util.Set<String> heads) {
+        if (operand instanceof Operand.Path p) {
+            heads.add(String.valueOf(p.path().elements().get(0)));
+        } else if (operand instanceof Operand.Size size) {
+            collect(size.argument(), heads);
+        } else if (operand instanceof Operand.Call call) {
+            call.arguments().forEach(o -> collect(o, heads));
+        } else if (operand instanceof Operand.IfNotExists i) {
+            heads.add(String.valueOf(i.path().elements().get(0)));
+            collect(i.fallback(), heads);
+        } else if (operand instanceof Operand.ListAppend l) {
+            collect(l.first(), heads);
+            collect(l.second(), heads);
+        } else if (operand instanceof Operand.Arithmetic a) {
+            collect(a.left(), heads);
+            collect(a.right(), heads);
+        }
+    }
+
     /** An UpdateExpression; {@link UpdateAction#apply} then reports the errors that depend on the item. */
     public static UpdateAction update(String text, ExpressionContext ctx) {
         return UpdateParser.parse(text, ctx);

@@ -28,12 +28,18 @@ final class KeyConditions {
             throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
         }
         Term hash = terms.get(hashKey);
+        if (rangeKey == null && terms.size() > 1) {
+            throw DynamoDbError.validation("Query key condition not supported");
+        }
         if (hash == null) {
             throw DynamoDbError.validation("Query condition missed key schema element: " + hashKey);
         }
-        boolean nonKey = terms.keySet().stream().anyMatch(a -> !a.equals(hashKey) && !a.equals(rangeKey));
-        if (nonKey || hash.operator() != SortOperator.EQ) {
+        if (hash.operator() != SortOperator.EQ) {
             throw DynamoDbError.validation("Query key condition not supported");
+        }
+        // with a sort key, a second condition on anything else means the sort key's condition is missing
+        if (rangeKey != null && terms.size() > 1 && !terms.containsKey(rangeKey)) {
+            throw DynamoDbError.validation("Query condition missed key schema element: " + rangeKey);
         }
         Term range = rangeKey == null ? null : terms.get(rangeKey);
         SortCondition sort = range == null ? null

@@ -56,6 +56,15 @@ public final class ReadOps {
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
         checkKeyTypes(target, key);
+        if (r.string("FilterExpression") != null) {
+            java.util.Set<String> read = Expressions.pathHeads(filter);
+            for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
+                if (keyAttr != null && read.contains(keyAttr.name())) {
+                    throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + keyAttr.name());
+                }
+            }
+        }
         Page page = Page.of(r, target, projection, filter);
         boolean forward = r.bool("ScanIndexForward", true);
         AttrValue h = key.partitionValue();

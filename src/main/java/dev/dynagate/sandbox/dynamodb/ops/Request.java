@@ -84,15 +84,7 @@ public final class Request {
             return fallback;
         }
         if (n.isTextual()) {
-            // DynamoDB's reader takes these words for booleans
-            String word = n.textValue().toUpperCase(java.util.Locale.ROOT);
-            if (word.equals("TRUE") || word.equals("1") || word.equals("YES")) {
-                return true;
-            }
-            if (word.equals("FALSE") || word.equals("0") || word.equals("NO")) {
-                return false;
-            }
-            throw DynamoDbError.serialization("Unexpected token received from parser");
+            return dev.dynagate.sandbox.dynamodb.value.AttrValueJson.booleanWord(n.textValue());
         }
         if (!n.isBoolean()) {
             throw notA("Boolean", n);

@@ -237,7 +237,25 @@ public final class AttrValueJson {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
+        if (node.isTextual()) {
+            return booleanWord(node.textValue());
+        }
         throw DynamoDbError.serialization(describe(node, "Boolean"));
+    }
+
+    /**
+     * A JSON string where the service expects a boolean: DynamoDB's reader takes true/false, 1/0 and yes/no in any
+     * case, and refuses any other word.
+     */
+    public static boolean booleanWord(String text) {
+        String word = text.toUpperCase(java.util.Locale.ROOT);
+        if (word.equals("TRUE") || word.equals("1") || word.equals("YES")) {
+            return true;
+        }
+        if (word.equals("FALSE") || word.equals("0") || word.equals("NO")) {
+            return false;
+        }
+        throw DynamoDbError.serialization("Unexpected token received from parser");
     }
 
     private static void requireObject(JsonNode node) {

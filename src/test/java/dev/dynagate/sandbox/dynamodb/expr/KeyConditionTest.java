@@ -63,7 +63,7 @@ class KeyConditionTest {
     void schemaErrors() {
         assertThat(error("sk = :s", ":s", n("1"))).isEqualTo("Query condition missed key schema element: pk");
         assertThat(error("pk = :p AND color = :s", ":p", s("a"), ":s", n("1")))
-                .isEqualTo("Query key condition not supported");
+                .isEqualTo("Query condition missed key schema element: sk");
         assertThat(error("pk < :p", ":p", s("a"))).isEqualTo("Query key condition not supported");
         assertThat(error("pk = :p AND sk < :s AND color < :s", ":p", s("a"), ":s", n("1")))
                 .isEqualTo("Conditions can be of length 1 or 2 only");

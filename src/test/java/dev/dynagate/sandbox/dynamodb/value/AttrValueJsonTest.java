@@ -61,6 +61,18 @@ class AttrValueJsonTest {
     }
 
     @Test
+    void booleanWordsConvertAsTheServiceReaderDoes() {
+        assertThat(AttrValueJson.read(json("{'BOOL':'true'}"))).isEqualTo(new AttrValue.Bool(true));
+        assertThat(AttrValueJson.read(json("{'BOOL':'Yes'}"))).isEqualTo(new AttrValue.Bool(true));
+        assertThat(AttrValueJson.read(json("{'BOOL':'1'}"))).isEqualTo(new AttrValue.Bool(true));
+        assertThat(AttrValueJson.read(json("{'BOOL':'FALSE'}"))).isEqualTo(new AttrValue.Bool(false));
+        assertThat(AttrValueJson.read(json("{'BOOL':'no'}"))).isEqualTo(new AttrValue.Bool(false));
+        assertThat(AttrValueJson.read(json("{'NULL':'true'}"))).isEqualTo(new AttrValue.Null());
+        assertThat(error("{'BOOL':'maybe'}").getMessage()).isEqualTo("Unexpected token received from parser");
+        assertThat(error("{'BOOL':2}").getMessage()).isEqualTo("NUMBER_VALUE cannot be converted to Boolean");
+    }
+
+    @Test
     void itemsKeepTheirOrderAndRoundTrip() {
         String text = "{'z':{'S':'1'},'a':{'N':'1.50'},'m':{'M':{'q':{'L':[{'NULL':true},{'BOOL':true}]}}},"
                 + "'s':{'NS':['3','1E+2']},'b':{'BS':['YQ==','Yg==']}}";
@@ -121,7 +133,7 @@ class AttrValueJsonTest {
     void wrongJsonTypesAreSerializationErrors() {
         assertThat(serialization("{'S':5}")).isEqualTo("NUMBER_VALUE cannot be converted to String");
         assertThat(serialization("{'N':1}")).isEqualTo("NUMBER_VALUE cannot be converted to String");
-        assertThat(serialization("{'BOOL':'true'}")).isEqualTo("STRING_VALUE cannot be converted to Boolean");
+        assertThat(serialization("{'BOOL':'truthy'}")).isEqualTo("Unexpected token received from parser");
         assertThat(serialization("{'S':['a']}")).isEqualTo("Start of list found where not expected");
         assertThat(serialization("{'S':{}}")).isEqualTo("Start of structure or map found where not expected.");
         assertThat(serialization("{'SS':'a'}")).contains("where a list was expected");
