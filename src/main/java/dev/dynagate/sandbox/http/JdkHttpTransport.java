@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -27,9 +28,10 @@ final class JdkHttpTransport implements HttpTransport {
     }
 
     private final HttpServer server;
-    private final Function<SandboxRequest, SandboxResponse> handler;
+    private final Function<SandboxRequest, CompletionStage<SandboxResponse>> handler;
 
-    JdkHttpTransport(int port, Function<SandboxRequest, SandboxResponse> handler, Executor workers) throws IOException {
+    JdkHttpTransport(int port, Function<SandboxRequest, CompletionStage<SandboxResponse>> handler, Executor workers)
+            throws IOException {
         this.handler = handler;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.setExecutor(workers);
@@ -48,7 +50,8 @@ final class JdkHttpTransport implements HttpTransport {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            SandboxResponse response = handler.apply(read(exchange));
+            // this server's threads may block: each waits for its own answer
+            SandboxResponse response = handler.apply(read(exchange)).toCompletableFuture().join();
             write(exchange, response);
         } catch (IOException e) {
             LOG.log(Level.FINE, "client went away", e);

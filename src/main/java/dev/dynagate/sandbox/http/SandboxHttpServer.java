@@ -3,6 +3,8 @@ package dev.dynagate.sandbox.http;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -37,8 +39,8 @@ public final class SandboxHttpServer implements AutoCloseable {
         workers = newWorkers();
         try {
             transport = "jdk".equalsIgnoreCase(System.getProperty(IMPLEMENTATION_PROPERTY))
-                    ? new JdkHttpTransport(port, this::dispatch, workers)
-                    : new NioHttpServer(port, this::dispatch, workers, limits);
+                    ? new JdkHttpTransport(port, this::dispatchAsync, workers)
+                    : new NioHttpServer(port, this::dispatchAsync, this::quick, workers, limits);
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             throw e;
@@ -82,19 +84,34 @@ public final class SandboxHttpServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    SandboxResponse dispatch(SandboxRequest request) {
+    /** Whether the service that will answer this request says it is quick (see {@link SandboxService#quick}). */
+    boolean quick(SandboxRequest request) {
+        for (SandboxService service : services) {
+            if (service.accepts(request)) {
+                return service.quick(request);
+            }
+        }
+        return true; // the 404 below
+    }
+
+    /** The answer of the first service that accepts the request; never fails (a failure becomes a 500). */
+    CompletionStage<SandboxResponse> dispatchAsync(SandboxRequest request) {
         for (SandboxService service : services) {
             if (service.accepts(request)) {
                 try {
-                    return service.handle(request);
+                    return service.handleAsync(request).exceptionally(e -> failed(request, e));
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "sandbox service failed on " + request.method() + " " + request.path(), e);
-                    return SandboxResponse.json(500, "{\"message\":\"Internal server error\"}");
+                    return CompletableFuture.completedFuture(failed(request, e));
                 }
             }
         }
-        return SandboxResponse.json(404, "{\"message\":\"No sandbox service answers " + request.method() + " "
-                + request.path().replace("\"", "") + "\"}");
+        return CompletableFuture.completedFuture(SandboxResponse.json(404, "{\"message\":\"No sandbox service answers "
+                + request.method() + " " + request.path().replace("\"", "") + "\"}"));
+    }
+
+    private static SandboxResponse failed(SandboxRequest request, Throwable e) {
+        LOG.log(Level.WARNING, "sandbox service failed on " + request.method() + " " + request.path(), e);
+        return SandboxResponse.json(500, "{\"message\":\"Internal server error\"}");
     }
 
     @Override

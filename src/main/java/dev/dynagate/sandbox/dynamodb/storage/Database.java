@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,8 @@ public final class Database implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+    /** Set while {@link #deferringDurability} runs on this thread: the last log position its writes reached. */
+    private final ThreadLocal<long[]> deferred = new ThreadLocal<>();
     private WriteAheadLog log;
     private long generation;
     private volatile boolean closed;
@@ -87,9 +90,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A result computed without waiting for the disk, and when the writes behind it are durable. */
+    public record Deferred<T>(T value, CompletableFuture<Void> durable) {
+    }
+
+    /**
+     * Runs {@code body} on this thread with its writes committed and visible as usual but not waited for: the answer
+     * carries a future that completes once every write made inside is durable. Whoever acknowledges those writes
+     * (the HTTP server sending the response) must wait for that future first.
+     */
+    public <T> Deferred<T> deferringDurability(Supplier<T> body) {
+        long[] reached = {0};
+        long[] outer = deferred.get();
+        deferred.set(reached);
+        T value;
+        try {
+            value = body.get();
+        } finally {
+            if (outer == null) {
+                deferred.remove();
+            } else {
+                deferred.set(outer);
+                outer[0] = Math.max(outer[0], reached[0]);
+            }
+        }
+        return new Deferred<>(value, reached[0] == 0 ? CompletableFuture.completedFuture(null) : log.whenDurable(reached[0]));
+    }
+
     /**
      * Runs a writer: {@code body} reads and stages changes; if it returns normally they are committed and the call
-     * returns after they are durable. If it throws, nothing changes.
+     * returns after they are durable (inside {@link #deferringDurability}, at once, leaving the wait to the caller).
+     * If it throws, nothing changes.
      */
     public <T> T write(Function<Changes, T> body) {
         Changes changes = new Changes();
@@ -110,7 +141,12 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
-        log.awaitDurable(position);
+        long[] deferring = deferred.get();
+        if (deferring != null) {
+            deferring[0] = Math.max(deferring[0], position);
+        } else {
+            log.awaitDurable(position);
+        }
         if (log.fileBytes() > CHECKPOINT_BYTES && checkpointQueued.compareAndSet(false, true)) {
             try {
                 background.execute(this::checkpointQuietly);

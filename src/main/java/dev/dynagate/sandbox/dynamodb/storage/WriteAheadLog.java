@@ -7,6 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
@@ -14,8 +23,9 @@ import java.util.zip.CRC32;
 /**
  * An append-only log of committed records, each framed as length, CRC32 and payload. Appends only buffer; a writer
  * waits in {@link #awaitDurable} until its record is on disk. Whoever waits first writes and forces everything
- * buffered so far, so concurrent writers share one {@code force} (group commit). Positions are logical and keep
- * growing across {@link #switchTo rotations}.
+ * buffered so far, so concurrent writers share one {@code force} (group commit). A writer that must not block asks
+ * {@link #whenDurable} instead: the log's flusher thread forces on its behalf and completes the future, one force
+ * for everything appended meanwhile. Positions are logical and keep growing across {@link #switchTo rotations}.
  */
 public final class WriteAheadLog implements AutoCloseable {
     static final int HEADER = 8;
@@ -30,6 +40,17 @@ public final class WriteAheadLog implements AutoCloseable {
     private IOException failure;
     private FileChannel channel;
     private long fileBytes;
+    /** Futures waiting for a position, oldest first; guarded by flushLock. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private boolean flusherBusy;
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dynamodb-wal-flusher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Waiter(long position, CompletableFuture<Void> durable) {
+    }
 
     public WriteAheadLog(Path file) throws IOException {
         channel = open(file);
@@ -94,6 +115,83 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes once every record up to {@code position} is forced to disk (exceptionally if the log failed); never
+     * blocks the caller.
+     */
+    public CompletableFuture<Void> whenDurable(long position) {
+        flushLock.lock();
+        try {
+            if (durable >= position) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (failure != null) {
+                return CompletableFuture.failedFuture(new UncheckedIOException("write-ahead log failed", failure));
+            }
+            CompletableFuture<Void> future = new CompletableFuture<>();
+            waiters.add(new Waiter(position, future));
+            if (!flusherBusy) {
+                flusherBusy = true;
+                try {
+                    flusher.execute(this::flushForWaiters);
+                } catch (RejectedExecutionException closing) {
+                    flusherBusy = false;
+                    waiters.removeLast();
+                    return CompletableFuture.failedFuture(new IllegalStateException("write-ahead log closed"));
+                }
+            }
+            return future;
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /** On the flusher thread: forces until no future waits, completing each as its position is reached. */
+    private void flushForWaiters() {
+        while (true) {
+            long target;
+            flushLock.lock();
+            try {
+                if (waiters.isEmpty()) {
+                    flusherBusy = false;
+                    return;
+                }
+                target = 0;
+                for (Waiter waiter : waiters) {
+                    target = Math.max(target, waiter.position());
+                }
+            } finally {
+                flushLock.unlock();
+            }
+            RuntimeException failed = null;
+            try {
+                awaitDurable(target);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            List<Waiter> done = new ArrayList<>();
+            flushLock.lock();
+            try {
+                for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+                    Waiter waiter = it.next();
+                    if (failed != null || waiter.position() <= durable) {
+                        done.add(waiter);
+                        it.remove();
+                    }
+                }
+            } finally {
+                flushLock.unlock();
+            }
+            for (Waiter waiter : done) {
+                if (failed == null) {
+                    waiter.durable().complete(null);
+                } else {
+                    waiter.durable().completeExceptionally(failed);
+                }
+            }
+        }
+    }
+
     private long flushPending() throws IOException {
         byte[] data;
         long end;
@@ -143,6 +241,10 @@ public final class WriteAheadLog implements AutoCloseable {
     public void close() {
         try {
             awaitDurable(appended());
+            flusher.shutdown();
+            flusher.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 channel.close();

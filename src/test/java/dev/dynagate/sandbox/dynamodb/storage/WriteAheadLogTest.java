@@ -49,6 +49,65 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void whenDurableCompletesOnlyOnceItsRecordIsInTheFile() throws Exception {
+        Path file = dir.resolve("wal-0.log");
+        WriteAheadLog log = new WriteAheadLog(file);
+        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long position = log.append(("async-" + i).getBytes(StandardCharsets.UTF_8));
+            positions.add(position);
+            int n = i;
+            futures.add(log.whenDurable(position).thenRun(() -> {
+                // by the time a future completes, its record must be readable from the file
+                List<String> onDisk = new ArrayList<>();
+                try {
+                    LogReader.read(file, r -> onDisk.add(new String(r, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                assertThat(onDisk).contains("async-" + n);
+            }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(futures.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(log.whenDurable(positions.get(0))).as("already durable").isDone();
+        log.close();
+        assertThat(log.whenDurable(log.appended() + 1)).isCompletedExceptionally();
+    }
+
+    @Test
+    void writesInADeferringScopeReturnAtOnceAndTheFutureCoversThemAll() throws Exception {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Later"));
+                return null;
+            });
+            Database.Deferred<String> outer = db.deferringDurability(() -> {
+                db.write(c -> {
+                    c.put("Later", StoredItem.of(item("x", 1)));
+                    return null;
+                });
+                Database.Deferred<String> inner = db.deferringDurability(() -> db.write(c -> {
+                    c.put("Later", StoredItem.of(item("y", 2)));
+                    return "inner";
+                }));
+                return inner.value() + "+outer";
+            });
+            assertThat(outer.value()).isEqualTo("inner+outer");
+            assertThat(db.table("Later").itemCount()).as("visible before durable").isEqualTo(2);
+            outer.durable().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            List<String> keys = new ArrayList<>();
+            LogReader.read(newestLog(), r -> keys.add(new String(r, StandardCharsets.ISO_8859_1)));
+            assertThat(String.join("|", keys)).contains("y");
+            assertThat(db.deferringDurability(() -> "no writes").durable()).isDone();
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.table("Later").itemCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void corruptRecordEndsTheLog() throws IOException {
         Path file = dir.resolve("wal-0.log");
         try (WriteAheadLog log = new WriteAheadLog(file)) {
