@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the sandbox's DynamoDB engine against dynalite on this machine, one after the other, with the same
 # load generator (bench/DynamoDbLoad.java, JDK only) and the same concurrency, and prints ops/s, p99 and the ratio
-# for PutItem, GetItem, UpdateItem, Query (100 items) and a full Scan of a 10,000-item table.
+# for PutItem, GetItem, UpdateItem, Query (100 items) and a full Scan of a 10,000-item table. When wrk is installed
+# (Debian: wrk) the single-item operations are then driven again by wrk (bench/wrk/*.lua), a lighter generator that
+# leaves more of the machine to the servers, at the same concurrency.
 #
-#   [SANDBOX_JAVA_OPTS=...] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16 --scan-items 10000]
+#   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS=16] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
 #
 # The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: durable, fsync'd writes);
 # dynalite runs in memory, its fastest mode. Needs dynalite (.ci/install-peers.sh installs it) and a JDK 17.
@@ -71,4 +73,41 @@ echo "sandbox $ours, dynalite http://127.0.0.1:$port ($(nproc) cores, $(java -ve
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/DynamoDbLoad.java --target ours="$ours" --pid ours="$ours_pid" \
     --target dynalite="http://127.0.0.1:$port" --pid dynalite="$dynalite_pid" "$@"
+
+seconds=8
+for ((i = 1; i <= $#; i++)); do
+    [ "${!i}" = "--seconds" ] && { j=$((i + 1)); seconds="${!j}"; }
+done
+
+cpu_ms() { # user + system CPU of a process, in milliseconds (clock ticks of 10 ms)
+    awk '{ sub(/.*\) /, ""); print ($12 + $13) * 10 }' "/proc/$1/stat"
+}
+
+wrk_run() { # script url pid -> "ops/s p99-ms cpu-ms/op failed"
+    local before after line
+    wrk -t2 -c"${WRK_CONNECTIONS:-16}" -d1s -s "$1" "$2" >/dev/null 2>&1 # warm-up
+    before="$(cpu_ms "$3")"
+    line="$(wrk -t2 -c"${WRK_CONNECTIONS:-16}" -d"${seconds}s" -s "$1" "$2" 2>&1 | grep '^RESULT')"
+    after="$(cpu_ms "$3")"
+    echo "$line" | awk -v cpu=$((after - before)) '{
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        printf "%.0f %.2f %.3f %d\n", v["requests"] / v["seconds"], v["p99us"] / 1000, cpu / v["requests"], v["failed"] }'
+}
+
+if command -v wrk >/dev/null; then
+    echo
+    echo "wrk, ${WRK_CONNECTIONS:-16} connections, 2 threads, ${seconds} s measured after 1 s warm-up per operation (same tables as above):"
+    echo
+    echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for op in put:PutItem get:GetItem update:UpdateItem; do
+        read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$ours/" "$ours_pid")
+        read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "http://127.0.0.1:$port/" "$dynalite_pid")
+        failed=""
+        [ "$o_failed$d_failed" = "00" ] || failed=" (failed answers: ours $o_failed, dynalite $d_failed)"
+        echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$o_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+    done
+else
+    echo "wrk not found (Debian: apt-get install wrk): the single-item operations were measured with the JVM generator only"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
