@@ -88,6 +88,8 @@ public final class TransactOps {
                         throw new DynamoDbError("IdempotentParameterMismatchException", "Request with the same "
                                 + "client token was sent with different parameters");
                     }
+                    // the first request's record may still be on its way to the disk
+                    changes.dependOnCommitted();
                     return previous.response().deepCopy();
                 }
             }

@@ -28,6 +28,7 @@ public final class Changes {
     }
 
     private final List<Mutation> mutations = new ArrayList<>();
+    private boolean dependsOnCommitted;
 
     public void put(String table, StoredItem item) {
         mutations.add(new Put(table, item));
@@ -47,6 +48,18 @@ public final class Changes {
 
     public void dropTable(String table) {
         mutations.add(new Drop(table));
+    }
+
+    /**
+     * Marks an answer that repeats the outcome of writes already committed (a replayed transaction): it must not
+     * be acknowledged before they are durable, even though this request changes nothing itself.
+     */
+    public void dependOnCommitted() {
+        dependsOnCommitted = true;
+    }
+
+    boolean dependsOnCommitted() {
+        return dependsOnCommitted;
     }
 
     List<Mutation> mutations() {

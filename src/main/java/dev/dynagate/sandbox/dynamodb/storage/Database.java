@@ -133,11 +133,15 @@ public final class Database implements AutoCloseable {
             }
             result = body.apply(changes);
             if (changes.isEmpty()) {
-                return result;
+                if (!changes.dependsOnCommitted()) {
+                    return result;
+                }
+                position = log.appended();
+            } else {
+                byte[] record = RecordCodec.encode(changes.mutations());
+                apply(changes.mutations());
+                position = log.append(record);
             }
-            byte[] record = RecordCodec.encode(changes.mutations());
-            apply(changes.mutations());
-            position = log.append(record);
         } finally {
             lock.writeLock().unlock();
         }

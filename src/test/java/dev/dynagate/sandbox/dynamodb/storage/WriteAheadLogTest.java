@@ -108,6 +108,31 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void anAnswerThatRepeatsCommittedWritesWaitsUntilTheyAreDurable() throws Exception {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Replay"));
+                return null;
+            });
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                db.deferringDurability(() -> db.write(c -> {
+                    c.put("Replay", StoredItem.of(item("first-" + n, n)));
+                    return null;
+                }));
+                // a replay changes nothing, yet returns only once what it repeats is on disk
+                db.write(c -> {
+                    c.dependOnCommitted();
+                    return null;
+                });
+                List<String> records = new ArrayList<>();
+                LogReader.read(newestLog(), r -> records.add(new String(r, StandardCharsets.ISO_8859_1)));
+                assertThat(String.join("|", records)).contains("first-" + n);
+            }
+        }
+    }
+
+    @Test
     void corruptRecordEndsTheLog() throws IOException {
         Path file = dir.resolve("wal-0.log");
         try (WriteAheadLog log = new WriteAheadLog(file)) {
