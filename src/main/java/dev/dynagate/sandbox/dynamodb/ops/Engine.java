@@ -50,6 +50,17 @@ public final class Engine {
         return table;
     }
 
+    /** A table the control plane may change now: it exists and is ACTIVE, or DynamoDB's error saying why not. */
+    public TableData changeableTable(String name, long now) {
+        TableData table = controlTable(name);
+        String status = table.schema().status(now);
+        if (!status.equals("ACTIVE")) {
+            throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
+                    + "Table is being " + status.toLowerCase(java.util.Locale.ROOT).replace("ing", "ed") + ": " + name);
+        }
+        return table;
+    }
+
     public static String tableArn(String name) {
         return "arn:aws:dynamodb:" + SandboxContext.REGION + ":" + SandboxContext.ACCOUNT_ID + ":table/" + name;
     }

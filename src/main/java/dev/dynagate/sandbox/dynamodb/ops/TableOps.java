@@ -191,16 +191,8 @@ public final class TableOps implements AutoCloseable {
         long now = engine.now();
         long delay = engine.statusDelay().toMillis();
         ObjectNode description = engine.database().write(changes -> {
-            TableData data = engine.database().table(name);
-            if (data == null) {
-                throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-            }
+            TableData data = engine.changeableTable(name, now);
             TableSchema schema = data.schema();
-            String status = schema.status(now);
-            if (!status.equals("ACTIVE")) {
-                throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
-                        + "Table is being " + (status.equals("CREATING") ? "created" : status.equals("DELETING") ? "deleted" : "updated") + ": " + name);
-            }
             if (schema.deletionProtection()) {
                 throw DynamoDbError.validation("Resource cannot be deleted as it is currently protected against "
                         + "deletion. Disable deletion protection first.");

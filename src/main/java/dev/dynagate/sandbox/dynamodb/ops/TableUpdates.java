@@ -31,15 +31,8 @@ final class TableUpdates {
         long now = engine.now();
         long delay = engine.statusDelay().toMillis();
         ObjectNode description = engine.database().write(changes -> {
-            TableData data = engine.database().table(name);
-            if (data == null) {
-                throw DynamoDbError.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-            }
+            TableData data = engine.changeableTable(name, now);
             TableSchema before = data.schema();
-            if (!before.status(now).equals("ACTIVE")) {
-                throw new DynamoDbError("ResourceInUseException", "Attempt to change a resource which is still in use: "
-                        + "Table is being " + before.status(now).toLowerCase().replace("ing", "ed") + ": " + name);
-            }
             TableSchema after = applyUpdate(r, before, now, delay);
             if (after == before) {
                 throw DynamoDbError.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
