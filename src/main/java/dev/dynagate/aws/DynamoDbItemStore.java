@@ -3,6 +3,7 @@ package dev.dynagate.aws;
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.Condition;
 import dev.dynagate.tables.ConflictException;
+import dev.dynagate.tables.ItemChange;
 import dev.dynagate.tables.ItemPage;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.ReadRequest;
@@ -21,8 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link ItemStore} over the SDK's DynamoDbClient. */
@@ -89,6 +92,29 @@ public final class DynamoDbItemStore implements ItemStore {
         }
         try {
             client.putItem(request.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException("The item changed since it was loaded; nothing was written.", e);
+        }
+    }
+
+    @Override
+    public Map<String, Attr> update(String table, Map<String, Attr> key, ItemChange change, Condition condition) {
+        Condition update = change.expression();
+        Map<String, String> names = new java.util.LinkedHashMap<>(update.names());
+        Map<String, Attr> values = new java.util.LinkedHashMap<>(update.values());
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(AttributeValues.toSdk(key))
+                .updateExpression(update.expression()).returnValues(ReturnValue.ALL_NEW);
+        if (condition != null) {
+            request.conditionExpression(condition.expression());
+            names.putAll(condition.names());
+            values.putAll(condition.values());
+        }
+        request.expressionAttributeNames(names);
+        if (!values.isEmpty()) {
+            request.expressionAttributeValues(AttributeValues.toSdk(values));
+        }
+        try {
+            return AttributeValues.fromSdk(client.updateItem(request.build()).attributes());
         } catch (ConditionalCheckFailedException e) {
             throw new ConflictException("The item changed since it was loaded; nothing was written.", e);
         }

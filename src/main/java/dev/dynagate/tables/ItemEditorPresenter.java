@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -47,6 +48,7 @@ public final class ItemEditorPresenter {
     private final ObjectProperty<Conflict> conflict = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("No item");
     private final StringProperty keptTypes = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty open = new SimpleBooleanProperty(false);
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private BiConsumer<Map<String, Attr>, Map<String, Attr>> onSaved = (old, saved) -> { };
@@ -97,6 +99,11 @@ public final class ItemEditorPresenter {
         return keptTypes;
     }
 
+    /** What the last save did besides writing the edits (attributes someone else added, kept); empty otherwise. */
+    public StringProperty notice() {
+        return notice;
+    }
+
     public StringProperty title() {
         return title;
     }
@@ -127,6 +134,7 @@ public final class ItemEditorPresenter {
     public CompletableFuture<Boolean> open(Map<String, Attr> row) {
         Map<String, Attr> key = keyOf(row);
         problem.set(null);
+        notice.set("");
         title.set("Loading item " + describeKey(row) + "…");
         open.set(true);
         CompletableFuture<Boolean> result = new CompletableFuture<>();
@@ -154,6 +162,7 @@ public final class ItemEditorPresenter {
         typeHints = item;
         conflict.set(null);
         problem.set(null);
+        notice.set("");
         title.set("Item " + describeKey(item));
         open.set(true);
         showText(item);
@@ -182,6 +191,7 @@ public final class ItemEditorPresenter {
         loaded = null;
         conflict.set(null);
         problem.set(null);
+        notice.set("");
         title.set(heading);
         open.set(true);
         typeHints = item;
@@ -328,7 +338,9 @@ public final class ItemEditorPresenter {
 
     /**
      * Saves the item: as new (only if no item has its key) or over the loaded one (only if it is unchanged).
-     * Type changes are shown and must be confirmed first. Completes with true when written.
+     * Type changes are shown and must be confirmed first. With the same key only the edits are written, so attributes
+     * someone else added meanwhile are kept (and named in {@link #notice}). Completes with true when the table holds
+     * the edits (nothing is written when there are none).
      */
     public CompletableFuture<Boolean> save() {
         if (readOnly.get()) {
@@ -350,6 +362,20 @@ public final class ItemEditorPresenter {
         Map<String, Attr> original = loaded;
         boolean sameKey = original != null && keyOf(original).equals(keyOf(item));
         Condition condition = sameKey ? Condition.unchanged(original) : Condition.absent(table.keys().names());
+        if (sameKey) {
+            ItemChange change = ItemChange.between(original, item, table.keys().names());
+            if (change.isEmpty()) {
+                conflict.set(null);
+                notice.set("Nothing changed since the item was loaded: nothing was written.");
+                return CompletableFuture.completedFuture(true);
+            }
+            if (condition.fitsDynamoDb() && change.expression().fitsDynamoDb()) {
+                // an UpdateItem of just the edits keeps attributes someone else added since the item was loaded
+                Condition unchanged = condition;
+                return write(item, original, original,
+                        items -> items.update(table.name(), keyOf(item), change, unchanged));
+            }
+        }
         if (!condition.fitsDynamoDb()) {
             if (!dialogs.confirm("Save without the check?", "This item has " + original.size() + " attributes: too many "
                     + "to check in one condition (DynamoDB allows " + Condition.MAX_EXPRESSION + " characters). Save "
@@ -359,7 +385,7 @@ public final class ItemEditorPresenter {
             condition = null;
         }
         // with a changed key the save creates another item; the one loaded stays as it is
-        return write(item, sameKey ? original : null, sameKey ? original : null, condition);
+        return put(item, sameKey ? original : null, sameKey ? original : null, condition);
     }
 
     /** After a conflict: writes my version over theirs, on condition that theirs has not changed again. */
@@ -369,7 +395,7 @@ public final class ItemEditorPresenter {
             return CompletableFuture.completedFuture(false);
         }
         Condition condition = c.theirs() == null ? Condition.absent(table.keys().names()) : Condition.unchanged(c.theirs());
-        return write(c.mine(), loaded, c.theirs(), condition);
+        return put(c.mine(), loaded, c.theirs(), condition);
     }
 
     /** After a conflict: drops my edits and loads their version. */
@@ -384,27 +410,41 @@ public final class ItemEditorPresenter {
         conflict.set(null);
     }
 
+    /** Writes the whole item (PutItem). */
+    private CompletableFuture<Boolean> put(Map<String, Attr> item, Map<String, Attr> original,
+                                           Map<String, Attr> expected, Condition condition) {
+        return write(item, original, expected, items -> {
+            items.put(table.name(), item, condition);
+            return item;
+        });
+    }
+
+    /** A save whose outcome is either the item as stored or a conflict with the version the table holds now. */
+    private record Outcome(Map<String, Attr> stored, Map<String, Attr> theirs, boolean conflicting) {
+    }
+
+    /** Runs {@code writer} (which answers the item as stored) in the background; a conflict shows both versions. */
     private CompletableFuture<Boolean> write(Map<String, Attr> item, Map<String, Attr> original,
-                                             Map<String, Attr> expected, Condition condition) {
+                                             Map<String, Attr> expected,
+                                             Function<ItemStore, Map<String, Attr>> writer) {
         saving.set(true);
         problem.set(null);
+        notice.set("");
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         operations.run("Saving item " + describeKey(item) + " to " + table.name(), () -> {
             ItemStore items = store.get();
             try {
-                items.put(table.name(), item, condition);
-                return Optional.<Map<String, Attr>>empty();
+                return new Outcome(writer.apply(items), null, false);
             } catch (ConflictException e) {
-                Map<String, Attr> theirs = items.get(table.name(), keyOf(item)).orElse(null);
-                return Optional.of(theirs == null ? Map.<String, Attr>of() : theirs);
+                return new Outcome(null, items.get(table.name(), keyOf(item)).orElse(null), true);
             }
-        }).whenCompleteAsync((conflicting, error) -> {
+        }).whenCompleteAsync((outcome, error) -> {
             saving.set(false);
             if (error != null) {
                 problem.set(Problems.describe(errors, error));
                 result.complete(false);
-            } else if (conflicting.isPresent()) {
-                Map<String, Attr> theirs = conflicting.get().isEmpty() ? null : conflicting.get();
+            } else if (outcome.conflicting()) {
+                Map<String, Attr> theirs = outcome.theirs();
                 conflict.set(new Conflict(item, theirs));
                 problem.set(new UserMessage(expected == null
                         ? "An item with this key already exists; nothing was written."
@@ -412,13 +452,19 @@ public final class ItemEditorPresenter {
                         "Compare both versions, then keep theirs or overwrite with yours.", false));
                 result.complete(false);
             } else {
+                Map<String, Attr> stored = outcome.stored();
+                List<String> kept = stored.keySet().stream().filter(name -> !item.containsKey(name)).toList();
+                if (!kept.isEmpty()) {
+                    notice.set("Saved. Kept " + String.join(", ", kept) + ": added by someone else since you "
+                            + "loaded the item.");
+                }
                 conflict.set(null);
-                loaded = item;
-                typeHints = item;
-                title.set("Item " + describeKey(item));
+                loaded = stored;
+                typeHints = stored;
+                title.set("Item " + describeKey(stored));
                 typeChanges.clear();
-                showText(item);
-                onSaved.accept(original, item);
+                showText(stored);
+                onSaved.accept(original, stored);
                 result.complete(true);
             }
         }, operations.ui());

@@ -111,6 +111,14 @@ final class ItemEditorView extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         presenter.parseProblem().addListener((obs, old, p) -> area.markError(p == null ? 0 : p.line()));
 
+        Label saved = new Label();
+        saved.setId("save-notice");
+        saved.getStyleClass().add("save-notice");
+        saved.setWrapText(true);
+        saved.textProperty().bind(presenter.notice());
+        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+
         Label readOnly = new Label("Read-only connection: saving and deleting are off.", new FontIcon("fth-lock"));
         readOnly.getStyleClass().add("read-only-note");
         readOnly.visibleProperty().bind(presenter.readOnly());
@@ -136,7 +144,7 @@ final class ItemEditorView extends VBox {
         kept.setTooltip(new Tooltip("Plain JSON shows sets as arrays and binary as base64; saving keeps their DynamoDB types"));
 
         VBox conflict = conflictPane(presenter);
-        getChildren().addAll(header, tools, readOnly, scroll, error, types, kept, conflict);
+        getChildren().addAll(header, tools, readOnly, scroll, error, saved, types, kept, conflict);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 if (!save.isDisabled()) {

@@ -16,6 +16,13 @@ public interface ItemStore {
     /** Writes the whole item if {@code condition} holds; otherwise throws {@link ConflictException}. */
     void put(String table, Map<String, Attr> item, Condition condition);
 
+    /**
+     * Changes the item with this key in place if {@code condition} holds (UpdateItem): attributes the change does
+     * not name keep what the table holds. Answers the item as stored afterwards; {@link ConflictException} when the
+     * condition fails.
+     */
+    Map<String, Attr> update(String table, Map<String, Attr> key, ItemChange change, Condition condition);
+
     /** Deletes the item if {@code condition} holds (null: unconditionally); otherwise {@link ConflictException}. */
     void delete(String table, Map<String, Attr> key, Condition condition);
 

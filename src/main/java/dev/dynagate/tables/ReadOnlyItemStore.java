@@ -30,6 +30,11 @@ public final class ReadOnlyItemStore implements ItemStore {
     }
 
     @Override
+    public Map<String, Attr> update(String table, Map<String, Attr> key, ItemChange change, Condition condition) {
+        throw new ReadOnlyRefusal(connectionName, "UpdateItem on " + table);
+    }
+
+    @Override
     public void delete(String table, Map<String, Attr> key, Condition condition) {
         throw new ReadOnlyRefusal(connectionName, "DeleteItem on " + table);
     }

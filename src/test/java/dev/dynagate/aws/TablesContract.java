@@ -380,6 +380,37 @@ abstract class TablesContract {
     }
 
     @Test
+    void aSaveWritesOnlyTheEditsAndKeepsAnAttributeSomeoneElseAdded() {
+        Map<String, Attr> key = Map.of("experimentId", Attr.s("exp-D"), "sampleId", Attr.n(1));
+        Map<String, Attr> original = new LinkedHashMap<>(key);
+        original.put("note", Attr.s("first"));
+        original.put("gone", Attr.s("remove me"));
+        services.items(connection).put("Experiments", original, null);
+        TableDescription table = services.tableDescriber(connection).describe("Experiments");
+        ItemEditorPresenter editor = new ItemEditorPresenter(table, () -> services.items(connection),
+                services.errors(connection), direct, yes);
+        editor.edit(original);
+        Map<String, Attr> withExtra = new LinkedHashMap<>(original);
+        withExtra.put("extra", new Attr.SS(new java.util.LinkedHashSet<>(List.of("added", "meanwhile"))));
+        services.items(connection).put("Experiments", withExtra, null);
+
+        Map<String, Attr> mine = new LinkedHashMap<>(key);
+        mine.put("note", Attr.s("mine"));
+        editor.edit(original);
+        editor.text().set(dev.dynagate.tables.DynamoJson.write(mine));
+        assertThat(editor.save().join()).as(String.valueOf(editor.problem().get())).isTrue();
+
+        Map<String, Attr> stored = services.items(connection).get("Experiments", key).orElseThrow();
+        assertThat(stored).containsEntry("note", Attr.s("mine")).containsEntry("extra", new Attr.SS(new java.util.LinkedHashSet<>(List.of("added", "meanwhile"))))
+                .doesNotContainKey("gone");
+        assertThat(editor.notice().get()).contains("Kept extra");
+        assertThat(editor.tryParse().orElseThrow()).as("the editor shows the item as stored").isEqualTo(stored);
+        assertThat(editor.save().join()).isTrue();
+        assertThat(editor.notice().get()).startsWith("Nothing changed");
+        services.items(connection).delete("Experiments", key, null); // the other tests count this table's items
+    }
+
+    @Test
     void aReadOnlyConnectionRefusesWritesBeforeAnyRequestLeaves() throws Exception {
         // the endpoint has nobody listening: a request that left would fail with a connection error instead
         Connection readOnly = Connection.endpoint("prod", URI.create("http://127.0.0.1:" + MotoServer.freePort()), "us-east-1")
@@ -388,6 +419,8 @@ abstract class TablesContract {
 
         assertThatThrownBy(() -> store.put("Experiments", Fixtures.everyType(), null)).isInstanceOf(ReadOnlyRefusal.class);
         assertThatThrownBy(() -> store.delete("Experiments", Map.of(), null)).isInstanceOf(ReadOnlyRefusal.class);
+        assertThatThrownBy(() -> store.update("Experiments", Map.of(), new dev.dynagate.tables.ItemChange(
+                Map.of("a", Attr.s("b")), List.of()), null)).isInstanceOf(ReadOnlyRefusal.class);
         assertThatThrownBy(() -> store.deleteBatch("Experiments", List.of(Map.of()))).isInstanceOf(ReadOnlyRefusal.class);
     }
 

@@ -55,6 +55,23 @@ class FakeItemStore implements ItemStore {
     }
 
     @Override
+    public Map<String, Attr> update(String table, Map<String, Attr> key, ItemChange change, Condition condition) {
+        calls.add("update");
+        lastCondition = condition;
+        Map<String, Attr> existing = stored.get(key);
+        boolean holds = existing != null && (condition == null || condition.names().entrySet().stream().allMatch(e ->
+                condition.values().get(":" + e.getKey().substring(1)).equals(existing.get(e.getValue()))));
+        if (!holds) {
+            throw new ConflictException("conditional check failed", null);
+        }
+        Map<String, Attr> next = new LinkedHashMap<>(existing);
+        next.putAll(change.set());
+        change.remove().forEach(next::remove);
+        stored.put(key, next);
+        return next;
+    }
+
+    @Override
     public void delete(String table, Map<String, Attr> key, Condition condition) {
         calls.add("delete");
         stored.remove(key);

@@ -38,8 +38,11 @@ class ItemEditorPresenterTest {
         editor.format().set(ItemEditorPresenter.Format.PLAIN_JSON);
 
         assertThat(editor.typeChanges()).isEmpty();
+        assertThat(editor.tryParse()).contains(item);
         assertThat(editor.save().join()).isTrue();
-        assertThat(saved).containsExactly(item);
+        assertThat(editor.notice().get()).startsWith("Nothing changed");
+        assertThat(store.calls).as("nothing to write").doesNotContain("put", "update");
+        assertThat(saved).isEmpty();
         assertThat(store.stored.get(store.key(item))).isEqualTo(item);
         assertThat(dialogs.asked).isEmpty();
     }
@@ -48,9 +51,15 @@ class ItemEditorPresenterTest {
     void aSaveIsConditionalOnTheItemAsLoaded() {
         Map<String, Attr> item = stored(Fixtures.everyType());
         editor.edit(item);
+        Map<String, Attr> edited = new LinkedHashMap<>(item);
+        edited.put("yes", new Attr.Bool(false));
+        edited.remove("empty");
+        editor.text().set(DynamoJson.write(edited));
 
-        editor.save().join();
+        assertThat(editor.save().join()).isTrue();
 
+        assertThat(store.calls).contains("update").doesNotContain("put");
+        assertThat(store.stored.get(store.key(item))).isEqualTo(edited);
         assertThat(store.lastCondition.names()).hasSize(item.size());
         assertThat(store.lastCondition.expression()).startsWith("#c0 = :c0 AND #c1 = :c1");
     }
@@ -178,10 +187,13 @@ class ItemEditorPresenterTest {
             wide.put("reading" + i, Attr.n(i));
         }
         editor.edit(stored(wide));
+        Map<String, Attr> edited = new LinkedHashMap<>(wide);
+        edited.put("reading0", Attr.n(1000));
+        editor.text().set(DynamoJson.write(edited));
 
         dialogs.answer = false;
         assertThat(editor.save().join()).isFalse();
-        assertThat(store.calls).doesNotContain("put");
+        assertThat(store.calls).doesNotContain("put", "update");
         assertThat(dialogs.asked).singleElement().asString().contains("315 attributes");
 
         dialogs.answer = true;
