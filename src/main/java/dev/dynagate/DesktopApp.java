@@ -6,11 +6,14 @@ import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeHint;
 import dev.dynagate.shell.ThemeSwitcher;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The JavaFX application. The window appears first with a cheap placeholder; the composition root ({@link App})
@@ -53,14 +56,26 @@ public final class DesktopApp extends Application {
         stage.show();
     }
 
-    /** Runs {@code action} on the JavaFX thread once the scene's first pulse (its first frame) is done. */
+    /**
+     * Runs {@code action} once on the JavaFX thread after the scene's first pulse (its first frame), or after a
+     * second at the latest: a window that is not drawn (minimised at start) must still get its workspace.
+     */
     private static void afterFirstPulse(Scene scene, Runnable action) {
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(action);
+            Platform.runLater(once);
         };
         scene.addPostLayoutPulseListener(listener[0]);
+        PauseTransition fallback = new PauseTransition(Duration.seconds(1));
+        fallback.setOnFinished(e -> once.run());
+        fallback.play();
     }
 
     @Override
