@@ -4,6 +4,7 @@ import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.SandboxHost;
 import dev.dynagate.connections.SessionSecrets;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -184,11 +185,23 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private static SdkHttpClient httpClient(Connection connection) {
         boolean local = connection.kind() != Connection.Kind.PROFILE;
-        return Apache5HttpClient.builder()
+        Apache5HttpClient.Builder builder = Apache5HttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(local ? 3 : 10))
                 .socketTimeout(Duration.ofSeconds(60))
-                .maxConnections(32)
-                .build();
+                .maxConnections(32);
+        if (plainHttp(connection)) {
+            // setting up TLS loads the trust store (~100 ms of a cold start) for a connection that never uses it
+            builder.tlsSocketStrategy((socket, target, port, attachment, context) -> {
+                throw new IOException("The connection " + connection.name() + " speaks plain HTTP; TLS is not set up for it.");
+            });
+        }
+        return builder.build();
+    }
+
+    /** The sandbox, or a custom endpoint given as http://: every request of the connection is plain HTTP. */
+    static boolean plainHttp(Connection connection) {
+        return connection.kind() == Connection.Kind.SANDBOX || connection.kind() == Connection.Kind.ENDPOINT
+                && connection.endpoint() != null && "http".equalsIgnoreCase(connection.endpoint().getScheme());
     }
 
     @Override

@@ -44,6 +44,16 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void onlyTheSandboxAndHttpEndpointsGoWithoutTls() {
+        assertThat(AwsClientFactory.plainHttp(Connection.sandbox())).isTrue();
+        assertThat(AwsClientFactory.plainHttp(Connection.endpoint("Stack", URI.create("http://127.0.0.1:4566"), "us-east-1")))
+                .isTrue();
+        assertThat(AwsClientFactory.plainHttp(Connection.endpoint("Tls", URI.create("https://ddb.example.test"), "us-east-1")))
+                .isFalse();
+        assertThat(AwsClientFactory.plainHttp(Connection.profile("default", "us-east-1"))).isFalse();
+    }
+
+    @Test
     void threadsAskingAtOnceShareOneClient() throws Exception {
         try (AwsClientFactory factory = factory(new SessionSecrets())) {
             Connection stack = Connection.endpoint("Stack", URI.create("http://127.0.0.1:4"), "us-east-1");
