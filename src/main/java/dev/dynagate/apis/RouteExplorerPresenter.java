@@ -107,22 +107,15 @@ public final class RouteExplorerPresenter {
             return CompletableFuture.completedFuture(List.of());
         }
         state.set(State.LOADING);
-        long ticket = latest.next();
-        CompletableFuture<List<ApiDetail>> listing = operations.run("Listing APIs of " + target.name(),
-                () -> describeAll(target, ticket));
-        latest.attach(ticket, listing);
-        listing.whenCompleteAsync((all, error) -> {
-            if (!latest.isCurrent(ticket)) {
-                return;
-            }
-            if (error != null) {
-                problem.set(errors.apply(target).describe(error));
-                state.set(State.FAILED);
-            } else {
-                state.set(all.isEmpty() ? State.EMPTY : State.READY);
-            }
-        }, operations.ui());
-        return listing;
+        return latest.run(operations, "Listing APIs of " + target.name(), ticket -> describeAll(target, ticket),
+                (all, error) -> {
+                    if (error != null) {
+                        problem.set(errors.apply(target).describe(error));
+                        state.set(State.FAILED);
+                    } else {
+                        state.set(all.isEmpty() ? State.EMPTY : State.READY);
+                    }
+                });
     }
 
     private List<ApiDetail> describeAll(Connection target, long ticket) {

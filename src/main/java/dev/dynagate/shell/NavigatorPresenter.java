@@ -82,22 +82,15 @@ public final class NavigatorPresenter {
         tables.clear();
         problem.set(null);
         state.set(State.LOADING);
-        long ticket = latest.next();
-        CompletableFuture<List<String>> listing = operations.run("Listing tables of " + target.name(),
-                () -> listAll(target, ticket));
-        latest.attach(ticket, listing);
-        listing.whenCompleteAsync((names, error) -> {
-            if (!latest.isCurrent(ticket)) {
-                return;
-            }
-            if (error != null) {
-                problem.set(errors.apply(target).describe(error));
-                state.set(State.FAILED);
-            } else {
-                state.set(names.isEmpty() ? State.EMPTY : State.READY);
-            }
-        }, operations.ui());
-        return listing;
+        return latest.run(operations, "Listing tables of " + target.name(), ticket -> listAll(target, ticket),
+                (names, error) -> {
+                    if (error != null) {
+                        problem.set(errors.apply(target).describe(error));
+                        state.set(State.FAILED);
+                    } else {
+                        state.set(names.isEmpty() ? State.EMPTY : State.READY);
+                    }
+                });
     }
 
     private List<String> listAll(Connection target, long ticket) {

@@ -1,8 +1,11 @@
 package dev.dynagate.ui;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 /**
  * Keeps only the newest of a presenter's requests: {@link #next()} cancels the previous one and hands out a
@@ -37,5 +40,23 @@ public final class LatestOnly {
 
     public void cancel() {
         next();
+    }
+
+    /**
+     * Runs {@code work} (given its ticket, to check before showing partial results) as the newest request, listed
+     * in the status bar as {@code description}. When it ends, {@code finished} gets the result or the failure on the
+     * UI thread, unless a newer request started meanwhile.
+     */
+    public <T> CompletableFuture<T> run(Operations operations, String description, LongFunction<T> work,
+                                        BiConsumer<T, Throwable> finished) {
+        long ticket = next();
+        CompletableFuture<T> result = operations.run(description, () -> work.apply(ticket));
+        attach(ticket, result);
+        result.whenCompleteAsync((value, error) -> {
+            if (isCurrent(ticket)) {
+                finished.accept(value, error);
+            }
+        }, operations.ui());
+        return result;
     }
 }
