@@ -58,7 +58,7 @@ class MainWindowTest {
         shell = new ShellPresenter(source, new SettingsStore(config), navigator::show, direct, direct);
         ConnectionBarView bar = new ConnectionBarView(shell, () -> { }, () -> { }, () -> { });
         NavigatorView navigatorView = new NavigatorView(navigator, t -> { },
-                NavigatorView.emptyState("Route explorer: not available in this version yet."));
+                NavigatorView.emptyState("No APIs on this connection."));
         MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
         scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
