@@ -69,6 +69,23 @@ class TransactionsAndBatchesTest {
     }
 
     @Test
+    void aTransactionOverFourMegabytesIsRefusedWhole() {
+        String big = "x".repeat(390_000);
+        List<TransactWriteItem> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            int n = i;
+            eleven.add(TransactWriteItem.builder().put(p -> p.tableName("Audit")
+                    .item(Map.of("pk", s("big-" + n), "blob", s(big)))).build());
+        }
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(eleven)))
+                .hasMessageContaining("Transaction request cannot be larger than 4 MB");
+        assertThat(get("Audit", "big-0")).isEmpty();
+
+        engine.client.transactWriteItems(b -> b.transactItems(eleven.subList(0, 10)));
+        assertThat(get("Audit", "big-9")).isNotEmpty();
+    }
+
+    @Test
     void failedTransactionChangesNothingAndReportsReasonsInOrder() {
         engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("alice"), "balance", n("10"))));
         assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(

@@ -11,6 +11,7 @@ import dev.dynagate.sandbox.dynamodb.storage.Changes;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,11 @@ final class ItemWrite {
         this.item = item;
         this.update = update;
         this.condition = condition;
+    }
+
+    /** What this write adds to a transaction's aggregate size: the whole item of a Put, the key of the others. */
+    long transactionBytes() {
+        return ItemSize.of(item != null ? item : key);
     }
 
     static ItemWrite put(Engine engine, Request r) {

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class TransactOps {
     private static final int MAX_ACTIONS = 100;
+    private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
     private static final long TOKEN_MILLIS = 10 * 60 * 1000;
     private final Engine engine;
     private final Map<String, Idempotent> tokens = new LinkedHashMap<>();
@@ -76,6 +77,14 @@ public final class TransactOps {
             boolean oldOnFailure = "ALL_OLD".equals(body.choice("ReturnValuesOnConditionCheckFailure",
                     "returnValuesOnConditionCheckFailure", "NONE", List.of("ALL_OLD", "NONE")));
             actions.add(new Action(write, oldOnFailure));
+        }
+        long bytes = 0;
+        for (Action action : actions) {
+            bytes += action.write().transactionBytes();
+        }
+        // checked before any condition, as DynamoDB does
+        if (bytes > MAX_TRANSACTION_BYTES) {
+            throw DynamoDbError.validation("Transaction request cannot be larger than 4 MB");
         }
         long now = engine.now();
         JsonNode itemsNode = r.node("TransactItems");
