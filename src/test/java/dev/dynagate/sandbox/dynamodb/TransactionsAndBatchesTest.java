@@ -129,6 +129,29 @@ class TransactionsAndBatchesTest {
     }
 
     @Test
+    void aClientRequestTokenIsRememberedAcrossARestartAndASnapshot() throws Exception {
+        engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("c"), "n", n("0"))));
+        TransactWriteItem addOne = TransactWriteItem.builder().update(u -> u.tableName("Accounts").key(key("c"))
+                .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n("1")))).build();
+        engine.client.transactWriteItems(b -> b.clientRequestToken("kept-1").transactItems(addOne));
+        engine.client.transactWriteItems(b -> b.clientRequestToken("kept-2").transactItems(addOne));
+
+        engine = engine.restart();
+        engine.client.transactWriteItems(b -> b.clientRequestToken("kept-1").transactItems(addOne));
+        assertThat(get("Accounts", "c")).as("replayed from the log").containsEntry("n", n("2"));
+
+        engine.sandbox.component(DynamoDbComponent.class).database().checkpoint();
+        engine = engine.restart();
+        engine.client.transactWriteItems(b -> b.clientRequestToken("kept-2").transactItems(addOne));
+        assertThat(get("Accounts", "c")).as("replayed from the snapshot").containsEntry("n", n("2"));
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.clientRequestToken("kept-2").transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName("Accounts").key(key("c"))).build())))
+                .hasMessageContaining("client token");
+        engine.client.transactWriteItems(b -> b.clientRequestToken("new-3").transactItems(addOne));
+        assertThat(get("Accounts", "c")).containsEntry("n", n("3"));
+    }
+
+    @Test
     void transactGetReadsInOrderWithEmptyResponsesForMissingItems() {
         engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("a"), "v", n("1"), "w", n("2"))));
         var responses = engine.client.transactGetItems(b -> b.transactItems(

@@ -1,6 +1,8 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
@@ -15,6 +17,7 @@ import java.util.Map;
  * SerializationException, a missing or out-of-range member a ValidationException naming the member.
  */
 public final class Request {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode body;
 
     public Request(JsonNode body) {
@@ -189,5 +192,14 @@ public final class Request {
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Parses JSON text the engine wrote itself (a remembered transaction's request or answer). */
+    static JsonNode parseJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read", e);
+        }
     }
 }

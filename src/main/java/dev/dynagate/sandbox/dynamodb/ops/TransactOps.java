@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.expr.Projection;
+import dev.dynagate.sandbox.dynamodb.storage.IdempotencyToken;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
@@ -24,13 +25,7 @@ import java.util.Set;
 public final class TransactOps {
     private static final int MAX_ACTIONS = 100;
     private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
-    private static final long TOKEN_MILLIS = 10 * 60 * 1000;
     private final Engine engine;
-    private final Map<String, Idempotent> tokens = new LinkedHashMap<>();
-
-    private record Idempotent(JsonNode items, ObjectNode response, long at) {
-    }
-
     private record ItemRef(String table, IndexKey key) {
     }
 
@@ -90,16 +85,15 @@ public final class TransactOps {
         JsonNode itemsNode = r.node("TransactItems");
         return engine.database().write(changes -> {
             if (token != null) {
-                tokens.values().removeIf(i -> now - i.at() > TOKEN_MILLIS);
-                Idempotent previous = tokens.get(token);
-                if (previous != null) {
-                    if (!previous.items().equals(itemsNode)) {
+                IdempotencyToken previous = engine.database().token(token);
+                if (previous != null && !previous.expiredAt(now)) {
+                    if (!Request.parseJson(previous.request()).equals(itemsNode)) {
                         throw new DynamoDbError("IdempotentParameterMismatchException", "Request with the same "
                                 + "client token was sent with different parameters");
                     }
                     // the first request's record may still be on its way to the disk
                     changes.dependOnCommitted();
-                    return previous.response().deepCopy();
+                    return (ObjectNode) Request.parseJson(previous.response());
                 }
             }
             List<ObjectNode> reasons = new ArrayList<>();
@@ -149,7 +143,7 @@ public final class TransactOps {
                 capacities.values().forEach(c -> consumed.add(c.toJson()));
             }
             if (token != null) {
-                tokens.put(token, new Idempotent(itemsNode, out.deepCopy(), now));
+                changes.rememberToken(new IdempotencyToken(token, itemsNode.toString(), out.toString(), now));
             }
             return out;
         });

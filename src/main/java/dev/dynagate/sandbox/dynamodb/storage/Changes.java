@@ -11,7 +11,7 @@ import java.util.Map;
  * visible until the whole set is applied at commit, so a request that fails half way changes nothing.
  */
 public final class Changes {
-    sealed interface Mutation permits Put, Delete, Schema, Drop {
+    sealed interface Mutation permits Put, Delete, Schema, Drop, Token {
     }
 
     record Put(String table, StoredItem item) implements Mutation {
@@ -25,6 +25,9 @@ public final class Changes {
     }
 
     record Drop(String table) implements Mutation {
+    }
+
+    record Token(IdempotencyToken token) implements Mutation {
     }
 
     private final List<Mutation> mutations = new ArrayList<>();
@@ -48,6 +51,11 @@ public final class Changes {
 
     public void dropTable(String table) {
         mutations.add(new Drop(table));
+    }
+
+    /** Remembers a transaction's token with it, in the same commit. */
+    public void rememberToken(IdempotencyToken token) {
+        mutations.add(new Token(token));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,8 @@ public final class Database implements AutoCloseable {
     private final Path dir;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<String, TableData> tables = new ConcurrentSkipListMap<>();
+    private final Map<String, IdempotencyToken> tokens = new ConcurrentHashMap<>();
+    private int tokensSincePrune;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dynamodb-checkpoint");
         t.setDaemon(true);
@@ -78,6 +81,11 @@ public final class Database implements AutoCloseable {
 
     public NavigableMap<String, TableData> tables() {
         return tables;
+    }
+
+    /** The transaction token remembered under this name (expired or not: the caller decides), or null. */
+    public IdempotencyToken token(String name) {
+        return tokens.get(name);
     }
 
     /** Runs a read that must not see half of a transaction. */
@@ -182,6 +190,13 @@ public final class Database implements AutoCloseable {
                 }
             } else if (m instanceof Changes.Drop d) {
                 tables.remove(d.table());
+            } else if (m instanceof Changes.Token t) {
+                // dropping expired tokens now and then keeps this cheap however many transactions carry one
+                if (++tokensSincePrune >= 1024) {
+                    tokensSincePrune = 0;
+                    tokens.values().removeIf(old -> old.expiredAt(t.token().at()));
+                }
+                tokens.put(t.token().token(), t.token());
             }
         }
     }
@@ -248,6 +263,11 @@ public final class Database implements AutoCloseable {
                 if (!part.isEmpty()) {
                     frame(out, RecordCodec.encode(part.mutations()));
                 }
+            }
+            Changes remembered = new Changes();
+            tokens.values().forEach(remembered::rememberToken);
+            if (!remembered.isEmpty()) {
+                frame(out, RecordCodec.encode(remembered.mutations()));
             }
         }
         // the copy may hold changes whose log records are not forced yet: force them before the copy counts

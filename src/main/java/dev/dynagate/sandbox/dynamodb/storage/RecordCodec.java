@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Encodes a commit's mutations as one log record, so a request or transaction is replayed whole or not at all. */
 final class RecordCodec {
-    private static final int PUT = 1, DELETE = 2, SCHEMA = 3, DROP = 4;
+    private static final int PUT = 1, DELETE = 2, SCHEMA = 3, DROP = 4, TOKEN = 5;
     // schemas written by other versions may have fields this one does not know: keep the data readable
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -42,6 +42,12 @@ final class RecordCodec {
                 } else if (m instanceof Changes.Drop d) {
                     out.writeByte(DROP);
                     ValueCodec.writeString(out, d.table());
+                } else if (m instanceof Changes.Token t) {
+                    out.writeByte(TOKEN);
+                    ValueCodec.writeString(out, t.token().token());
+                    ValueCodec.writeString(out, t.token().request());
+                    ValueCodec.writeString(out, t.token().response());
+                    out.writeLong(t.token().at());
                 }
             }
             out.flush();
@@ -65,6 +71,8 @@ final class RecordCodec {
                     mutations.add(new Changes.Schema(JSON.readValue(ValueCodec.readString(in), TableSchema.class), create));
                 }
                 case DROP -> mutations.add(new Changes.Drop(ValueCodec.readString(in)));
+                case TOKEN -> mutations.add(new Changes.Token(new IdempotencyToken(ValueCodec.readString(in),
+                        ValueCodec.readString(in), ValueCodec.readString(in), in.readLong())));
                 default -> throw new IOException("corrupt record op " + op);
             }
         }
