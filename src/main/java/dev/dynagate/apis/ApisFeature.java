@@ -32,7 +32,7 @@ public final class ApisFeature {
 
     private final RouteExplorerPresenter explorer;
     private final RouteExplorerView explorerView;
-    private final RouteDetailView routeDetail;
+    private RouteDetailView routeDetail;
     private final HttpRequestSender sender;
     private final HistoryPresenter history;
     private final Supplier<Map<String, String>> variables;
@@ -55,13 +55,20 @@ public final class ApisFeature {
         this.variables = variables;
         this.operations = operations;
         this.explorerView = new RouteExplorerView(explorer, this::openRequest, this::openBlankRequest);
-        this.routeDetail = new RouteDetailView(explorer, this::openRequest);
         explorer.selected().addListener((obs, old, selection) -> {
             if (selection != null) {
-                opener.open("route-detail", "Route", () -> routeDetail);
+                opener.open("route-detail", "Route", this::routeDetail);
             }
         });
         history.load();
+    }
+
+    /** The route pane, built when the first route is picked rather than with the window. */
+    private RouteDetailView routeDetail() {
+        if (routeDetail == null) {
+            routeDetail = new RouteDetailView(explorer, this::openRequest);
+        }
+        return routeDetail;
     }
 
     public Node navigatorContent() {

@@ -36,7 +36,7 @@ final class RouteDetailView extends ScrollPane {
         getStylesheets().add(RouteDetailView.class.getResource("/dev/dynagate/apis/apis.css").toExternalForm());
         setContent(content);
         presenter.selected().addListener((obs, old, selection) -> show(selection));
-        show(null);
+        show(presenter.selected().get()); // built when the first route is picked, so show that one
     }
 
     private void show(RouteSelection selection) {
