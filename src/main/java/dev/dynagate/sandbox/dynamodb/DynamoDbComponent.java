@@ -5,18 +5,17 @@ import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.dynamodb.ops.BatchOps;
 import dev.dynagate.sandbox.dynamodb.ops.Engine;
 import dev.dynagate.sandbox.dynamodb.ops.ItemOps;
+import dev.dynagate.sandbox.dynamodb.ops.Keys;
 import dev.dynagate.sandbox.dynamodb.ops.ReadOps;
 import dev.dynagate.sandbox.dynamodb.ops.TableOps;
 import dev.dynagate.sandbox.dynamodb.ops.TagOps;
 import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlSweeper;
-import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.Database;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
-import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.wire.DynamoDbWire;
 import dev.dynagate.sandbox.http.SandboxRequest;
 import dev.dynagate.sandbox.http.SandboxResponse;
@@ -93,7 +92,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
 
     /**
      * Stores many items in one durable commit, for seeding data the sandbox generates itself: no 25-item batches and
-     * one disk flush. Each item is checked for the table's key attributes and the item size limit, as a PutItem is.
+     * one disk flush. Each item gets a PutItem's checks (key attributes of the table and its indexes, item size).
      */
     public void putAll(String table, List<Map<String, AttrValue>> items) {
         TableData data = database.table(table);
@@ -102,16 +101,8 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
         }
         List<StoredItem> stored = new ArrayList<>(items.size());
         for (Map<String, AttrValue> item : items) {
-            TableSchema schema = data.schema();
-            if (!item.containsKey(schema.hash().name())
-                    || schema.range() != null && !item.containsKey(schema.range().name())) {
-                throw DynamoDbError.validation("One of the required keys was not given a value");
-            }
-            StoredItem one = StoredItem.of(item);
-            if (one.size() > ItemSize.MAX_ITEM_BYTES) {
-                throw DynamoDbError.validation("Item size has exceeded the maximum allowed size");
-            }
-            stored.add(one);
+            Keys.checkPut(data.schema(), item);
+            stored.add(StoredItem.of(item));
         }
         database.write(changes -> {
             stored.forEach(item -> changes.put(table, item));

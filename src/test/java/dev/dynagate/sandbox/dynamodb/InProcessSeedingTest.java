@@ -51,6 +51,11 @@ class InProcessSeedingTest {
             }
             component.putAll("Seeded", items);
 
+            Map<String, AttrValue> wrongIndexKey = item("p", "bad", null);
+            wrongIndexKey.put("group", new AttrValue.N(Numbers.parse("1")));
+            assertThatThrownBy(() -> component.putAll("Seeded", List.of(wrongIndexKey)))
+                    .isInstanceOf(DynamoDbError.class).hasMessageContaining("group");
+
             var table = engine.client.describeTable(b -> b.tableName("Seeded")).table();
             assertThat(table.itemCount()).isEqualTo(300);
             assertThat(engine.client.query(b -> b.tableName("Seeded").indexName("byGroup")
@@ -75,7 +80,7 @@ class InProcessSeedingTest {
             huge.put("blob", new AttrValue.S("x".repeat(410_000)));
 
             assertThatThrownBy(() -> component.putAll("Plain", List.of(item("a", "1", null), noSortKey)))
-                    .isInstanceOf(DynamoDbError.class).hasMessageContaining("required keys");
+                    .isInstanceOf(DynamoDbError.class).hasMessageContaining("Missing the key sk in the item");
             assertThatThrownBy(() -> component.putAll("Plain", List.of(huge)))
                     .isInstanceOf(DynamoDbError.class).hasMessageContaining("maximum allowed size");
             assertThatThrownBy(() -> component.putAll("Missing", List.of(item("a", "1", null))))

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** DynamoDB's checks on keys and items, with its messages. */
-final class Keys {
+public final class Keys {
     static final String INVALID = "One or more parameter values were invalid: ";
     private static final int MAX_HASH = 2048;
     private static final int MAX_RANGE = 1024;
@@ -56,6 +56,11 @@ final class Keys {
     }
 
     /** Checks an item to store: its table key, the types of index keys it has, its size. */
+    /** The checks a PutItem makes on an item: table and index key attributes present and typed, and its size. */
+    public static void checkPut(TableSchema schema, Map<String, AttrValue> item) {
+        item(schema, item, false);
+    }
+
     static void item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
         tableKeyOf(schema, item);
         for (IndexSchema index : schema.indexes()) {
