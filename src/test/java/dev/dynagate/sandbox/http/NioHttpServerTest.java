@@ -258,6 +258,50 @@ class NioHttpServerTest {
     }
 
     @Test
+    void quickRequestsAreAnsweredOnTheSelectorThreadAndInOrder() throws IOException {
+        try (RawHttpConnection c = connect()) {
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                burst.append("GET /quick-echo/").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+            }
+            c.send(burst.toString());
+            for (int i = 0; i < 20; i++) {
+                assertThat(c.read().body()).isEqualTo("quick /quick-echo/" + i);
+            }
+        }
+        assertThat(services.quickThreads).hasSize(20).allMatch(name -> name.startsWith("sandbox-http-io-"));
+    }
+
+    @Test
+    void anAnswerThatIsNotReadyIsSentWhenItIsWithoutHoldingOtherConnections() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (RawHttpConnection waiting = connect(); RawHttpConnection other = connect()) {
+            waiting.send(get("/later"));
+            Future<RawResponse> answer = pool.submit(() -> waiting.read());
+            assertThat(other.send(get("/quick-echo/x")).read().body()).isEqualTo("quick /quick-echo/x");
+            Thread.sleep(200);
+            assertThat(answer.isDone()).isFalse();
+
+            services.later.complete("now durable");
+            assertThat(answer.get(10, TimeUnit.SECONDS).body()).isEqualTo("now durable");
+            assertThat(waiting.send(get("/quick-echo/again")).read().body())
+                    .as("the connection reads its next request after a deferred answer")
+                    .isEqualTo("quick /quick-echo/again");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnswerThatFailsLaterIsA500() throws Exception {
+        services.later.completeExceptionally(new IllegalStateException("the disk went away"));
+        try (RawHttpConnection c = connect()) {
+            RawResponse response = c.send(get("/later")).read();
+            assertThat(response.status()).isEqualTo(500);
+        }
+    }
+
+    @Test
     void servesManyConcurrentClients() {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = server.endpoint();

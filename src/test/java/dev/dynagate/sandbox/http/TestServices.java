@@ -1,11 +1,20 @@
 package dev.dynagate.sandbox.http;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Small services for server tests: an echo, a handler that blocks until released, and fixed answers. */
+/**
+ * Small services for server tests: an echo, a handler that blocks until released, a quick one answered on the
+ * selector thread, one whose answer comes later without blocking, and fixed answers.
+ */
 final class TestServices {
     final CountDownLatch releaseSlow = new CountDownLatch(1);
+    final CompletableFuture<String> later = new CompletableFuture<>();
+    final List<String> quickThreads = new CopyOnWriteArrayList<>();
 
     private TestServices() {
     }
@@ -20,6 +29,31 @@ final class TestServices {
             }
             return SandboxResponse.of(200, "text/plain", "slow done");
         }));
+        server.addService(new SandboxService() {
+            @Override
+            public boolean accepts(SandboxRequest request) {
+                return request.path().startsWith("/quick-echo") || request.path().startsWith("/later");
+            }
+
+            @Override
+            public SandboxResponse handle(SandboxRequest request) {
+                return handleAsync(request).toCompletableFuture().join();
+            }
+
+            @Override
+            public CompletionStage<SandboxResponse> handleAsync(SandboxRequest request) {
+                if (request.path().startsWith("/later")) {
+                    return services.later.thenApply(text -> SandboxResponse.of(200, "text/plain", text));
+                }
+                services.quickThreads.add(Thread.currentThread().getName());
+                return CompletableFuture.completedFuture(SandboxResponse.of(200, "text/plain", "quick " + request.path()));
+            }
+
+            @Override
+            public boolean quick(SandboxRequest request) {
+                return true;
+            }
+        });
         server.addService(services.route("/cookies", request -> SandboxResponse.of(200, "text/plain", "two cookies")
                 .with("Set-Cookie", "a=1").with("Set-Cookie", "b=2")));
         server.addService(services.route("/empty", request -> SandboxResponse.of(200, null, "")));
