@@ -45,6 +45,19 @@ final class ApiJson {
     }
 
     /** A control-plane answer with the request id header every API Gateway response carries. */
+    /** A field's text, or {@code fallback} when it is absent or null. */
+    static String text(JsonNode node, String field, String fallback) {
+        String value = text(node, field);
+        return value == null ? fallback : value;
+    }
+
+    /** Copies a field that is present and not null. */
+    static void copy(JsonNode from, ObjectNode to, String field) {
+        if (from.hasNonNull(field)) {
+            to.set(field, from.get(field));
+        }
+    }
+
     static SandboxResponse respond(int status, JsonNode body) {
         SandboxResponse response = body == null
                 ? new SandboxResponse(status, new java.util.LinkedHashMap<>(), new byte[0])

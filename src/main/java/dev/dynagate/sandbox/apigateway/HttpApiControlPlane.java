@@ -74,12 +74,7 @@ public final class HttpApiControlPlane implements SandboxService {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        try {
-            return router.dispatch(request).orElseGet(() -> ApiGatewayError.notFound(
-                    "Unsupported operation " + request.method() + " " + request.path()).response());
-        } catch (ApiGatewayError e) {
-            return e.response();
-        }
+        return router.answer(request);
     }
 
     // ---- APIs
@@ -98,18 +93,20 @@ public final class HttpApiControlPlane implements SandboxService {
         ObjectNode api = ApiJson.object();
         api.put("apiEndpoint", endpoint + "/_aws/execute-api/" + apiId);
         api.put("apiId", apiId);
-        api.put("apiKeySelectionExpression", text(body, "apiKeySelectionExpression", "$request.header.x-api-key"));
+        api.put("apiKeySelectionExpression",
+                ApiJson.text(body, "apiKeySelectionExpression", "$request.header.x-api-key"));
         if (body.has("corsConfiguration")) {
             api.set("corsConfiguration", body.get("corsConfiguration"));
         }
         api.put("createdDate", now());
-        copy(body, api, "description");
+        ApiJson.copy(body, api, "description");
         api.put("disableExecuteApiEndpoint", body.path("disableExecuteApiEndpoint").asBoolean(false));
         api.put("name", name);
         api.put("protocolType", protocol);
-        api.put("routeSelectionExpression", text(body, "routeSelectionExpression", "$request.method $request.path"));
+        api.put("routeSelectionExpression",
+                ApiJson.text(body, "routeSelectionExpression", "$request.method $request.path"));
         api.set("tags", body.has("tags") ? body.get("tags") : ApiJson.object());
-        copy(body, api, "version");
+        ApiJson.copy(body, api, "version");
         return state.write(() -> {
             ObjectNode doc = state.httpApis().putObject(apiId);
             doc.set("api", api);
@@ -131,7 +128,8 @@ public final class HttpApiControlPlane implements SandboxService {
         }
         ObjectNode created = createIntegration(apiId, integration);
         created.put("apiGatewayManaged", true);
-        ObjectNode route = createRoute(apiId, ApiJson.object().put("routeKey", text(body, "routeKey", "$default"))
+        ObjectNode route = createRoute(apiId, ApiJson.object()
+                .put("routeKey", ApiJson.text(body, "routeKey", "$default"))
                 .put("target", "integrations/" + created.get("integrationId").asText()));
         route.put("apiGatewayManaged", true);
         ObjectNode stage = createStage(apiId, ApiJson.object().put("stageName", "$default").put("autoDeploy", true));
@@ -187,14 +185,14 @@ public final class HttpApiControlPlane implements SandboxService {
             checkTarget(doc, body);
             ObjectNode route = ApiJson.object();
             route.put("apiKeyRequired", body.path("apiKeyRequired").asBoolean(false));
-            copy(body, route, "authorizationScopes");
-            route.put("authorizationType", text(body, "authorizationType", "NONE"));
-            copy(body, route, "authorizerId");
-            copy(body, route, "operationName");
-            copy(body, route, "requestParameters");
+            ApiJson.copy(body, route, "authorizationScopes");
+            route.put("authorizationType", ApiJson.text(body, "authorizationType", "NONE"));
+            ApiJson.copy(body, route, "authorizerId");
+            ApiJson.copy(body, route, "operationName");
+            ApiJson.copy(body, route, "requestParameters");
             route.put("routeId", Ids.next(7));
             route.put("routeKey", routeKey);
-            copy(body, route, "target");
+            ApiJson.copy(body, route, "target");
             routes.set(route.get("routeId").asText(), route);
             autoDeploy(doc);
             return route.deepCopy();
@@ -213,14 +211,14 @@ public final class HttpApiControlPlane implements SandboxService {
                 throw ApiGatewayError.badRequest("Integration URI must be specified for integration type " + type);
             }
             ObjectNode integration = ApiJson.object();
-            integration.put("connectionType", text(body, "connectionType", "INTERNET"));
-            copy(body, integration, "description");
+            integration.put("connectionType", ApiJson.text(body, "connectionType", "INTERNET"));
+            ApiJson.copy(body, integration, "description");
             integration.put("integrationId", Ids.next(7));
-            integration.put("integrationMethod", text(body, "integrationMethod", lambda ? "POST" : "ANY"));
+            integration.put("integrationMethod", ApiJson.text(body, "integrationMethod", lambda ? "POST" : "ANY"));
             integration.put("integrationType", type);
-            copy(body, integration, "integrationUri");
-            integration.put("payloadFormatVersion", text(body, "payloadFormatVersion", lambda ? "2.0" : "1.0"));
-            copy(body, integration, "requestParameters");
+            ApiJson.copy(body, integration, "integrationUri");
+            integration.put("payloadFormatVersion", ApiJson.text(body, "payloadFormatVersion", lambda ? "2.0" : "1.0"));
+            ApiJson.copy(body, integration, "requestParameters");
             integration.put("timeoutInMillis", body.path("timeoutInMillis").asInt(30000));
             ApiGatewayState.child(doc, "integrations").set(integration.get("integrationId").asText(), integration);
             autoDeploy(doc);
@@ -241,8 +239,8 @@ public final class HttpApiControlPlane implements SandboxService {
             stage.put("createdDate", now());
             stage.set("defaultRouteSettings", body.has("defaultRouteSettings") ? body.get("defaultRouteSettings")
                     : ApiJson.object().put("detailedMetricsEnabled", false));
-            copy(body, stage, "deploymentId");
-            copy(body, stage, "description");
+            ApiJson.copy(body, stage, "deploymentId");
+            ApiJson.copy(body, stage, "description");
             stage.put("lastUpdatedDate", now());
             stage.set("routeSettings", body.has("routeSettings") ? body.get("routeSettings") : ApiJson.object());
             stage.put("stageName", stageName);
@@ -257,8 +255,8 @@ public final class HttpApiControlPlane implements SandboxService {
     }
 
     private ObjectNode createDeployment(String apiId, ObjectNode body, boolean automatic) {
-        return state.write(() -> deploy(api(apiId), text(body, "stageName", null), text(body, "description", null),
-                automatic));
+        return state.write(() -> deploy(api(apiId), ApiJson.text(body, "stageName", null),
+                ApiJson.text(body, "description", null), automatic));
     }
 
     private ObjectNode deploy(ObjectNode doc, String stageName, String description, boolean automatic) {
@@ -303,14 +301,14 @@ public final class HttpApiControlPlane implements SandboxService {
             ObjectNode doc = api(apiId);
             ObjectNode authorizer = ApiJson.object();
             authorizer.put("authorizerId", Ids.next(6));
-            copy(body, authorizer, "authorizerCredentialsArn");
-            copy(body, authorizer, "authorizerPayloadFormatVersion");
-            copy(body, authorizer, "authorizerResultTtlInSeconds");
+            ApiJson.copy(body, authorizer, "authorizerCredentialsArn");
+            ApiJson.copy(body, authorizer, "authorizerPayloadFormatVersion");
+            ApiJson.copy(body, authorizer, "authorizerResultTtlInSeconds");
             authorizer.put("authorizerType", type);
-            copy(body, authorizer, "authorizerUri");
-            copy(body, authorizer, "enableSimpleResponses");
+            ApiJson.copy(body, authorizer, "authorizerUri");
+            ApiJson.copy(body, authorizer, "enableSimpleResponses");
             authorizer.set("identitySource", body.has("identitySource") ? body.get("identitySource") : ApiJson.array());
-            copy(body, authorizer, "jwtConfiguration");
+            ApiJson.copy(body, authorizer, "jwtConfiguration");
             authorizer.put("name", name);
             ApiGatewayState.child(doc, "authorizers").set(authorizer.get("authorizerId").asText(), authorizer);
             return authorizer.deepCopy();
@@ -439,7 +437,7 @@ public final class HttpApiControlPlane implements SandboxService {
     }
 
     private void checkTarget(ObjectNode doc, ObjectNode body) {
-        String target = text(body, "target", null);
+        String target = ApiJson.text(body, "target", null);
         if (target == null) {
             return;
         }
@@ -459,16 +457,6 @@ public final class HttpApiControlPlane implements SandboxService {
         return value;
     }
 
-    private static String text(JsonNode body, String field, String fallback) {
-        String value = ApiJson.text(body, field);
-        return value == null ? fallback : value;
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.hasNonNull(field)) {
-            to.set(field, from.get(field));
-        }
-    }
 
     static String now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

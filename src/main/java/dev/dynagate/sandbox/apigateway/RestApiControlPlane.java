@@ -104,12 +104,7 @@ public final class RestApiControlPlane implements SandboxService {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        try {
-            return router.dispatch(request).orElseGet(() -> ApiGatewayError.notFound(
-                    "Unsupported operation " + request.method() + " " + request.path()).response());
-        } catch (ApiGatewayError e) {
-            return e.response();
-        }
+        return router.answer(request);
     }
 
     // ---- REST APIs and resources
@@ -121,15 +116,15 @@ public final class RestApiControlPlane implements SandboxService {
         ObjectNode api = ApiJson.object();
         api.put("id", id);
         api.put("name", name);
-        copy(body, api, "description");
-        copy(body, api, "version");
+        ApiJson.copy(body, api, "description");
+        ApiJson.copy(body, api, "version");
         api.put("createdDate", epochSeconds());
-        copy(body, api, "binaryMediaTypes");
-        copy(body, api, "minimumCompressionSize");
-        api.put("apiKeySource", text(body, "apiKeySource", "HEADER"));
+        ApiJson.copy(body, api, "binaryMediaTypes");
+        ApiJson.copy(body, api, "minimumCompressionSize");
+        api.put("apiKeySource", ApiJson.text(body, "apiKeySource", "HEADER"));
         api.set("endpointConfiguration", body.has("endpointConfiguration") ? body.get("endpointConfiguration")
                 : ApiJson.object().set("types", ApiJson.array().add("EDGE")));
-        copy(body, api, "policy");
+        ApiJson.copy(body, api, "policy");
         api.set("tags", body.has("tags") ? body.get("tags") : ApiJson.object());
         api.put("disableExecuteApiEndpoint", body.path("disableExecuteApiEndpoint").asBoolean(false));
         api.put("rootResourceId", rootId);
@@ -235,13 +230,13 @@ public final class RestApiControlPlane implements SandboxService {
             ObjectNode method = ApiJson.object();
             method.put("httpMethod", httpMethod);
             method.put("authorizationType", authorization);
-            copy(body, method, "authorizerId");
+            ApiJson.copy(body, method, "authorizerId");
             method.put("apiKeyRequired", body.path("apiKeyRequired").asBoolean(false));
-            copy(body, method, "requestValidatorId");
-            copy(body, method, "operationName");
-            copy(body, method, "requestParameters");
-            copy(body, method, "requestModels");
-            copy(body, method, "authorizationScopes");
+            ApiJson.copy(body, method, "requestValidatorId");
+            ApiJson.copy(body, method, "operationName");
+            ApiJson.copy(body, method, "requestParameters");
+            ApiJson.copy(body, method, "requestModels");
+            ApiJson.copy(body, method, "authorizationScopes");
             methods.set(httpMethod, method);
             return method.deepCopy();
         });
@@ -263,16 +258,17 @@ public final class RestApiControlPlane implements SandboxService {
             ObjectNode method = method(params);
             ObjectNode integration = ApiJson.object();
             integration.put("type", type);
-            copy(body, integration, "httpMethod");
-            copy(body, integration, "uri");
-            integration.put("connectionType", text(body, "connectionType", "INTERNET"));
-            copy(body, integration, "credentials");
-            copy(body, integration, "requestParameters");
-            copy(body, integration, "requestTemplates");
-            integration.put("passthroughBehavior", text(body, "passthroughBehavior", "WHEN_NO_MATCH"));
-            copy(body, integration, "contentHandling");
+            ApiJson.copy(body, integration, "httpMethod");
+            ApiJson.copy(body, integration, "uri");
+            integration.put("connectionType", ApiJson.text(body, "connectionType", "INTERNET"));
+            ApiJson.copy(body, integration, "credentials");
+            ApiJson.copy(body, integration, "requestParameters");
+            ApiJson.copy(body, integration, "requestTemplates");
+            integration.put("passthroughBehavior", ApiJson.text(body, "passthroughBehavior", "WHEN_NO_MATCH"));
+            ApiJson.copy(body, integration, "contentHandling");
             integration.put("timeoutInMillis", body.path("timeoutInMillis").asInt(29000));
-            integration.put("cacheNamespace", text(body, "cacheNamespace", resource(params).get("id").asText()));
+            integration.put("cacheNamespace",
+                    ApiJson.text(body, "cacheNamespace", resource(params).get("id").asText()));
             integration.set("cacheKeyParameters", body.has("cacheKeyParameters") ? body.get("cacheKeyParameters")
                     : ApiJson.array());
             method.set("methodIntegration", integration);
@@ -283,8 +279,8 @@ public final class RestApiControlPlane implements SandboxService {
     private ObjectNode putMethodResponse(Map<String, String> params, ObjectNode body) {
         return state.write(() -> {
             ObjectNode response = ApiJson.object().put("statusCode", params.get("statusCode"));
-            copy(body, response, "responseParameters");
-            copy(body, response, "responseModels");
+            ApiJson.copy(body, response, "responseParameters");
+            ApiJson.copy(body, response, "responseModels");
             ApiGatewayState.child(method(params), "methodResponses").set(params.get("statusCode"), response);
             return response.deepCopy();
         });
@@ -293,10 +289,10 @@ public final class RestApiControlPlane implements SandboxService {
     private ObjectNode putIntegrationResponse(Map<String, String> params, ObjectNode body) {
         return state.write(() -> {
             ObjectNode response = ApiJson.object().put("statusCode", params.get("statusCode"));
-            copy(body, response, "selectionPattern");
-            copy(body, response, "responseParameters");
-            copy(body, response, "responseTemplates");
-            copy(body, response, "contentHandling");
+            ApiJson.copy(body, response, "selectionPattern");
+            ApiJson.copy(body, response, "responseParameters");
+            ApiJson.copy(body, response, "responseTemplates");
+            ApiJson.copy(body, response, "contentHandling");
             ApiGatewayState.child(integration(params), "integrationResponses").set(params.get("statusCode"), response);
             return response.deepCopy();
         });
@@ -316,7 +312,7 @@ public final class RestApiControlPlane implements SandboxService {
             }
             ObjectNode deployment = ApiJson.object();
             deployment.put("id", Ids.next(6));
-            copy(body, deployment, "description");
+            ApiJson.copy(body, deployment, "description");
             deployment.put("createdDate", epochSeconds());
             ApiGatewayState.child(doc, "deployments").set(deployment.get("id").asText(), deployment);
             String stageName = ApiJson.text(body, "stageName");
@@ -327,7 +323,7 @@ public final class RestApiControlPlane implements SandboxService {
                 } else {
                     ObjectNode stageBody = ApiJson.object().put("stageName", stageName)
                             .put("deploymentId", deployment.get("id").asText());
-                    copy(body, stageBody, "variables");
+                    ApiJson.copy(body, stageBody, "variables");
                     if (body.hasNonNull("stageDescription")) {
                         stageBody.put("description", body.get("stageDescription").asText());
                     }
@@ -360,13 +356,13 @@ public final class RestApiControlPlane implements SandboxService {
         ObjectNode stage = ApiJson.object();
         stage.put("deploymentId", body.get("deploymentId").asText());
         stage.put("stageName", body.get("stageName").asText());
-        copy(body, stage, "description");
+        ApiJson.copy(body, stage, "description");
         stage.put("cacheClusterEnabled", body.path("cacheClusterEnabled").asBoolean(false));
         stage.put("cacheClusterStatus", "NOT_AVAILABLE");
         stage.set("methodSettings", ApiJson.object());
-        copy(body, stage, "variables");
+        ApiJson.copy(body, stage, "variables");
         stage.put("tracingEnabled", body.path("tracingEnabled").asBoolean(false));
-        copy(body, stage, "tags");
+        ApiJson.copy(body, stage, "tags");
         stage.put("createdDate", epochSeconds());
         stage.put("lastUpdatedDate", epochSeconds());
         return stage;
@@ -382,7 +378,7 @@ public final class RestApiControlPlane implements SandboxService {
             authorizer.put("type", type);
             for (String field : List.of("providerARNs", "authType", "authorizerUri", "authorizerCredentials",
                     "identitySource", "identityValidationExpression", "authorizerResultTtlInSeconds")) {
-                copy(body, authorizer, field);
+                ApiJson.copy(body, authorizer, field);
             }
             ApiGatewayState.child(doc(params), "authorizers").set(authorizer.get("id").asText(), authorizer);
             return authorizer.deepCopy();
@@ -392,15 +388,15 @@ public final class RestApiControlPlane implements SandboxService {
     ObjectNode createApiKey(ObjectNode body) {
         ObjectNode key = ApiJson.object();
         key.put("id", Ids.next(10));
-        key.put("value", text(body, "value", Ids.next(40)));
-        copy(body, key, "name");
-        copy(body, key, "customerId");
-        copy(body, key, "description");
+        key.put("value", ApiJson.text(body, "value", Ids.next(40)));
+        ApiJson.copy(body, key, "name");
+        ApiJson.copy(body, key, "customerId");
+        ApiJson.copy(body, key, "description");
         key.put("enabled", body.path("enabled").asBoolean(false));
         key.put("createdDate", epochSeconds());
         key.put("lastUpdatedDate", epochSeconds());
         key.set("stageKeys", body.has("stageKeys") ? body.get("stageKeys") : ApiJson.array());
-        copy(body, key, "tags");
+        ApiJson.copy(body, key, "tags");
         return state.write(() -> {
             state.apiKeys().set(key.get("id").asText(), key);
             return key.deepCopy();
@@ -570,14 +566,4 @@ public final class RestApiControlPlane implements SandboxService {
         return value;
     }
 
-    private static String text(JsonNode body, String field, String fallback) {
-        String value = ApiJson.text(body, field);
-        return value == null ? fallback : value;
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.hasNonNull(field)) {
-            to.set(field, from.get(field));
-        }
-    }
 }

@@ -38,6 +38,16 @@ final class Router {
         return this;
     }
 
+    /** The answer of the matching operation, API Gateway's NotFound when none matches, its error when one fails. */
+    SandboxResponse answer(SandboxRequest request) {
+        try {
+            return dispatch(request).orElseGet(() -> ApiGatewayError.notFound(
+                    "Unsupported operation " + request.method() + " " + request.path()).response());
+        } catch (ApiGatewayError e) {
+            return e.response();
+        }
+    }
+
     Optional<SandboxResponse> dispatch(SandboxRequest request) {
         for (Entry entry : entries) {
             if (!entry.method().equals(request.method())) {
