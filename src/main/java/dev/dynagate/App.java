@@ -68,7 +68,8 @@ public final class App {
 
     private final StartupProbe probe;
     private final ConnectionRepository repository;
-    private final AtomicReference<CompletableFuture<ConnectionRepository.Listing>> earlyListing = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<ConnectionRepository.Listing>> earlyListing =
+            new AtomicReference<>();
 
     public App(AppDirs dirs, Map<String, String> env, Path home, StartupProbe probe) {
         this.probe = probe;

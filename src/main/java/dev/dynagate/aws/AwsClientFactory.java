@@ -192,7 +192,8 @@ public final class AwsClientFactory implements AutoCloseable {
         if (plainHttp(connection)) {
             // setting up TLS loads the trust store (~100 ms of a cold start) for a connection that never uses it
             builder.tlsSocketStrategy((socket, target, port, attachment, context) -> {
-                throw new IOException("The connection " + connection.name() + " speaks plain HTTP; TLS is not set up for it.");
+                throw new IOException("The connection " + connection.name()
+                        + " speaks plain HTTP; TLS is not set up for it.");
             });
         }
         return builder.build();

@@ -30,7 +30,10 @@ public record ItemChange(Map<String, Attr> set, List<String> remove) {
         return set.isEmpty() && remove.isEmpty();
     }
 
-    /** The UpdateExpression with its placeholders ({@code #u…}, {@code :u…}: apart from a condition's {@code #c…}). */
+    /**
+     * The UpdateExpression with its placeholders ({@code #u…}, {@code :u…}, apart from a condition's
+     * {@code #c…}).
+     */
     public Condition expression() {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Attr> values = new LinkedHashMap<>();

@@ -401,7 +401,8 @@ abstract class TablesContract {
         assertThat(editor.save().join()).as(String.valueOf(editor.problem().get())).isTrue();
 
         Map<String, Attr> stored = services.items(connection).get("Experiments", key).orElseThrow();
-        assertThat(stored).containsEntry("note", Attr.s("mine")).containsEntry("extra", new Attr.SS(new java.util.LinkedHashSet<>(List.of("added", "meanwhile"))))
+        Attr addedMeanwhile = new Attr.SS(new java.util.LinkedHashSet<>(List.of("added", "meanwhile")));
+        assertThat(stored).containsEntry("note", Attr.s("mine")).containsEntry("extra", addedMeanwhile)
                 .doesNotContainKey("gone");
         assertThat(editor.notice().get()).contains("Kept extra");
         assertThat(editor.tryParse().orElseThrow()).as("the editor shows the item as stored").isEqualTo(stored);

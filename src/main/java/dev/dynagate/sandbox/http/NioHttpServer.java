@@ -43,8 +43,8 @@ final class NioHttpServer implements HttpTransport {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    NioHttpServer(int port, Function<SandboxRequest, CompletionStage<SandboxResponse>> handler, Predicate<SandboxRequest> quick,
-                  Executor workers, HttpLimits limits) throws IOException {
+    NioHttpServer(int port, Function<SandboxRequest, CompletionStage<SandboxResponse>> handler,
+                  Predicate<SandboxRequest> quick, Executor workers, HttpLimits limits) throws IOException {
         this.handler = handler;
         this.quick = quick;
         this.workers = workers;

@@ -122,7 +122,9 @@ public final class Database implements AutoCloseable {
                 outer[0] = Math.max(outer[0], reached[0]);
             }
         }
-        return new Deferred<>(value, reached[0] == 0 ? CompletableFuture.completedFuture(null) : log.whenDurable(reached[0]));
+        CompletableFuture<Void> durable = reached[0] == 0 ? CompletableFuture.completedFuture(null)
+                : log.whenDurable(reached[0]);
+        return new Deferred<>(value, durable);
     }
 
     /**
