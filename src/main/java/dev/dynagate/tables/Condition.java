@@ -29,6 +29,11 @@ public record Condition(String expression, Map<String, String> names, Map<String
      * someone else since is not detected: a condition cannot list the absent ones without knowing their names.)
      */
     public static Condition unchanged(Map<String, Attr> loaded) {
+        return unchanged(loaded, List.of());
+    }
+
+    /** As {@link #unchanged(Map)}, and each of {@code absent} must still be missing (attributes the edit adds). */
+    public static Condition unchanged(Map<String, Attr> loaded, List<String> absent) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Attr> values = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
@@ -39,6 +44,11 @@ public record Condition(String expression, Map<String, String> names, Map<String
             values.put(v, value);
             parts.add(n + " = " + v);
         });
+        for (String name : absent) {
+            String n = "#c" + names.size();
+            names.put(n, name);
+            parts.add("attribute_not_exists(" + n + ")");
+        }
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("An item without attributes cannot be checked.");
         }

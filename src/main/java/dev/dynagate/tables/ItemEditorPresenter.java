@@ -369,12 +369,21 @@ public final class ItemEditorPresenter {
                 notice.set("Nothing changed since the item was loaded: nothing was written.");
                 return CompletableFuture.completedFuture(true);
             }
+            List<String> added = change.set().keySet().stream().filter(name -> !original.containsKey(name)).toList();
+            condition = Condition.unchanged(original, added);
+            if (!condition.fitsDynamoDb()) {
+                // too wide to check every attribute: check the key and what the edit touches, which is all an
+                // UpdateItem writes; other attributes changed meanwhile are kept, not overwritten
+                condition = Condition.unchanged(touched(original, change), added);
+            }
             if (condition.fitsDynamoDb() && change.expression().fitsDynamoDb()) {
                 // an UpdateItem of just the edits keeps attributes someone else added since the item was loaded
                 Condition unchanged = condition;
                 return write(item, original, original,
                         items -> items.update(table.name(), keyOf(item), change, unchanged));
             }
+            // too many edits for one UpdateItem: the whole item is written, so the whole item must be unchanged
+            condition = Condition.unchanged(original);
         }
         if (!condition.fitsDynamoDb()) {
             if (!dialogs.confirm("Save without the check?", "This item has " + original.size() + " attributes: too many "
@@ -469,6 +478,17 @@ public final class ItemEditorPresenter {
             }
         }, operations.ui());
         return result;
+    }
+
+    /** The key and the loaded values of the attributes the change sets or removes. */
+    private Map<String, Attr> touched(Map<String, Attr> original, ItemChange change) {
+        Map<String, Attr> touched = keyOf(original);
+        original.forEach((name, value) -> {
+            if (change.set().containsKey(name) || change.remove().contains(name)) {
+                touched.put(name, value);
+            }
+        });
+        return touched;
     }
 
     private Map<String, Attr> keyOf(Map<String, Attr> item) {

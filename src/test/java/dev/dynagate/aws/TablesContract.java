@@ -396,6 +396,7 @@ abstract class TablesContract {
 
         Map<String, Attr> mine = new LinkedHashMap<>(key);
         mine.put("note", Attr.s("mine"));
+        mine.put("fresh", Attr.s("added by me"));
         editor.edit(original);
         editor.text().set(dev.dynagate.tables.DynamoJson.write(mine));
         assertThat(editor.save().join()).as(String.valueOf(editor.problem().get())).isTrue();
@@ -403,6 +404,7 @@ abstract class TablesContract {
         Map<String, Attr> stored = services.items(connection).get("Experiments", key).orElseThrow();
         Attr addedMeanwhile = new Attr.SS(new java.util.LinkedHashSet<>(List.of("added", "meanwhile")));
         assertThat(stored).containsEntry("note", Attr.s("mine")).containsEntry("extra", addedMeanwhile)
+                .containsEntry("fresh", Attr.s("added by me"))
                 .doesNotContainKey("gone");
         assertThat(editor.notice().get()).contains("Kept extra");
         assertThat(editor.tryParse().orElseThrow()).as("the editor shows the item as stored").isEqualTo(stored);

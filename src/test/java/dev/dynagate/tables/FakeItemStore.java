@@ -59,8 +59,11 @@ class FakeItemStore implements ItemStore {
         calls.add("update");
         lastCondition = condition;
         Map<String, Attr> existing = stored.get(key);
-        boolean holds = existing != null && (condition == null || condition.names().entrySet().stream().allMatch(e ->
-                condition.values().get(":" + e.getKey().substring(1)).equals(existing.get(e.getValue()))));
+        // a name with a value must still have it; a name without one (attribute_not_exists) must still be missing
+        boolean holds = existing != null && (condition == null || condition.names().entrySet().stream().allMatch(e -> {
+            Attr expected = condition.values().get(":" + e.getKey().substring(1));
+            return expected == null ? !existing.containsKey(e.getValue()) : expected.equals(existing.get(e.getValue()));
+        }));
         if (!holds) {
             throw new ConflictException("conditional check failed", null);
         }

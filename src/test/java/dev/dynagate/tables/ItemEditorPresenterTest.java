@@ -181,7 +181,7 @@ class ItemEditorPresenterTest {
     }
 
     @Test
-    void anItemTooWideForAConditionIsSavedUncheckedOnlyIfTheUserAgrees() {
+    void aWideItemIsCheckedOnTheAttributesTheEditTouches() {
         Map<String, Attr> wide = new LinkedHashMap<>(Fixtures.everyType());
         for (int i = 0; i < 300; i++) {
             wide.put("reading" + i, Attr.n(i));
@@ -189,6 +189,30 @@ class ItemEditorPresenterTest {
         editor.edit(stored(wide));
         Map<String, Attr> edited = new LinkedHashMap<>(wide);
         edited.put("reading0", Attr.n(1000));
+        edited.remove("reading1");
+        edited.put("fresh", Attr.s("new"));
+        editor.text().set(DynamoJson.write(edited));
+
+        assertThat(editor.save().join()).as(String.valueOf(editor.problem().get())).isTrue();
+
+        assertThat(dialogs.asked).as("no need to save unchecked").isEmpty();
+        assertThat(store.lastCondition.names().values())
+                .containsExactlyInAnyOrder("experimentId", "sampleId", "reading0", "reading1", "fresh");
+        assertThat(store.lastCondition.expression()).contains("attribute_not_exists(#c4)");
+        assertThat(store.stored.get(store.key(wide))).isEqualTo(edited);
+    }
+
+    @Test
+    void aWideItemWithTooManyEditsIsSavedUncheckedOnlyIfTheUserAgrees() {
+        Map<String, Attr> wide = new LinkedHashMap<>(Fixtures.everyType());
+        for (int i = 0; i < 300; i++) {
+            wide.put("reading" + i, Attr.n(i));
+        }
+        editor.edit(stored(wide));
+        Map<String, Attr> edited = new LinkedHashMap<>(wide);
+        for (int i = 0; i < 300; i++) {
+            edited.put("reading" + i, Attr.n(i + 1000));
+        }
         editor.text().set(DynamoJson.write(edited));
 
         dialogs.answer = false;
@@ -198,6 +222,7 @@ class ItemEditorPresenterTest {
 
         dialogs.answer = true;
         assertThat(editor.save().join()).isTrue();
+        assertThat(store.calls).contains("put");
         assertThat(store.lastCondition).isNull();
     }
 
