@@ -1,8 +1,6 @@
 package dev.dynagate.tables;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,25 +32,13 @@ public record Condition(String expression, Map<String, String> names, Map<String
 
     /** As {@link #unchanged(Map)}, and each of {@code absent} must still be missing (attributes the edit adds). */
     public static Condition unchanged(Map<String, Attr> loaded, List<String> absent) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, Attr> values = new LinkedHashMap<>();
+        Placeholders placeholders = new Placeholders("c");
         List<String> parts = new ArrayList<>();
-        loaded.forEach((name, value) -> {
-            String n = "#c" + names.size();
-            String v = ":c" + values.size();
-            names.put(n, name);
-            values.put(v, value);
-            parts.add(n + " = " + v);
-        });
-        for (String name : absent) {
-            String n = "#c" + names.size();
-            names.put(n, name);
-            parts.add("attribute_not_exists(" + n + ")");
-        }
+        loaded.forEach((name, value) -> parts.add(placeholders.name(name) + " = " + placeholders.value(value)));
+        absent.forEach(name -> parts.add("attribute_not_exists(" + placeholders.name(name) + ")"));
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("An item without attributes cannot be checked.");
         }
-        return new Condition(String.join(" AND ", parts), Collections.unmodifiableMap(names),
-                Collections.unmodifiableMap(values));
+        return placeholders.expression(String.join(" AND ", parts));
     }
 }

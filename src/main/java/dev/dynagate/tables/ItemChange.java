@@ -35,24 +35,12 @@ public record ItemChange(Map<String, Attr> set, List<String> remove) {
      * {@code #c…}).
      */
     public Condition expression() {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, Attr> values = new LinkedHashMap<>();
+        Placeholders placeholders = new Placeholders("u");
         List<String> sets = new ArrayList<>();
-        set.forEach((name, value) -> {
-            String n = "#u" + names.size();
-            String v = ":u" + values.size();
-            names.put(n, name);
-            values.put(v, value);
-            sets.add(n + " = " + v);
-        });
-        List<String> removes = new ArrayList<>();
-        for (String name : remove) {
-            String n = "#u" + names.size();
-            names.put(n, name);
-            removes.add(n);
-        }
+        set.forEach((name, value) -> sets.add(placeholders.name(name) + " = " + placeholders.value(value)));
+        List<String> removes = remove.stream().map(placeholders::name).toList();
         String text = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
                 + (removes.isEmpty() ? "" : (sets.isEmpty() ? "" : " ") + "REMOVE " + String.join(", ", removes));
-        return new Condition(text, Collections.unmodifiableMap(names), Collections.unmodifiableMap(values));
+        return placeholders.expression(text);
     }
 }
