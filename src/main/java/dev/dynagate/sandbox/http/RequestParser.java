@@ -216,23 +216,24 @@ final class RequestParser {
         if (headEnd - start > limits.maxHeadBytes()) {
             throw new HttpProtocolException(431, "request head larger than " + limits.maxHeadBytes() + " bytes");
         }
-        String head = new String(buf, start, headEnd - start, StandardCharsets.ISO_8859_1);
+        int from = start;
         start = headEnd;
         scanned = start;
         headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        int from = 0;
         boolean first = true;
-        while (from < head.length()) {
-            int newline = head.indexOf('\n', from);
-            int stop = newline > from && head.charAt(newline - 1) == '\r' ? newline - 1 : newline;
-            String line = head.substring(from, stop);
-            from = newline + 1;
+        while (from < headEnd) {
+            int newline = from;
+            while (buf[newline] != '\n') {
+                newline++;
+            }
+            int stop = newline > from && buf[newline - 1] == '\r' ? newline - 1 : newline;
             if (first) {
-                requestLine(line);
+                requestLine(new String(buf, from, stop - from, StandardCharsets.ISO_8859_1));
                 first = false;
             } else {
-                header(line);
+                header(from, stop);
             }
+            from = newline + 1;
         }
         frameBody();
         return true;
@@ -287,19 +288,46 @@ final class RequestParser {
         rawQuery = question < 0 ? null : pathAndQuery.substring(question + 1);
     }
 
-    private void header(String line) throws HttpProtocolException {
-        if (line.isEmpty()) {
+    /** One header line, buf[from, stop), read straight from the buffer: a name and a value string, nothing else. */
+    private void header(int from, int stop) throws HttpProtocolException {
+        if (from == stop) {
             return;
         }
-        if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+        if (buf[from] == ' ' || buf[from] == '\t') {
             throw new HttpProtocolException(400, "folded header lines are not allowed");
         }
-        int colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.substring(0, colon))) {
+        int colon = from;
+        while (colon < stop && buf[colon] != ':') {
+            if (!isTokenChar(buf[colon])) {
+                throw new HttpProtocolException(400, "malformed header line");
+            }
+            colon++;
+        }
+        if (colon == from || colon == stop) {
             throw new HttpProtocolException(400, "malformed header line");
         }
-        String value = line.substring(colon + 1).strip();
-        headers.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>(1)).add(value);
+        int valueFrom = colon + 1;
+        int valueTo = stop;
+        while (valueFrom < valueTo && isBlank(buf[valueFrom])) {
+            valueFrom++;
+        }
+        while (valueTo > valueFrom && isBlank(buf[valueTo - 1])) {
+            valueTo--;
+        }
+        String name = new String(buf, from, colon - from, StandardCharsets.ISO_8859_1);
+        String value = new String(buf, valueFrom, valueTo - valueFrom, StandardCharsets.ISO_8859_1);
+        List<String> values = headers.get(name);
+        if (values == null) {
+            headers.put(name, List.of(value));
+        } else {
+            List<String> more = new ArrayList<>(values);
+            more.add(value);
+            headers.put(name, more);
+        }
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
     }
 
     private void frameBody() throws HttpProtocolException {
@@ -368,10 +396,14 @@ final class RequestParser {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+            if (c >= 0x7f || !isTokenChar((byte) c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isTokenChar(byte b) {
+        return b > ' ' && b < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(b) < 0;
     }
 }

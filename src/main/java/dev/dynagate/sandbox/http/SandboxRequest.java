@@ -13,9 +13,11 @@ public record SandboxRequest(String method, String path, String rawQuery, Map<St
                              byte[] body, String remoteAddress) {
 
     public SandboxRequest {
-        TreeMap<String, List<String>> insensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        insensitive.putAll(headers);
-        headers = insensitive;
+        if (!(headers instanceof TreeMap<?, ?> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER)) {
+            TreeMap<String, List<String>> insensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            insensitive.putAll(headers);
+            headers = insensitive;
+        }
         body = body == null ? new byte[0] : body;
     }
 

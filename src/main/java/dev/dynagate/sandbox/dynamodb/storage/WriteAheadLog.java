@@ -29,11 +29,15 @@ import java.util.zip.CRC32;
  */
 public final class WriteAheadLog implements AutoCloseable {
     static final int HEADER = 8;
+    /** A buffer grown past this by a burst of large records is dropped after its flush rather than kept. */
+    private static final int MAX_KEPT_BUFFER = 1 << 22;
 
     private final Object appendLock = new Object();
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Condition flushed = flushLock.newCondition();
-    private ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 16);
+    /** Records appended since the last write; swapped with {@link #spare} by the one writer at a time. */
+    private RecordBuffer pending = new RecordBuffer();
+    private RecordBuffer spare = new RecordBuffer();
     private long appended;
     private long durable;
     private boolean flushing;
@@ -68,7 +72,7 @@ public final class WriteAheadLog implements AutoCloseable {
         CRC32 crc = new CRC32();
         crc.update(payload);
         synchronized (appendLock) {
-            ByteArrayOutputStream out = pending;
+            RecordBuffer out = pending;
             writeInt(out, payload.length);
             writeInt(out, (int) crc.getValue());
             out.write(payload, 0, payload.length);
@@ -77,7 +81,7 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    private static void writeInt(ByteArrayOutputStream out, int v) {
+    private static void writeInt(RecordBuffer out, int v) {
         out.write(v >>> 24);
         out.write(v >>> 16);
         out.write(v >>> 8);
@@ -192,21 +196,43 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** Only one thread at a time runs this (the {@code flushing} flag), so one spare buffer is enough. */
     private long flushPending() throws IOException {
-        byte[] data;
+        RecordBuffer full;
         long end;
         synchronized (appendLock) {
-            data = pending.toByteArray();
+            full = pending;
+            pending = spare;
             end = appended;
-            pending = new ByteArrayOutputStream(Math.max(1 << 16, Math.min(data.length, 1 << 22)));
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        ByteBuffer buffer = full.contents();
+        int bytes = buffer.remaining();
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } finally {
+            full.reset();
+            spare = full.capacity() > MAX_KEPT_BUFFER ? new RecordBuffer() : full;
         }
-        channel.force(false);
-        fileBytes += data.length;
+        fileBytes += bytes;
         return end;
+    }
+
+    /** A byte buffer that is reused from flush to flush rather than copied out and dropped. */
+    private static final class RecordBuffer extends ByteArrayOutputStream {
+        RecordBuffer() {
+            super(1 << 16);
+        }
+
+        ByteBuffer contents() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
     }
 
     /** The position after the last appended record. */
