@@ -67,8 +67,8 @@ final class Capacity {
         long size = Math.max(old == null ? 0 : old.size(), now == null ? 0 : now.size());
         tableUnits += writeUnits(size) * factor;
         for (IndexData index : data.indexes().values()) {
-            var oldKey = old == null ? null : index.keyOf(old.item());
-            var newKey = now == null ? null : index.keyOf(now.item());
+            var oldKey = old == null ? null : index.keyOf(old);
+            var newKey = now == null ? null : index.keyOf(now);
             if (oldKey == null && newKey == null) {
                 continue;
             }

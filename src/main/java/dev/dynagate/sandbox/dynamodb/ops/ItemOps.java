@@ -96,8 +96,10 @@ public final class ItemOps {
         return switch (mode) {
             case "ALL_OLD" -> old == null ? null : old.item();
             case "ALL_NEW" -> next == null ? null : next.item();
-            case "UPDATED_OLD" -> old == null ? null : UpdatedValues.of(old.item(), next == null ? null : next.item(), updated);
-            case "UPDATED_NEW" -> next == null ? null : UpdatedValues.of(next.item(), old == null ? null : old.item(), updated);
+            case "UPDATED_OLD" -> old == null ? null
+                    : UpdatedValues.of(old.item(), next == null ? null : next.item(), updated);
+            case "UPDATED_NEW" -> next == null ? null
+                    : UpdatedValues.of(next.item(), old == null ? null : old.item(), updated);
             default -> null;
         };
     }
@@ -114,7 +116,8 @@ public final class ItemOps {
         StoredItem item = engine.database().read(() -> table.get(key));
         ObjectNode out = Request.object();
         if (item != null) {
-            out.set("Item", AttrValueJson.writeItem(projection == null ? item.item() : projection.apply(item.item())));
+            Map<String, AttrValue> stored = item.item();
+            out.set("Item", AttrValueJson.writeItem(projection == null ? stored : projection.apply(stored)));
         }
         if (capacity != null) {
             capacity.read(item == null ? 0 : item.size(), consistent);

@@ -118,7 +118,8 @@ final class ItemWrite {
      * check, null for a delete.
      */
     StoredItem apply(StoredItem old) {
-        if (condition != null && !condition.test(old == null ? Map.of() : old.item())) {
+        Map<String, AttrValue> oldItem = old == null ? null : old.item();
+        if (condition != null && !condition.test(oldItem == null ? Map.of() : oldItem)) {
             throw new ConditionFailed(old);
         }
         return switch (kind) {
@@ -128,9 +129,9 @@ final class ItemWrite {
             case UPDATE -> {
                 Map<String, AttrValue> next;
                 if (update == null) {
-                    next = new LinkedHashMap<>(old == null ? key : old.item());
+                    next = new LinkedHashMap<>(oldItem == null ? key : oldItem);
                 } else {
-                    next = old == null ? update.applyToNewItem(key) : update.apply(old.item());
+                    next = oldItem == null ? update.applyToNewItem(key) : update.apply(oldItem);
                 }
                 Keys.item(table.schema(), next, true);
                 yield StoredItem.of(Collections.unmodifiableMap(next));

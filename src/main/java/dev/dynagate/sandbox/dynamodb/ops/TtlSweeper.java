@@ -46,7 +46,7 @@ public final class TtlSweeper implements AutoCloseable {
             }
             List<StoredItem> expired = new ArrayList<>();
             for (StoredItem item : table.items().values()) {
-                if (item.item().get(attribute) instanceof AttrValue.N n && n.value().compareTo(now) < 0) {
+                if (item.attribute(attribute) instanceof AttrValue.N n && n.value().compareTo(now) < 0) {
                     expired.add(item);
                     if (expired.size() == BATCH) {
                         delete(table, expired);
@@ -67,7 +67,7 @@ public final class TtlSweeper implements AutoCloseable {
             }
             for (StoredItem item : expired) {
                 // an item rewritten since it was seen may no longer be expired
-                if (table.items().get(table.keyOf(item.item())) == item) {
+                if (table.items().get(table.keyOf(item)) == item) {
                     changes.delete(table.schema().name(), Keys.extract(table.schema(), item.item()));
                 }
             }

@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /** The entries of one secondary index: the projected items of every table item that has the index's key. */
 public final class IndexData {
@@ -38,24 +39,33 @@ public final class IndexData {
 
     /** The index position of an item, or null when the item lacks (a correctly typed) index key. */
     public IndexKey keyOf(Map<String, AttrValue> item) {
-        AttrValue h = item.get(schema.hash().name());
+        return keyOf(item::get);
+    }
+
+    /** The index position of a stored item, read from its key attributes alone. */
+    public IndexKey keyOf(StoredItem item) {
+        return keyOf(item::attribute);
+    }
+
+    private IndexKey keyOf(Function<String, AttrValue> attributes) {
+        AttrValue h = attributes.apply(schema.hash().name());
         if (h == null || !h.type().equals(schema.hash().type())) {
             return null;
         }
         AttrValue r = null;
         if (schema.range() != null) {
-            r = item.get(schema.range().name());
+            r = attributes.apply(schema.range().name());
             if (r == null || !r.type().equals(schema.range().type())) {
                 return null;
             }
         }
-        AttrValue th = item.get(table.hash().name());
-        AttrValue tr = table.range() == null ? null : item.get(table.range().name());
+        AttrValue th = attributes.apply(table.hash().name());
+        AttrValue tr = table.range() == null ? null : attributes.apply(table.range().name());
         return new IndexKey(PartitionToken.of(h), h, r, th, tr);
     }
 
     void put(StoredItem old, StoredItem now) {
-        IndexKey oldKey = old == null ? null : keyOf(old.item());
+        IndexKey oldKey = old == null ? null : keyOf(old);
         if (oldKey != null) {
             StoredItem removed = entries.remove(oldKey);
             if (removed != null) {
@@ -63,7 +73,7 @@ public final class IndexData {
                 sizeBytes -= removed.size();
             }
         }
-        IndexKey newKey = now == null ? null : keyOf(now.item());
+        IndexKey newKey = now == null ? null : keyOf(now);
         if (newKey != null) {
             StoredItem projected = project(now);
             entries.put(newKey, projected);

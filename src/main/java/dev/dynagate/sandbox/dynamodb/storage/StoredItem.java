@@ -4,9 +4,48 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.Map;
 
-/** An immutable item as stored, with its DynamoDB size computed once at write time. */
-public record StoredItem(Map<String, AttrValue> item, int size) {
+/**
+ * An immutable item as stored: its {@link ValueCodec encoded} bytes and its DynamoDB size, computed once at write
+ * time. The item is decoded on each {@link #item()}, so a caller that needs it twice keeps the map it got.
+ */
+public final class StoredItem {
+    private final byte[] encoded;
+    private final int size;
+
+    private StoredItem(byte[] encoded, int size) {
+        this.encoded = encoded;
+        this.size = size;
+    }
+
     public static StoredItem of(Map<String, AttrValue> item) {
-        return new StoredItem(item, (int) ItemSize.of(item));
+        return new StoredItem(ValueCodec.encodeItem(item), (int) ItemSize.of(item));
+    }
+
+    /** An item read back from the log or a snapshot, already in its encoded form. */
+    static StoredItem decoded(byte[] encoded) {
+        return new StoredItem(encoded, (int) ItemSize.of(ValueCodec.decodeItem(encoded)));
+    }
+
+    /** A fresh, unmodifiable map of the item's attributes, in the order they were written. */
+    public Map<String, AttrValue> item() {
+        return ValueCodec.decodeItem(encoded);
+    }
+
+    /** One attribute, or null, without decoding the others. */
+    public AttrValue attribute(String name) {
+        return ValueCodec.attribute(encoded, name);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    byte[] encoded() {
+        return encoded;
+    }
+
+    @Override
+    public String toString() {
+        return item().toString();
     }
 }

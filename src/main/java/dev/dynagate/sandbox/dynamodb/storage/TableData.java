@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /**
  * A table's items in key order (partition hash token, partition key, sort key) and its secondary indexes. Mutated
@@ -49,9 +50,17 @@ public final class TableData {
 
     /** The table position of an item or key; the caller has checked the key attributes are present. */
     public IndexKey keyOf(Map<String, AttrValue> item) {
+        return keyOf(item::get);
+    }
+
+    public IndexKey keyOf(StoredItem item) {
+        return keyOf(item::attribute);
+    }
+
+    private IndexKey keyOf(Function<String, AttrValue> attributes) {
         TableSchema s = schema;
-        AttrValue h = item.get(s.hash().name());
-        AttrValue r = s.range() == null ? null : item.get(s.range().name());
+        AttrValue h = attributes.apply(s.hash().name());
+        AttrValue r = s.range() == null ? null : attributes.apply(s.range().name());
         return new IndexKey(PartitionToken.of(h), h, r);
     }
 
@@ -60,7 +69,7 @@ public final class TableData {
     }
 
     void put(StoredItem item) {
-        StoredItem old = items.put(keyOf(item.item()), item);
+        StoredItem old = items.put(keyOf(item), item);
         if (old != null) {
             sizeBytes -= old.size();
         } else {

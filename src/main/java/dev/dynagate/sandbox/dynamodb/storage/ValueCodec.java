@@ -1,153 +1,356 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The compact binary form of attribute values in the log and snapshots: a type tag, then the payload. */
+/**
+ * The compact binary form of items: how a stored item is held in memory, and the bytes the log and snapshots carry
+ * for it. An item is a count and then, per attribute, its name and value; a value is a type tag and its payload.
+ * Counts and lengths are 4-byte big-endian, strings UTF-8. One array per item keeps a large table to a few objects
+ * per item, which the garbage collector copies and scans far faster than a graph of maps, strings and numbers.
+ */
 public final class ValueCodec {
     private static final int S = 0, N = 1, B = 2, BOOL = 3, NULL = 4, M = 5, L = 6, SS = 7, NS = 8, BS = 9;
+    private static final int MAX_LENGTH = 64 * 1024 * 1024;
 
     private ValueCodec() {
     }
 
-    public static void writeItem(DataOutput out, Map<String, AttrValue> item) throws IOException {
-        out.writeInt(item.size());
-        for (Map.Entry<String, AttrValue> e : item.entrySet()) {
-            writeString(out, e.getKey());
-            write(out, e.getValue());
+    public static byte[] encodeItem(Map<String, AttrValue> item) {
+        Writer out = new Writer(64 + item.size() * 24);
+        out.item(item);
+        return out.toArray();
+    }
+
+    /** A fresh, unmodifiable map in the order the item was written. */
+    public static Map<String, AttrValue> decodeItem(byte[] encoded) {
+        try {
+            return new Reader(encoded, 0).item();
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt stored item", e);
         }
     }
 
-    public static Map<String, AttrValue> readItem(DataInput in) throws IOException {
-        int n = in.readInt();
-        Map<String, AttrValue> item = new LinkedHashMap<>(Math.max(4, n * 2));
-        for (int i = 0; i < n; i++) {
-            item.put(readString(in), read(in));
-        }
-        return Collections.unmodifiableMap(item);
-    }
-
-    public static void write(DataOutput out, AttrValue value) throws IOException {
-        if (value instanceof AttrValue.S s) {
-            out.writeByte(S);
-            writeString(out, s.value());
-        } else if (value instanceof AttrValue.N n) {
-            out.writeByte(N);
-            writeString(out, n.value().toString());
-        } else if (value instanceof AttrValue.B b) {
-            out.writeByte(B);
-            writeBytes(out, b.value());
-        } else if (value instanceof AttrValue.Bool b) {
-            out.writeByte(BOOL);
-            out.writeBoolean(b.value());
-        } else if (value instanceof AttrValue.Null) {
-            out.writeByte(NULL);
-        } else if (value instanceof AttrValue.M m) {
-            out.writeByte(M);
-            writeItem(out, m.value());
-        } else if (value instanceof AttrValue.L l) {
-            out.writeByte(L);
-            out.writeInt(l.value().size());
-            for (AttrValue v : l.value()) {
-                write(out, v);
-            }
-        } else if (value instanceof AttrValue.SS ss) {
-            out.writeByte(SS);
-            out.writeInt(ss.value().size());
-            for (String v : ss.value()) {
-                writeString(out, v);
-            }
-        } else if (value instanceof AttrValue.NS ns) {
-            out.writeByte(NS);
-            out.writeInt(ns.value().size());
-            for (BigDecimal v : ns.value()) {
-                writeString(out, v.toString());
-            }
-        } else if (value instanceof AttrValue.BS bs) {
-            out.writeByte(BS);
-            out.writeInt(bs.value().size());
-            for (byte[] v : bs.value()) {
-                writeBytes(out, v);
-            }
-        } else {
-            throw new IllegalArgumentException("unknown value " + value);
-        }
-    }
-
-    public static AttrValue read(DataInput in) throws IOException {
-        int tag = in.readByte();
-        switch (tag) {
-            case S: return new AttrValue.S(readString(in));
-            case N: return new AttrValue.N(new BigDecimal(readString(in)));
-            case B: return new AttrValue.B(readBytes(in));
-            case BOOL: return new AttrValue.Bool(in.readBoolean());
-            case NULL: return new AttrValue.Null();
-            case M: return new AttrValue.M(readItem(in));
-            case L: {
-                int n = in.readInt();
-                List<AttrValue> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(read(in));
+    /** One top-level attribute of an encoded item, or null; the others are skipped, not decoded. */
+    public static AttrValue attribute(byte[] encoded, String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        try {
+            Reader in = new Reader(encoded, 0);
+            int n = in.count();
+            for (int i = 0; i < n; i++) {
+                if (in.nameIs(wanted)) {
+                    return in.value();
                 }
-                return new AttrValue.L(Collections.unmodifiableList(list));
+                in.skipValue();
             }
-            case SS: {
-                int n = in.readInt();
-                List<String> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(readString(in));
-                }
-                return new AttrValue.SS(Collections.unmodifiableList(list));
-            }
-            case NS: {
-                int n = in.readInt();
-                List<BigDecimal> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(new BigDecimal(readString(in)));
-                }
-                return new AttrValue.NS(Collections.unmodifiableList(list));
-            }
-            case BS: {
-                int n = in.readInt();
-                List<byte[]> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(readBytes(in));
-                }
-                return new AttrValue.BS(Collections.unmodifiableList(list));
-            }
-            default: throw new IOException("corrupt value tag " + tag);
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt stored item", e);
         }
     }
 
-    public static void writeString(DataOutput out, String s) throws IOException {
-        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
-    }
+    /** Appends to a growing array without the locking and per-call overhead of the java.io streams. */
+    static final class Writer {
+        private byte[] buf;
+        private int size;
 
-    public static String readString(DataInput in) throws IOException {
-        return new String(readBytes(in), StandardCharsets.UTF_8);
-    }
-
-    static void writeBytes(DataOutput out, byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    static byte[] readBytes(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 64 * 1024 * 1024) {
-            throw new IOException("corrupt length " + n);
+        Writer(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
         }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return b;
+
+        private void room(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int v) {
+            room(1);
+            buf[size++] = (byte) v;
+        }
+
+        void writeInt(int v) {
+            room(4);
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void writeBoolean(boolean v) {
+            writeByte(v ? 1 : 0);
+        }
+
+        /** Bytes as they are, without a length: an item already encoded. */
+        void writeRaw(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        void writeBytes(byte[] b) {
+            writeInt(b.length);
+            writeRaw(b);
+        }
+
+        void writeString(String s) {
+            writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void item(Map<String, AttrValue> item) {
+            writeInt(item.size());
+            for (Map.Entry<String, AttrValue> e : item.entrySet()) {
+                writeString(e.getKey());
+                value(e.getValue());
+            }
+        }
+
+        void value(AttrValue value) {
+            if (value instanceof AttrValue.S s) {
+                writeByte(S);
+                writeString(s.value());
+            } else if (value instanceof AttrValue.N n) {
+                writeByte(N);
+                writeString(n.value().toString());
+            } else if (value instanceof AttrValue.B b) {
+                writeByte(B);
+                writeBytes(b.value());
+            } else if (value instanceof AttrValue.Bool b) {
+                writeByte(BOOL);
+                writeBoolean(b.value());
+            } else if (value instanceof AttrValue.Null) {
+                writeByte(NULL);
+            } else if (value instanceof AttrValue.M m) {
+                writeByte(M);
+                item(m.value());
+            } else if (value instanceof AttrValue.L l) {
+                writeByte(L);
+                writeInt(l.value().size());
+                l.value().forEach(this::value);
+            } else if (value instanceof AttrValue.SS ss) {
+                writeByte(SS);
+                writeInt(ss.value().size());
+                ss.value().forEach(this::writeString);
+            } else if (value instanceof AttrValue.NS ns) {
+                writeByte(NS);
+                writeInt(ns.value().size());
+                ns.value().forEach(v -> writeString(v.toString()));
+            } else if (value instanceof AttrValue.BS bs) {
+                writeByte(BS);
+                writeInt(bs.value().size());
+                bs.value().forEach(this::writeBytes);
+            } else {
+                throw new IllegalArgumentException("unknown value " + value);
+            }
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
+    /** Reads what {@link Writer} wrote; a length or tag that cannot be right is an IOException, never a wrong value. */
+    static final class Reader {
+        private final byte[] b;
+        private int p;
+
+        Reader(byte[] bytes, int position) {
+            b = bytes;
+            p = position;
+        }
+
+        int position() {
+            return p;
+        }
+
+        boolean atEnd() {
+            return p >= b.length;
+        }
+
+        private void need(int n) throws IOException {
+            if (n < 0 || p + n > b.length || p + n < 0) {
+                throw new IOException("truncated record");
+            }
+        }
+
+        int readByte() throws IOException {
+            need(1);
+            return b[p++];
+        }
+
+        boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = ((b[p] & 0xff) << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            p += 4;
+            return v;
+        }
+
+        long readLong() throws IOException {
+            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
+        }
+
+        private int length() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > MAX_LENGTH) {
+                throw new IOException("corrupt length " + n);
+            }
+            need(n);
+            return n;
+        }
+
+        /** A count of entries or elements; each takes at least one byte, so more than the bytes left is corrupt. */
+        int count() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > b.length - p) {
+                throw new IOException("corrupt count " + n);
+            }
+            return n;
+        }
+
+        byte[] readBytes() throws IOException {
+            int n = length();
+            byte[] out = Arrays.copyOfRange(b, p, p + n);
+            p += n;
+            return out;
+        }
+
+        String readString() throws IOException {
+            int n = length();
+            String s = new String(b, p, n, StandardCharsets.UTF_8);
+            p += n;
+            return s;
+        }
+
+        /** Reads the next name and answers whether it is this one. */
+        boolean nameIs(byte[] name) throws IOException {
+            int n = length();
+            boolean same = Arrays.equals(b, p, p + n, name, 0, name.length);
+            p += n;
+            return same;
+        }
+
+        /** The bytes of the item that starts here, as {@link Writer#item} wrote them. */
+        byte[] itemBytes() throws IOException {
+            int from = p;
+            skipItem();
+            return Arrays.copyOfRange(b, from, p);
+        }
+
+        Map<String, AttrValue> item() throws IOException {
+            int n = count();
+            Map<String, AttrValue> item = new LinkedHashMap<>(Math.max(4, n * 2));
+            for (int i = 0; i < n; i++) {
+                item.put(readString(), value());
+            }
+            return Collections.unmodifiableMap(item);
+        }
+
+        AttrValue value() throws IOException {
+            int tag = readByte();
+            switch (tag) {
+                case S: return new AttrValue.S(readString());
+                case N: return new AttrValue.N(number());
+                case B: return new AttrValue.B(readBytes());
+                case BOOL: return new AttrValue.Bool(readBoolean());
+                case NULL: return new AttrValue.Null();
+                case M: return new AttrValue.M(item());
+                case L: {
+                    int n = count();
+                    List<AttrValue> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(value());
+                    }
+                    return new AttrValue.L(Collections.unmodifiableList(list));
+                }
+                case SS: {
+                    int n = count();
+                    List<String> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(readString());
+                    }
+                    return new AttrValue.SS(Collections.unmodifiableList(list));
+                }
+                case NS: {
+                    int n = count();
+                    List<BigDecimal> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(number());
+                    }
+                    return new AttrValue.NS(Collections.unmodifiableList(list));
+                }
+                case BS: {
+                    int n = count();
+                    List<byte[]> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(readBytes());
+                    }
+                    return new AttrValue.BS(Collections.unmodifiableList(list));
+                }
+                default: throw new IOException("corrupt value tag " + tag);
+            }
+        }
+
+        private BigDecimal number() throws IOException {
+            String text = readString();
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new IOException("corrupt number " + text, e);
+            }
+        }
+
+        private void skip() throws IOException {
+            int n = length(); // read first: "p += length()" would add to the position from before the length
+            p += n;
+        }
+
+        void skipItem() throws IOException {
+            int n = count();
+            for (int i = 0; i < n; i++) {
+                skip();
+                skipValue();
+            }
+        }
+
+        void skipValue() throws IOException {
+            int tag = readByte();
+            switch (tag) {
+                case S, N, B -> skip();
+                case BOOL -> readByte();
+                case NULL -> { }
+                case M -> skipItem();
+                case L -> {
+                    int n = count();
+                    for (int i = 0; i < n; i++) {
+                        skipValue();
+                    }
+                }
+                case SS, NS, BS -> {
+                    int n = count();
+                    for (int i = 0; i < n; i++) {
+                        skip();
+                    }
+                }
+                default -> throw new IOException("corrupt value tag " + tag);
+            }
+        }
     }
 }
