@@ -3,9 +3,10 @@
 # load generator (bench/DynamoDbLoad.java, JDK only) and the same concurrency, and prints ops/s, p99 and the ratio
 # for PutItem, GetItem, UpdateItem, Query (100 items) and a full Scan of a 10,000-item table. When wrk is installed
 # (Debian: wrk) the single-item operations are then driven again by wrk (bench/wrk/*.lua), a lighter generator that
-# leaves more of the machine to the servers, at the same concurrency.
+# leaves more of the machine to the servers, at 16 and at 64 connections, next to a ListTables of one name: a request
+# that reads no item, whose rate is about the most the protocol alone allows on this machine.
 #
-#   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS=16] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
+#   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS="16 64"] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
 #
 # The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: durable, fsync'd writes);
 # dynalite runs in memory, its fastest mode. Needs dynalite (.ci/install-peers.sh installs it) and a JDK 17.
@@ -83,11 +84,11 @@ cpu_ms() { # user + system CPU of a process, in milliseconds (clock ticks of 10 
     awk '{ sub(/.*\) /, ""); print ($12 + $13) * 10 }' "/proc/$1/stat"
 }
 
-wrk_run() { # script url pid -> "ops/s p99-ms cpu-ms/op failed"
+wrk_run() { # script url pid connections -> "ops/s p99-ms cpu-ms/op failed"
     local before after line
-    wrk -t2 -c"${WRK_CONNECTIONS:-16}" -d1s -s "$1" "$2" >/dev/null 2>&1 # warm-up
+    wrk -t2 -c"$4" -d1s -s "$1" "$2" >/dev/null 2>&1 # warm-up
     before="$(cpu_ms "$3")"
-    line="$(wrk -t2 -c"${WRK_CONNECTIONS:-16}" -d"${seconds}s" -s "$1" "$2" 2>&1 | grep '^RESULT')"
+    line="$(wrk -t2 -c"$4" -d"${seconds}s" -s "$1" "$2" 2>&1 | grep '^RESULT')"
     after="$(cpu_ms "$3")"
     echo "$line" | awk -v cpu=$((after - before)) '{
         for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
@@ -95,17 +96,22 @@ wrk_run() { # script url pid -> "ops/s p99-ms cpu-ms/op failed"
 }
 
 if command -v wrk >/dev/null; then
-    echo
-    echo "wrk, ${WRK_CONNECTIONS:-16} connections, 2 threads, ${seconds} s measured after 1 s warm-up per operation (same tables as above):"
-    echo
-    echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite |"
-    echo "|---|---|---|---|---|---|---|---|"
-    for op in put:PutItem get:GetItem update:UpdateItem; do
-        read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$ours/" "$ours_pid")
-        read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "http://127.0.0.1:$port/" "$dynalite_pid")
-        failed=""
-        [ "$o_failed$d_failed" = "00" ] || failed=" (failed answers: ours $o_failed, dynalite $d_failed)"
-        echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$o_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+    # WRK_CONNECTIONS: one table per connection count; a durable write waits for its group commit, so more clients
+    # in flight share each disk flush, while a single-threaded server gains nothing from them
+    for connections in ${WRK_CONNECTIONS:-16 64}; do
+        echo
+        echo "wrk, $connections connections, 2 threads, ${seconds} s measured after 1 s warm-up per operation (same tables as above):"
+        echo
+        echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite |"
+        echo "|---|---|---|---|---|---|---|---|"
+        for op in put:PutItem get:GetItem update:UpdateItem "list:ListTables (Limit 1: no item, the protocol alone)"; do
+            read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$ours/" "$ours_pid" "$connections")
+            read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "http://127.0.0.1:$port/" \
+                "$dynalite_pid" "$connections")
+            failed=""
+            [ "$o_failed$d_failed" = "00" ] || failed=" (failed answers: ours $o_failed, dynalite $d_failed)"
+            echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$o_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+        done
     done
 else
     echo "wrk not found (Debian: apt-get install wrk): the single-item operations were measured with the JVM generator only"
