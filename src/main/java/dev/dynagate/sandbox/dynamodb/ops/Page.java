@@ -76,8 +76,9 @@ final class Page {
                 Capacity.of(r, target.table.schema().name()), fromTable);
     }
 
+    /** Tested on the position alone, so a key that does not match never costs a decode. */
     interface KeyTest {
-        boolean test(Map<String, AttrValue> item);
+        boolean test(IndexKey key);
     }
 
     ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
@@ -87,22 +88,31 @@ final class Page {
         int evaluated = 0;
         int matched = 0;
         long bytes = 0;
-        Map<String, AttrValue> last = null;
+        StoredItem last = null;
         boolean more = false;
+        // whole items, unfiltered, go from their stored bytes to the response (or are only counted) undecoded
+        boolean asStored = !fromTable && filter == null && (count || projection == null);
         try {
             for (Map.Entry<IndexKey, StoredItem> entry : entries.entrySet()) {
-                StoredItem stored = entry.getValue();
-                Map<String, AttrValue> item = stored.item();
-                if (!keyTest.test(item)) {
+                if (!keyTest.test(entry.getKey())) {
                     continue;
                 }
                 if (limit != null && evaluated == limit || bytes >= PAGE_BYTES) {
                     more = true;
                     break;
                 }
+                StoredItem stored = entry.getValue();
                 evaluated++;
                 bytes += stored.size();
-                last = item;
+                last = stored;
+                if (asStored) {
+                    matched++;
+                    if (!count) {
+                        items.add(stored);
+                    }
+                    continue;
+                }
+                Map<String, AttrValue> item = stored.item();
                 if (fromTable) {
                     StoredItem full = target.table.get(target.table.schema().range() == null
                             ? Map.of(target.table.schema().hash().name(), item.get(target.table.schema().hash().name()))
@@ -132,7 +142,7 @@ final class Page {
         out.put("Count", matched);
         out.put("ScannedCount", evaluated);
         if (more && last != null) {
-            out.set("LastEvaluatedKey", AttrValueJson.writeItem(target.lastKey(last)));
+            out.set("LastEvaluatedKey", AttrValueJson.writeItem(target.lastKey(last.item())));
         }
         if (capacity != null) {
             if (target.index != null) {

@@ -80,11 +80,12 @@ public final class ReadOps {
         SortCondition sort = key.sort();
         boolean prefix = sort != null && sort.operator() == SortOperator.BEGINS_WITH;
         boolean[] seen = new boolean[1];
-        return engine.database().read(() -> page.run(ordered, item -> {
+        return engine.database().read(() -> page.run(ordered, position -> {
             if (sort == null) {
                 return true;
             }
-            boolean ok = sort.test(item.get(sort.attribute()));
+            // the sort key is the second part of a table or index position
+            boolean ok = sort.test((AttrValue) position.part(1));
             // matches of a prefix are contiguous: the first miss after a match ends the range either way
             if (!ok && prefix && (seen[0] || forward)) {
                 throw Page.STOP;
@@ -185,6 +186,6 @@ public final class ReadOps {
         }
         Page page = Page.of(r, target, projection, filter);
         NavigableMap<IndexKey, StoredItem> scanned = range;
-        return engine.database().read(() -> page.run(scanned, item -> true));
+        return engine.database().read(() -> page.run(scanned, position -> true));
     }
 }

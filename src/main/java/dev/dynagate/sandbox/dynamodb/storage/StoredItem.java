@@ -1,7 +1,9 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.ItemSize;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -34,6 +36,11 @@ public final class StoredItem {
     /** One attribute, or null, without decoding the others. */
     public AttrValue attribute(String name) {
         return ValueCodec.attribute(encoded, name);
+    }
+
+    /** Writes the item as DynamoDB's JSON straight from its encoded form. */
+    public void writeJson(JsonGenerator out) throws IOException {
+        ValueCodec.writeJson(encoded, out);
     }
 
     public int size() {

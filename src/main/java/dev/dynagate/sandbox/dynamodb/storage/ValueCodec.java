@@ -1,12 +1,15 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,14 @@ public final class ValueCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt stored item", e);
         }
+    }
+
+    /**
+     * Writes an encoded item as DynamoDB's JSON (the form {@code ItemStreamWriter} writes for a decoded one) without
+     * decoding it into values first: a page of whole items goes from storage to the wire this way.
+     */
+    public static void writeJson(byte[] encoded, JsonGenerator out) throws IOException {
+        new Reader(encoded, 0).json(out);
     }
 
     /** Appends to a growing array without the locking and per-call overhead of the java.io streams. */
@@ -306,6 +317,51 @@ public final class ValueCodec {
                 }
                 default: throw new IOException("corrupt value tag " + tag);
             }
+        }
+
+        void json(JsonGenerator out) throws IOException {
+            int n = count();
+            out.writeStartObject();
+            for (int i = 0; i < n; i++) {
+                out.writeFieldName(readString());
+                jsonValue(out);
+            }
+            out.writeEndObject();
+        }
+
+        private void jsonValue(JsonGenerator out) throws IOException {
+            int tag = readByte();
+            out.writeStartObject();
+            switch (tag) {
+                case S -> out.writeStringField("S", readString());
+                case N -> out.writeStringField("N", Numbers.format(number()));
+                case B -> out.writeStringField("B", Base64.getEncoder().encodeToString(readBytes()));
+                case BOOL -> out.writeBooleanField("BOOL", readBoolean());
+                case NULL -> out.writeBooleanField("NULL", true);
+                case M -> {
+                    out.writeFieldName("M");
+                    json(out);
+                }
+                case L -> {
+                    out.writeArrayFieldStart("L");
+                    int n = count();
+                    for (int i = 0; i < n; i++) {
+                        jsonValue(out);
+                    }
+                    out.writeEndArray();
+                }
+                case SS, NS, BS -> {
+                    out.writeArrayFieldStart(tag == SS ? "SS" : tag == NS ? "NS" : "BS");
+                    int n = count();
+                    for (int i = 0; i < n; i++) {
+                        out.writeString(tag == SS ? readString() : tag == NS ? Numbers.format(number())
+                                : Base64.getEncoder().encodeToString(readBytes()));
+                    }
+                    out.writeEndArray();
+                }
+                default -> throw new IOException("corrupt value tag " + tag);
+            }
+            out.writeEndObject();
         }
 
         private BigDecimal number() throws IOException {

@@ -3,6 +3,7 @@ package dev.dynagate.sandbox.dynamodb.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.io.IOException;
@@ -33,6 +34,15 @@ public final class ItemStreamWriter implements AutoCloseable {
     public void add(Map<String, AttrValue> item) {
         try {
             writeMap(item);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stored item as it is, without decoding it first. */
+    public void add(StoredItem item) {
+        try {
+            item.writeJson(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

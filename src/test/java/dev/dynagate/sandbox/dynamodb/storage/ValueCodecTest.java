@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -79,6 +80,21 @@ class ValueCodecTest {
         assertThatThrownBy(() -> ValueCodec.decodeItem(cut)).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> ValueCodec.attribute(cut, "last")).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> ValueCodec.decodeItem(badTag)).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void aStoredItemIsWrittenAsTheSameJsonAsItsDecodedForm() {
+        StoredItem stored = StoredItem.of(everyType());
+        ItemStreamWriter fromBytes = new ItemStreamWriter();
+        ItemStreamWriter fromValues = new ItemStreamWriter();
+
+        fromBytes.add(stored);
+        fromValues.add(stored.item());
+
+        String json = fromBytes.finish().rawValue().toString();
+        assertThat(json).isEqualTo(fromValues.finish().rawValue().toString())
+                .contains("\"big\":{\"N\":\"12345678901234567890123456789012345678\"}")
+                .contains("\"bin\":{\"B\":\"AP8H\"}");
     }
 
     @Test
