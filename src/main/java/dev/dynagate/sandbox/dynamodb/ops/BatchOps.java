@@ -10,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -81,8 +82,10 @@ public final class BatchOps {
                 Capacity capacity = Capacity.forTable(capacityMode, get.table().schema().name());
                 for (Map<String, AttrValue> key : get.keys()) {
                     StoredItem item = get.table().get(key);
-                    if (item != null) {
-                        items.add(AttrValueJson.writeItem(get.projection() == null ? item.item() : get.projection().apply(item.item())));
+                    if (item != null && get.projection() == null) {
+                        items.addRawValue(ItemStreamWriter.item(item));
+                    } else if (item != null) {
+                        items.add(AttrValueJson.writeItem(get.projection().apply(item.item())));
                     }
                     if (capacity != null) {
                         capacity.read(item == null ? 0 : item.size(), get.consistent());

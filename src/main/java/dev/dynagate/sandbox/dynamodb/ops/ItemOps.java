@@ -7,6 +7,7 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,9 +116,10 @@ public final class ItemOps {
         Capacity capacity = Capacity.of(r, table.schema().name());
         StoredItem item = engine.database().read(() -> table.get(key));
         ObjectNode out = Request.object();
-        if (item != null) {
-            Map<String, AttrValue> stored = item.item();
-            out.set("Item", AttrValueJson.writeItem(projection == null ? stored : projection.apply(stored)));
+        if (item != null && projection == null) {
+            out.putRawValue("Item", ItemStreamWriter.item(item));
+        } else if (item != null) {
+            out.set("Item", AttrValueJson.writeItem(projection.apply(item.item())));
         }
         if (capacity != null) {
             capacity.read(item == null ? 0 : item.size(), consistent);

@@ -11,6 +11,7 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -201,9 +202,10 @@ public final class TransactOps {
             for (Get get : gets) {
                 StoredItem item = get.table().get(get.key());
                 ObjectNode response = responses.addObject();
-                if (item != null) {
-                    response.set("Item", AttrValueJson.writeItem(get.projection() == null ? item.item()
-                            : get.projection().apply(item.item())));
+                if (item != null && get.projection() == null) {
+                    response.putRawValue("Item", ItemStreamWriter.item(item));
+                } else if (item != null) {
+                    response.set("Item", AttrValueJson.writeItem(get.projection().apply(item.item())));
                 }
                 Capacity capacity = capacities.computeIfAbsent(get.table().schema().name(),
                         n -> Capacity.forTable(capacityMode, n));

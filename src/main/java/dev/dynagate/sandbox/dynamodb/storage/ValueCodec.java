@@ -63,7 +63,8 @@ public final class ValueCodec {
 
     /**
      * Writes an encoded item as DynamoDB's JSON (the form {@code ItemStreamWriter} writes for a decoded one) without
-     * decoding it into values first: a page of whole items goes from storage to the wire this way.
+     * decoding it into values first: a page of whole items goes from storage to the wire this way. Strings are
+     * copied as the UTF-8 they are stored in, so {@code out} must write UTF-8 bytes.
      */
     public static void writeJson(byte[] encoded, JsonGenerator out) throws IOException {
         new Reader(encoded, 0).json(out);
@@ -333,7 +334,12 @@ public final class ValueCodec {
             int tag = readByte();
             out.writeStartObject();
             switch (tag) {
-                case S -> out.writeStringField("S", readString());
+                case S -> {
+                    out.writeFieldName("S");
+                    int n = length();
+                    out.writeUTF8String(b, p, n);
+                    p += n;
+                }
                 case N -> out.writeStringField("N", Numbers.format(number()));
                 case B -> out.writeStringField("B", Base64.getEncoder().encodeToString(readBytes()));
                 case BOOL -> out.writeBooleanField("BOOL", readBoolean());

@@ -1,13 +1,14 @@
 package dev.dynagate.sandbox.dynamodb.wire;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
@@ -19,12 +20,12 @@ import java.util.Map;
  */
 public final class ItemStreamWriter implements AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private final StringWriter text = new StringWriter(4096);
+    private final ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
     private final JsonGenerator out;
 
     public ItemStreamWriter() {
         try {
-            out = FACTORY.createGenerator(text);
+            out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8);
             out.writeStartArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,7 +57,18 @@ public final class ItemStreamWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawValue(text.toString());
+        return new RawValue(new Utf8Json(bytes.toByteArray()));
+    }
+
+    /** One stored item as raw JSON for a response tree (GetItem's Item), written from its stored bytes. */
+    public static RawValue item(StoredItem item) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            item.writeJson(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawValue(new Utf8Json(bytes.toByteArray()));
     }
 
     private void writeMap(Map<String, AttrValue> item) throws IOException {
