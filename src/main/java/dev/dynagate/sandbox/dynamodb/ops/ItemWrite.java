@@ -118,7 +118,9 @@ final class ItemWrite {
      * check, null for a delete.
      */
     StoredItem apply(StoredItem old) {
-        Map<String, AttrValue> oldItem = old == null ? null : old.item();
+        // a plain put or delete never looks inside the item it replaces
+        boolean readsOld = condition != null || kind == Kind.UPDATE;
+        Map<String, AttrValue> oldItem = old == null || !readsOld ? null : old.item();
         if (condition != null && !condition.test(oldItem == null ? Map.of() : oldItem)) {
             throw new ConditionFailed(old);
         }
