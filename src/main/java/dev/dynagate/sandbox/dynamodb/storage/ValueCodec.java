@@ -185,14 +185,6 @@ public final class ValueCodec {
             p = position;
         }
 
-        int position() {
-            return p;
-        }
-
-        boolean atEnd() {
-            return p >= b.length;
-        }
-
         private void need(int n) throws IOException {
             if (n < 0 || p + n > b.length || p + n < 0) {
                 throw new IOException("truncated record");
