@@ -41,19 +41,31 @@ public final class AttrOrder {
         return INCOMPARABLE;
     }
 
-    /** Code point order, which is the unsigned order of the UTF-8 encodings without encoding anything. */
+    /**
+     * Code point order, which is the unsigned order of the UTF-8 encodings, without encoding anything. UTF-16 units
+     * already sort in code point order except a surrogate (part of a code point above U+FFFF) against a unit from
+     * U+E000 up, so only that pair is shifted before comparing.
+     */
     static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+        if (a.equals(b)) {
+            return 0; // the common case in an ordered map: the same partition key on both sides
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (x >= Character.MIN_SURROGATE && y >= Character.MIN_SURROGATE) {
+                    return Integer.compare(codePointRank(x), codePointRank(y));
+                }
+                return Integer.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** Moves surrogates above U+E000..U+FFFF, where the code points they encode belong. */
+    private static int codePointRank(char c) {
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

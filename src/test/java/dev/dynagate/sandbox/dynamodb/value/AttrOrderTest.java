@@ -1,8 +1,11 @@
 package dev.dynagate.sandbox.dynamodb.value;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,32 @@ class AttrOrderTest {
         assertThat(AttrOrder.compareKeys(s("a"), s("ab"))).isNegative();
         assertThat(AttrOrder.compareKeys(s("B"), s("a"))).isNegative();
         assertThat(AttrOrder.compareKeys(s(""), s(""))).isZero();
+    }
+
+    /** Random strings drawn where the orders could part: ASCII, Latin-1, below and above the surrogates, emoji. */
+    @Test
+    void stringOrderAgreesWithUtf8BytesOnRandomText() {
+        int[][] ranges = {{0x20, 0x7e}, {0xa0, 0xff}, {0x800, 0xd7ff}, {0xe000, 0xffff}, {0x10000, 0x10ffff}};
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            String a = randomText(random, ranges);
+            String b = random.nextInt(4) == 0 ? a + randomText(random, ranges) : randomText(random, ranges);
+            int bytes = Integer.signum(Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                    b.getBytes(StandardCharsets.UTF_8)));
+            assertThat(Integer.signum(AttrOrder.compareKeys(s(a), s(b)))).as("%s vs %s", a, b).isEqualTo(bytes);
+            assertThat(Integer.signum(AttrOrder.compareKeys(s(b), s(a)))).isEqualTo(-bytes);
+        }
+    }
+
+    private static String randomText(Random random, int[][] ranges) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(4);
+        for (int i = 0; i < length; i++) {
+            int[] range = ranges[random.nextInt(ranges.length)];
+            int step = random.nextInt(3); // few distinct code points, so equal prefixes are common
+            text.appendCodePoint(random.nextBoolean() ? range[0] + step : range[1] - step);
+        }
+        return text.toString();
     }
 
     @Test
