@@ -31,7 +31,7 @@ final class SchemaParser {
                 throw Request.missing("AttributeType");
             }
             if (out.stream().anyMatch(a -> a.name().equals(name))) {
-                throw DynamoDbError.validation("Cannot have two attributes with the same name");
+                throw DynamoDbError.validation("Attribute Name is duplicated: " + name);
             }
             out.add(new KeyAttr(name, type));
         }
