@@ -25,7 +25,7 @@ public final class StoredItem {
 
     /** An item read back from the log or a snapshot, already in its encoded form. */
     static StoredItem decoded(byte[] encoded) {
-        return new StoredItem(encoded, (int) ItemSize.of(ValueCodec.decodeItem(encoded)));
+        return new StoredItem(encoded, (int) ValueCodec.size(encoded));
     }
 
     /** A fresh, unmodifiable map of the item's attributes, in the order they were written. */

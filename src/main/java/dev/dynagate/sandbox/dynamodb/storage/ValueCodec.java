@@ -2,6 +2,7 @@ package dev.dynagate.sandbox.dynamodb.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,18 @@ public final class ValueCodec {
     public static Map<String, AttrValue> decodeItem(byte[] encoded) {
         try {
             return new Reader(encoded, 0).item();
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt stored item", e);
+        }
+    }
+
+    /**
+     * An encoded item's size by {@link ItemSize}'s rules, read from the bytes without building the item: stored
+     * strings are already their UTF-8, so only numbers are parsed. Recovery sizes every item this way.
+     */
+    public static long size(byte[] encoded) {
+        try {
+            return new Reader(encoded, 0).sizeItem();
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt stored item", e);
         }
@@ -371,15 +384,77 @@ public final class ValueCodec {
             }
         }
 
-        private void skip() throws IOException {
-            int n = length(); // read first: "p += length()" would add to the position from before the length
-            p += n;
+        long sizeItem() throws IOException {
+            int n = count();
+            long size = 0;
+            for (int i = 0; i < n; i++) {
+                size += skipCounted();
+                size += sizeValue();
+            }
+            return size;
         }
+
+        private long sizeValue() throws IOException {
+            int tag = readByte();
+            switch (tag) {
+                case S, B:
+                    return skipCounted();
+                case N:
+                    return ItemSize.number(number());
+                case BOOL:
+                    readByte();
+                    return 1;
+                case NULL:
+                    return 1;
+                case M: {
+                    int n = count();
+                    long size = ItemSize.CONTAINER_OVERHEAD + (long) n * ItemSize.ELEMENT_OVERHEAD;
+                    for (int i = 0; i < n; i++) {
+                        size += skipCounted() + sizeValue();
+                    }
+                    return size;
+                }
+                case L: {
+                    int n = count();
+                    long size = ItemSize.CONTAINER_OVERHEAD + (long) n * ItemSize.ELEMENT_OVERHEAD;
+                    for (int i = 0; i < n; i++) {
+                        size += sizeValue();
+                    }
+                    return size;
+                }
+                case SS, BS: {
+                    int n = count();
+                    long size = 0;
+                    for (int i = 0; i < n; i++) {
+                        size += skipCounted();
+                    }
+                    return size;
+                }
+                case NS: {
+                    int n = count();
+                    long size = 0;
+                    for (int i = 0; i < n; i++) {
+                        size += ItemSize.number(number());
+                    }
+                    return size;
+                }
+                default:
+                    throw new IOException("corrupt value tag " + tag);
+            }
+        }
+
+        /** Skips a length-prefixed run and answers its length: a stored string's UTF-8 size, a binary's size. */
+        private int skipCounted() throws IOException {
+            int n = length();
+            p += n;
+            return n;
+        }
+
 
         void skipItem() throws IOException {
             int n = count();
             for (int i = 0; i < n; i++) {
-                skip();
+                skipCounted();
                 skipValue();
             }
         }
@@ -387,7 +462,7 @@ public final class ValueCodec {
         void skipValue() throws IOException {
             int tag = readByte();
             switch (tag) {
-                case S, N, B -> skip();
+                case S, N, B -> skipCounted();
                 case BOOL -> readByte();
                 case NULL -> { }
                 case M -> skipItem();
@@ -400,7 +475,7 @@ public final class ValueCodec {
                 case SS, NS, BS -> {
                     int n = count();
                     for (int i = 0; i < n; i++) {
-                        skip();
+                        skipCounted();
                     }
                 }
                 default -> throw new IOException("corrupt value tag " + tag);

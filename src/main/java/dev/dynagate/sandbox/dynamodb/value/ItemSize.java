@@ -10,8 +10,9 @@ import java.util.Map;
  */
 public final class ItemSize {
     public static final long MAX_ITEM_BYTES = 409_600;
-    private static final int CONTAINER_OVERHEAD = 3;
-    private static final int ELEMENT_OVERHEAD = 1;
+    /** What a map or list costs on top of its contents, and what each of its elements adds. */
+    public static final int CONTAINER_OVERHEAD = 3;
+    public static final int ELEMENT_OVERHEAD = 1;
 
     private ItemSize() {
     }
@@ -61,7 +62,7 @@ public final class ItemSize {
      * DynamoDB stores a number as base-100 digits after an exponent byte, with a terminator byte for negatives; so
      * {@code 1}, {@code 10} and {@code 100} take 2 bytes and {@code 123} takes 3.
      */
-    static long number(BigDecimal value) {
+    public static long number(BigDecimal value) {
         if (value.signum() == 0) {
             return 1;
         }

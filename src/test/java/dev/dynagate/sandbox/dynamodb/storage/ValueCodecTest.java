@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -95,6 +96,16 @@ class ValueCodecTest {
         assertThat(json).isEqualTo(fromValues.finish().rawValue().toString())
                 .contains("\"big\":{\"N\":\"12345678901234567890123456789012345678\"}")
                 .contains("\"bin\":{\"B\":\"AP8H\"}");
+    }
+
+    @Test
+    void theSizeReadFromTheBytesIsDynamoDbsSizeOfTheItem() {
+        Map<String, AttrValue> item = everyType();
+        item.put("zero", new AttrValue.N(BigDecimal.ZERO));
+        item.put("neg", new AttrValue.N(new BigDecimal("-0.001")));
+
+        assertThat(ValueCodec.size(ValueCodec.encodeItem(item))).isEqualTo(ItemSize.of(item));
+        assertThat(StoredItem.decoded(ValueCodec.encodeItem(item)).size()).isEqualTo(StoredItem.of(item).size());
     }
 
     @Test
