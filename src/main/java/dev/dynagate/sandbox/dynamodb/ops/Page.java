@@ -76,9 +76,9 @@ final class Page {
                 Capacity.of(r, target.table.schema().name()), fromTable);
     }
 
-    /** Tested on the position alone, so a key that does not match never costs a decode. */
+    /** Tested on the stored entry's key attribute alone, so a key that does not match never costs a decode. */
     interface KeyTest {
-        boolean test(IndexKey key);
+        boolean test(StoredItem entry);
     }
 
     ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
@@ -94,14 +94,14 @@ final class Page {
         boolean asStored = !fromTable && filter == null && (count || projection == null);
         try {
             for (Map.Entry<IndexKey, StoredItem> entry : entries.entrySet()) {
-                if (!keyTest.test(entry.getKey())) {
+                StoredItem stored = entry.getValue();
+                if (!keyTest.test(stored)) {
                     continue;
                 }
                 if (limit != null && evaluated == limit || bytes >= PAGE_BYTES) {
                     more = true;
                     break;
                 }
-                StoredItem stored = entry.getValue();
                 evaluated++;
                 bytes += stored.size();
                 last = stored;

@@ -80,12 +80,11 @@ public final class ReadOps {
         SortCondition sort = key.sort();
         boolean prefix = sort != null && sort.operator() == SortOperator.BEGINS_WITH;
         boolean[] seen = new boolean[1];
-        return engine.database().read(() -> page.run(ordered, position -> {
+        return engine.database().read(() -> page.run(ordered, entry -> {
             if (sort == null) {
                 return true;
             }
-            // the sort key is the second part of a table or index position
-            boolean ok = sort.test((AttrValue) position.part(1));
+            boolean ok = sort.test(entry.attribute(sort.attribute()));
             // matches of a prefix are contiguous: the first miss after a match ends the range either way
             if (!ok && prefix && (seen[0] || forward)) {
                 throw Page.STOP;
@@ -186,6 +185,6 @@ public final class ReadOps {
         }
         Page page = Page.of(r, target, projection, filter);
         NavigableMap<IndexKey, StoredItem> scanned = range;
-        return engine.database().read(() -> page.run(scanned, position -> true));
+        return engine.database().read(() -> page.run(scanned, entry -> true));
     }
 }

@@ -1,14 +1,21 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
-import dev.dynagate.sandbox.dynamodb.value.AttrOrder;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * A position in a table or index: the partition's hash token first (so a full scan walks partitions in a stable
  * hash order, never insertion order), then the key parts in key order. Table keys have the parts
  * {@code [hash, range]}; index keys add the table key after the index key so ties on the index key are broken by
- * the table key. A part may be {@link #LOW} or {@link #HIGH} to bound a range of keys.
+ * the table key. A part may be {@link #LOW} or {@link #HIGH} to bound a range of keys, or null (no range key).
+ *
+ * <p>The parts are held as one array whose unsigned byte order is the key order, so a stored position is two
+ * objects however many parts it has. Each part is a mark (LOW &lt; null &lt; B &lt; N &lt; S &lt; HIGH; types
+ * differ only across tables), and a value continues with its bytes (UTF-8 for S, which orders as code points; the
+ * raw bytes for B; a base-100 form for N that orders numerically), a 0 byte escaped as 0 255, and the end as 0 0.
+ * Trailing null parts are dropped, and a key that ends reads as null parts from there on.
  */
 public final class IndexKey implements Comparable<IndexKey> {
     /** Sorts before every value at its position. */
@@ -20,20 +27,60 @@ public final class IndexKey implements Comparable<IndexKey> {
         @Override public String toString() { return "HIGH"; }
     };
 
+    private static final int LOW_MARK = 1;
+    private static final int NULL_MARK = 2;
+    private static final int B_MARK = 3;
+    private static final int N_MARK = 4;
+    private static final int S_MARK = 5;
+    private static final int HIGH_MARK = 6;
+
     private final long token;
-    private final Object[] parts;
+    private final byte[] parts;
 
     public IndexKey(long token, Object... parts) {
         this.token = token;
-        this.parts = parts;
+        this.parts = encode(parts);
     }
 
     public long token() {
         return token;
     }
 
-    public Object part(int i) {
-        return parts[i];
+    private static byte[] encode(Object[] parts) {
+        int count = parts.length;
+        while (count > 0 && parts[count - 1] == null) {
+            count--;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * count);
+        for (int i = 0; i < count; i++) {
+            Object part = parts[i];
+            if (part == LOW) {
+                out.write(LOW_MARK);
+            } else if (part == HIGH) {
+                out.write(HIGH_MARK);
+            } else if (part == null) {
+                out.write(NULL_MARK);
+            } else {
+                AttrValue value = (AttrValue) part;
+                byte[] bytes;
+                if (value instanceof AttrValue.N n) {
+                    out.write(N_MARK);
+                    bytes = PartitionToken.numberBytes(n.value());
+                } else {
+                    out.write(value instanceof AttrValue.S ? S_MARK : B_MARK);
+                    bytes = KeyBytes.of(value);
+                }
+                for (byte b : bytes) {
+                    out.write(b);
+                    if (b == 0) {
+                        out.write(0xff);
+                    }
+                }
+                out.write(0);
+                out.write(0);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Override
@@ -42,39 +89,32 @@ public final class IndexKey implements Comparable<IndexKey> {
         if (c != 0) {
             return c;
         }
-        int n = Math.max(parts.length, other.parts.length);
-        for (int i = 0; i < n; i++) {
-            Object a = i < parts.length ? parts[i] : null;
-            Object b = i < other.parts.length ? other.parts[i] : null;
-            if (a == b) {
-                continue;
-            }
-            if (a == LOW || b == HIGH) {
-                return -1;
-            }
-            if (a == HIGH || b == LOW) {
-                return 1;
-            }
-            if (a == null) {
-                return -1;
-            }
-            if (b == null) {
-                return 1;
-            }
-            AttrValue x = (AttrValue) a;
-            AttrValue y = (AttrValue) b;
-            // one map never mixes key types; across maps (a set of keys of many tables) any fixed order will do
-            c = x.type().equals(y.type()) ? AttrOrder.compareKeys(x, y) : x.type().compareTo(y.type());
-            if (c != 0) {
-                return c;
+        byte[] a = parts;
+        byte[] b = other.parts;
+        int mismatch = Arrays.mismatch(a, b);
+        if (mismatch < 0) {
+            return 0;
+        }
+        if (mismatch < a.length && mismatch < b.length) {
+            return Integer.compare(a[mismatch] & 0xff, b[mismatch] & 0xff);
+        }
+        // one key ended at a part boundary: it goes on as null parts, so only what follows in the other decides
+        return mismatch == a.length ? -afterNulls(b, mismatch) : afterNulls(a, mismatch);
+    }
+
+    /** How the rest of a longer key, from a part boundary, compares with null parts: the first non-null mark. */
+    private static int afterNulls(byte[] key, int from) {
+        for (int i = from; i < key.length; i++) {
+            if (key[i] != NULL_MARK) {
+                return key[i] == LOW_MARK ? -1 : 1;
             }
         }
-        return 0;
+        return 0; // unreachable: trailing null parts are dropped when a key is made
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IndexKey k && compareTo(k) == 0;
+        return o instanceof IndexKey k && token == k.token && Arrays.equals(parts, k.parts);
     }
 
     @Override
@@ -84,6 +124,6 @@ public final class IndexKey implements Comparable<IndexKey> {
 
     @Override
     public String toString() {
-        return Long.toHexString(token) + Arrays.toString(parts);
+        return Long.toHexString(token) + ":" + HexFormat.of().formatHex(parts);
     }
 }
