@@ -1,7 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -51,36 +50,56 @@ public final class IndexKey implements Comparable<IndexKey> {
         while (count > 0 && parts[count - 1] == null) {
             count--;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * count);
+        byte[][] values = new byte[count][];
+        int size = 0;
         for (int i = 0; i < count; i++) {
-            Object part = parts[i];
-            if (part == LOW) {
-                out.write(LOW_MARK);
-            } else if (part == HIGH) {
-                out.write(HIGH_MARK);
-            } else if (part == null) {
-                out.write(NULL_MARK);
-            } else {
-                AttrValue value = (AttrValue) part;
-                byte[] bytes;
-                if (value instanceof AttrValue.N n) {
-                    out.write(N_MARK);
-                    bytes = PartitionToken.numberBytes(n.value());
-                } else {
-                    out.write(value instanceof AttrValue.S ? S_MARK : B_MARK);
-                    bytes = KeyBytes.of(value);
+            size++;
+            if (parts[i] instanceof AttrValue value) {
+                values[i] = value instanceof AttrValue.N n ? PartitionToken.numberBytes(n.value()) : KeyBytes.of(value);
+                size += values[i].length + 2;
+                for (byte b : values[i]) {
+                    size += b == 0 ? 1 : 0;
                 }
-                for (byte b : bytes) {
-                    out.write(b);
-                    if (b == 0) {
-                        out.write(0xff);
-                    }
-                }
-                out.write(0);
-                out.write(0);
             }
         }
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            Object part = parts[i];
+            out[at++] = (byte) mark(part);
+            if (values[i] != null) {
+                for (byte b : values[i]) {
+                    out[at++] = b;
+                    if (b == 0) {
+                        out[at++] = (byte) 0xff;
+                    }
+                }
+                at += 2; // the value's end, 0 0, is already there
+            }
+        }
+        return out;
+    }
+
+    private static int mark(Object part) {
+        if (part == LOW) {
+            return LOW_MARK;
+        }
+        if (part == HIGH) {
+            return HIGH_MARK;
+        }
+        if (part == null) {
+            return NULL_MARK;
+        }
+        if (part instanceof AttrValue.N) {
+            return N_MARK;
+        }
+        if (part instanceof AttrValue.S) {
+            return S_MARK;
+        }
+        if (part instanceof AttrValue.B) {
+            return B_MARK;
+        }
+        throw new IllegalArgumentException("not a key part: " + part);
     }
 
     @Override
