@@ -289,40 +289,27 @@ public final class ValueCodec {
                 case BOOL: return new AttrValue.Bool(readBoolean());
                 case NULL: return new AttrValue.Null();
                 case M: return new AttrValue.M(item());
-                case L: {
-                    int n = count();
-                    List<AttrValue> list = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        list.add(value());
-                    }
-                    return new AttrValue.L(Collections.unmodifiableList(list));
-                }
-                case SS: {
-                    int n = count();
-                    List<String> list = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        list.add(readString());
-                    }
-                    return new AttrValue.SS(Collections.unmodifiableList(list));
-                }
-                case NS: {
-                    int n = count();
-                    List<BigDecimal> list = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        list.add(number());
-                    }
-                    return new AttrValue.NS(Collections.unmodifiableList(list));
-                }
-                case BS: {
-                    int n = count();
-                    List<byte[]> list = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        list.add(readBytes());
-                    }
-                    return new AttrValue.BS(Collections.unmodifiableList(list));
-                }
+                case L: return new AttrValue.L(list(this::value));
+                case SS: return new AttrValue.SS(list(this::readString));
+                case NS: return new AttrValue.NS(list(this::number));
+                case BS: return new AttrValue.BS(list(this::readBytes));
                 default: throw new IOException("corrupt value tag " + tag);
             }
+        }
+
+        /** One element read from the bytes; may fail on corrupt input. */
+        private interface Element<T> {
+            T read() throws IOException;
+        }
+
+        /** A counted run of elements, as an unmodifiable list. */
+        private <T> List<T> list(Element<T> element) throws IOException {
+            int n = count();
+            List<T> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(element.read());
+            }
+            return Collections.unmodifiableList(list);
         }
 
         void json(JsonGenerator out) throws IOException {
