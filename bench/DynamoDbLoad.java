@@ -48,6 +48,11 @@ public final class DynamoDbLoad {
             }
             return;
         }
+        if (args.length == 2 && args[0].equals("set-up")) {
+            // the tables and items the measured operations expect, for a target driven by another generator
+            setUp(URI.create(args[1]), 10_000);
+            return;
+        }
         Map<String, URI> targets = new LinkedHashMap<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         int seconds = 8;

@@ -8,7 +8,9 @@
 #
 #   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS="16 64"] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
 #
-# The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: durable, fsync'd writes);
+# The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: a write is answered once its
+# log record is written to the file, and the file is forced to disk every second); the wrk tables add PutItem and
+# UpdateItem against a second sandbox started with --durability disk (a write is answered once forced to disk).
 # dynalite runs in memory, its fastest mode. Needs dynalite (.ci/install-peers.sh installs it) and a JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +98,13 @@ wrk_run() { # script url pid connections -> "ops/s p99-ms cpu-ms/op failed"
 }
 
 if command -v wrk >/dev/null; then
+    # shellcheck disable=SC2086
+    java ${SANDBOX_JAVA_OPTS:-} -jar target/dynagate.jar sandbox --port 0 --data "$work/data-disk" --durability disk \
+        >"$work/sandbox-disk.log" 2>&1 &
+    pids+=($!)
+    disk_pid=$!
+    disk="$(await_line "$work/sandbox-disk.log" 'http://127\.0\.0\.1:[0-9]+')"
+    java bench/DynamoDbLoad.java set-up "$disk"
     # WRK_CONNECTIONS: one table per connection count; a durable write waits for its group commit, so more clients
     # in flight share each disk flush, while a single-threaded server gains nothing from them
     for connections in ${WRK_CONNECTIONS:-16 64}; do
@@ -111,6 +120,12 @@ if command -v wrk >/dev/null; then
             failed=""
             [ "$o_failed$d_failed" = "00" ] || failed=" (failed answers: ours $o_failed, dynalite $d_failed)"
             echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$o_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+            if [ "${op%%:*}" != get ]; then
+                read -r k_ops k_p99 k_cpu k_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$disk/" "$disk_pid" "$connections")
+                failed=""
+                [ "$k_failed" = "0" ] || failed=" (failed answers: $k_failed)"
+                echo "| ${op#*:}, --durability disk (same dynalite figures) | $k_ops | $k_p99 | $k_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$k_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+            fi
         done
         # ours only: dynalite's ListTables slows down with the items loaded above (seconds per request on this machine)
         read -r o_ops o_p99 o_cpu o_failed < <(wrk_run bench/wrk/list.lua "$ours/" "$ours_pid" "$connections")

@@ -3,14 +3,18 @@ package dev.dynagate.cli;
 import dev.dynagate.AppDirs;
 import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
+import dev.dynagate.sandbox.dynamodb.storage.Durability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Spec;
 
 /** Runs the built-in local cloud headless on 127.0.0.1 until interrupted. */
@@ -37,11 +41,19 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Keep created/updated/deleted tables CREATING/UPDATING/DELETING this long (default: ${DEFAULT-VALUE}).")
     long tableStatusDelayMillis;
 
+    @Option(names = "--durability", paramLabel = "WHEN", defaultValue = "process",
+            converter = DurabilityConverter.class,
+            description = "When a DynamoDB write is answered: process (once the operating system has it: it survives "
+                    + "the sandbox being killed; the log is forced to disk every second) or disk (once it is on disk: "
+                    + "it survives losing power too; slower) (default: ${DEFAULT-VALUE}).")
+    Durability durability;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = data != null ? data : AppDirs.detect().sandboxData();
-        SandboxOptions options = new SandboxOptions(port, folder, demo, template, Duration.ofMillis(tableStatusDelayMillis));
+        SandboxOptions options = new SandboxOptions(port, folder, demo, template, Duration.ofMillis(tableStatusDelayMillis),
+                durability);
         CountDownLatch stopped = new CountDownLatch(1);
         Sandbox sandbox;
         try {
@@ -62,5 +74,15 @@ public final class SandboxCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Reads {@code process} or {@code disk}, naming both when given anything else. */
+    static final class DurabilityConverter implements ITypeConverter<Durability> {
+        @Override
+        public Durability convert(String value) {
+            return Arrays.stream(Durability.values()).filter(d -> d.option().equalsIgnoreCase(value.trim())).findFirst()
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a durability: use process or disk"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox;
 
+import dev.dynagate.sandbox.dynamodb.storage.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,22 +12,29 @@ import java.time.Duration;
  * @param demo        seed the demo backend (tables, functions, APIs) when it is not there yet
  * @param template    a SAM template to load, or null
  * @param tableStatusDelay how long new, updated or deleted tables stay in a transitional status (zero: ACTIVE at once)
+ * @param durability when a DynamoDB write is acknowledged (null: {@link Durability#PROCESS})
  */
-public record SandboxOptions(int port, Path dataDir, boolean demo, Path template, Duration tableStatusDelay) {
+public record SandboxOptions(int port, Path dataDir, boolean demo, Path template, Duration tableStatusDelay,
+                             Durability durability) {
 
     public SandboxOptions {
         tableStatusDelay = tableStatusDelay == null ? Duration.ZERO : tableStatusDelay;
+        durability = durability == null ? Durability.PROCESS : durability;
     }
 
     public static SandboxOptions of(int port, Path dataDir) {
-        return new SandboxOptions(port, dataDir, false, null, Duration.ZERO);
+        return new SandboxOptions(port, dataDir, false, null, Duration.ZERO, null);
     }
 
     public SandboxOptions withDemo(boolean value) {
-        return new SandboxOptions(port, dataDir, value, template, tableStatusDelay);
+        return new SandboxOptions(port, dataDir, value, template, tableStatusDelay, durability);
     }
 
     public SandboxOptions withTemplate(Path value) {
-        return new SandboxOptions(port, dataDir, demo, value, tableStatusDelay);
+        return new SandboxOptions(port, dataDir, demo, value, tableStatusDelay, durability);
+    }
+
+    public SandboxOptions withDurability(Durability value) {
+        return new SandboxOptions(port, dataDir, demo, template, tableStatusDelay, value);
     }
 }

@@ -40,7 +40,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
 
     public DynamoDbComponent(SandboxContext context) {
         try {
-            database = Database.open(context.dataDir("dynamodb"));
+            database = Database.open(context.dataDir("dynamodb"), context.options().durability());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the DynamoDB data in " + context.dataDir("dynamodb"), e);
         }

@@ -33,7 +33,7 @@ import java.util.zip.CRC32;
  *
  * <p>Writers run one at a time under the write lock: they read, check conditions, stage {@link Changes}, and the
  * changes are applied and appended to the log as one record before the lock is released. The client is answered
- * only once the record is forced to disk; concurrent writers share forces. Readers take the read lock, so no reader
+ * only once the record is as safe as the {@link Durability} asks; concurrent writers share writes and forces. Readers take the read lock, so no reader
  * sees part of a transaction. Log order is commit order, so a later write that depended on an earlier one can never
  * survive a crash without it.
  *
@@ -64,13 +64,21 @@ public final class Database implements AutoCloseable {
     private long generation;
     private volatile boolean closed;
 
-    private Database(Path dir) {
+    private final Durability durability;
+
+    private Database(Path dir, Durability durability) {
         this.dir = dir;
+        this.durability = durability;
     }
 
+    /** Opens the data in {@code dir} with the default {@link Durability#PROCESS}. */
     public static Database open(Path dir) throws IOException {
+        return open(dir, Durability.PROCESS);
+    }
+
+    public static Database open(Path dir, Durability durability) throws IOException {
         Files.createDirectories(dir);
-        Database db = new Database(dir);
+        Database db = new Database(dir, durability);
         db.recover();
         return db;
     }
@@ -215,7 +223,7 @@ public final class Database implements AutoCloseable {
             LogReader.truncate(logPath(g), intact);
         }
         generation = last;
-        log = new WriteAheadLog(logPath(generation));
+        log = new WriteAheadLog(logPath(generation), durability);
         if (!logs.isEmpty() && Files.size(logPath(generation)) > 0 || logs.size() > 1) {
             checkpointQueued.set(true);
             background.execute(this::checkpointQuietly);
@@ -273,7 +281,7 @@ public final class Database implements AutoCloseable {
             }
         }
         // the copy may hold changes whose log records are not forced yet: force them before the copy counts
-        log.awaitDurable(log.appended());
+        log.forceAll();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }

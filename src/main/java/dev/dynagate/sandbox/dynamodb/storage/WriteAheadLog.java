@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,15 +24,21 @@ import java.util.zip.CRC32;
 
 /**
  * An append-only log of committed records, each framed as length, CRC32 and payload. Appends only buffer; a writer
- * waits in {@link #awaitDurable} until its record is on disk. Whoever waits first writes and forces everything
- * buffered so far, so concurrent writers share one {@code force} (group commit). A writer that must not block asks
- * {@link #whenDurable} instead: the log's flusher thread forces on its behalf and completes the future, one force
- * for everything appended meanwhile. Positions are logical and keep growing across {@link #switchTo rotations}.
+ * waits in {@link #awaitDurable} until its record is as safe as the log's {@link Durability} asks. Whoever waits
+ * first writes everything buffered so far, so concurrent writers share one {@code write} and, for
+ * {@link Durability#DISK}, one {@code force} (group commit). With {@link Durability#PROCESS} the record only has to
+ * reach the operating system, and a syncer thread forces the file every second. A writer that must not block asks
+ * {@link #whenDurable} instead: for {@link Durability#DISK} the log's flusher thread forces on its behalf and
+ * completes the future, one force for everything appended meanwhile. Positions are logical and keep growing across
+ * {@link #switchTo rotations}.
  */
 public final class WriteAheadLog implements AutoCloseable {
     static final int HEADER = 8;
     /** A buffer grown past this by a burst of large records is dropped after its flush rather than kept. */
     private static final int MAX_KEPT_BUFFER = 1 << 22;
+    private static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
+
+    private final Durability durability;
 
     private final Object appendLock = new Object();
     private final ReentrantLock flushLock = new ReentrantLock();
@@ -39,8 +47,12 @@ public final class WriteAheadLog implements AutoCloseable {
     private RecordBuffer pending = new RecordBuffer();
     private RecordBuffer spare = new RecordBuffer();
     private long appended;
+    /** Positions handed to the operating system, and forced to disk; guarded by flushLock. */
+    private long written;
     private long durable;
     private boolean flushing;
+    /** Set once {@link #close} has forced everything: nothing more can be written. Guarded by flushLock. */
+    private boolean closed;
     private IOException failure;
     private FileChannel channel;
     private long fileBytes;
@@ -53,12 +65,35 @@ public final class WriteAheadLog implements AutoCloseable {
         return t;
     });
 
+    private final ScheduledExecutorService syncer;
+
     private record Waiter(long position, CompletableFuture<Void> durable) {
     }
 
+    /** A log whose records are forced to disk before they count ({@link Durability#DISK}). */
     public WriteAheadLog(Path file) throws IOException {
+        this(file, Durability.DISK);
+    }
+
+    public WriteAheadLog(Path file, Durability durability) throws IOException {
+        this(file, durability, SYNC_INTERVAL);
+    }
+
+    WriteAheadLog(Path file, Durability durability, Duration syncInterval) throws IOException {
+        this.durability = durability;
         channel = open(file);
         fileBytes = channel.size();
+        if (durability == Durability.PROCESS) {
+            syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dynamodb-wal-sync");
+                t.setDaemon(true);
+                return t;
+            });
+            syncer.scheduleWithFixedDelay(this::syncQuietly, syncInterval.toMillis(), syncInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            syncer = null;
+        }
     }
 
     private static FileChannel open(Path file) throws IOException {
@@ -88,29 +123,52 @@ public final class WriteAheadLog implements AutoCloseable {
         out.write(v);
     }
 
-    /** Blocks until every record up to {@code position} is forced to disk. */
+    /** Blocks until every record up to {@code position} is as safe as the log's {@link Durability} asks. */
     public void awaitDurable(long position) {
+        await(position, durability == Durability.DISK);
+    }
+
+    /** Blocks until every record appended so far is forced to disk, whatever the log's {@link Durability}. */
+    public void forceAll() {
+        await(appended(), true);
+    }
+
+    private void await(long position, boolean force) {
         flushLock.lock();
         try {
-            while (durable < position) {
+            while ((force ? durable : written) < position) {
                 if (failure != null) {
                     throw new UncheckedIOException("write-ahead log failed", failure);
+                }
+                if (closed) {
+                    throw new IllegalStateException("write-ahead log closed");
                 }
                 if (flushing) {
                     flushed.awaitUninterruptibly();
                     continue;
                 }
                 flushing = true;
-                long reached = durable;
                 flushLock.unlock();
+                long reached = -1;
+                IOException failed = null;
                 try {
-                    reached = flushPending();
+                    reached = writePending();
+                    if (force) {
+                        channel.force(false);
+                    }
                 } catch (IOException e) {
-                    failure = e;
+                    failed = e;
                 } finally {
                     flushLock.lock();
                     flushing = false;
-                    durable = Math.max(durable, failure == null ? reached : durable);
+                    if (failed != null) {
+                        failure = failed;
+                    } else {
+                        written = Math.max(written, reached);
+                        if (force) {
+                            durable = Math.max(durable, reached);
+                        }
+                    }
                     flushed.signalAll();
                 }
             }
@@ -120,10 +178,60 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Completes once every record up to {@code position} is forced to disk (exceptionally if the log failed); never
-     * blocks the caller.
+     * With {@link Durability#PROCESS}, once a second: forces what has been written, outside the writers' turn so
+     * none of them waits for the disk. A failed force stops the log, as a failed write does: the file can no longer
+     * be trusted to hold what was written to it.
+     */
+    private void syncQuietly() {
+        FileChannel file;
+        long target;
+        flushLock.lock();
+        try {
+            if (failure != null || durable >= written) {
+                return;
+            }
+            file = channel;
+            target = written;
+        } finally {
+            flushLock.unlock();
+        }
+        try {
+            file.force(false);
+        } catch (IOException e) {
+            flushLock.lock();
+            try {
+                // a rotation closes the old file only after forcing it, so a closed file is no failure
+                if (file == channel) {
+                    failure = e;
+                }
+            } finally {
+                flushLock.unlock();
+            }
+            return;
+        }
+        flushLock.lock();
+        try {
+            durable = Math.max(durable, target);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Completes once every record up to {@code position} is as safe as {@link #awaitDurable} makes it (exceptionally
+     * if the log failed). For {@link Durability#DISK} it never blocks the caller; for {@link Durability#PROCESS} it
+     * writes at once and answers a completed future.
      */
     public CompletableFuture<Void> whenDurable(long position) {
+        if (durability == Durability.PROCESS) {
+            // one write to the operating system: cheaper done here than handed to another thread
+            try {
+                awaitDurable(position);
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         flushLock.lock();
         try {
             if (durable >= position) {
@@ -197,7 +305,7 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Only one thread at a time runs this (the {@code flushing} flag), so one spare buffer is enough. */
-    private long flushPending() throws IOException {
+    private long writePending() throws IOException {
         RecordBuffer full;
         long end;
         synchronized (appendLock) {
@@ -211,7 +319,6 @@ public final class WriteAheadLog implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
         } finally {
             full.reset();
             spare = full.capacity() > MAX_KEPT_BUFFER ? new RecordBuffer() : full;
@@ -242,17 +349,27 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** The position up to which records are known to be forced to disk. */
+    long forced() {
+        flushLock.lock();
+        try {
+            return durable;
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
     /** Bytes written to the current file. */
     public long fileBytes() {
         return fileBytes;
     }
 
     /**
-     * Makes everything appended durable in the current file, then continues in a new file. The caller stops appends
+     * Forces everything appended to the current file, then continues in a new file. The caller stops appends
      * meanwhile (it holds the engine's write lock).
      */
     public void switchTo(Path file) throws IOException {
-        awaitDurable(appended());
+        forceAll();
         flushLock.lock();
         try {
             channel.close();
@@ -266,12 +383,21 @@ public final class WriteAheadLog implements AutoCloseable {
     @Override
     public void close() {
         try {
-            awaitDurable(appended());
+            if (syncer != null) {
+                syncer.shutdownNow();
+            }
+            forceAll();
             flusher.shutdown();
             flusher.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            flushLock.lock();
+            try {
+                closed = true;
+            } finally {
+                flushLock.unlock();
+            }
             try {
                 channel.close();
             } catch (IOException e) {

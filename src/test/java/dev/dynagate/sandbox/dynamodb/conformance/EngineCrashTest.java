@@ -16,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Durability under a hard crash: concurrent clients write (puts, compare-and-set updates on one contended item, and
@@ -36,11 +37,14 @@ class EngineCrashTest {
     @TempDir
     Path data;
 
-    @Test
+    /** Both settings promise the same here: {@code process} acknowledges once the kernel has the record. */
+    @ParameterizedTest(name = "--durability {0}")
+    @ValueSource(strings = {"process", "disk"})
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void acknowledgedWritesSurviveKillNineAndTransactionsStayWhole() throws Exception {
+    void acknowledgedWritesSurviveKillNineAndTransactionsStayWhole(String durability) throws Exception {
+        String[] options = {"--durability", durability};
         WriteLedger ledger = new WriteLedger();
-        SandboxProcess first = SandboxProcess.start(data);
+        SandboxProcess first = SandboxProcess.start(data, options);
         try {
             DynamoDbWire wire = wire(first);
             WireResponse created = wire.call("CreateTable", "{\"TableName\":\"" + TABLE + "\",\"AttributeDefinitions\":"
@@ -57,7 +61,7 @@ class EngineCrashTest {
         } finally {
             first.close();
         }
-        SandboxProcess second = SandboxProcess.start(data);
+        SandboxProcess second = SandboxProcess.start(data, options);
         try {
             DynamoDbWire wire = wire(second);
             verify(wire, ledger);
@@ -65,7 +69,7 @@ class EngineCrashTest {
         } finally {
             second.close();
         }
-        try (SandboxProcess third = SandboxProcess.start(data)) {
+        try (SandboxProcess third = SandboxProcess.start(data, options)) {
             verify(wire(third), ledger);
         }
         assertThat(ledger.acknowledgedPuts()).as("acknowledged puts across both rounds").isGreaterThan(100);

@@ -25,12 +25,13 @@ final class SandboxProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Starts {@code dev.dynagate.Launcher sandbox --port 0 --data DIR} with this JVM's class path. */
-    static SandboxProcess start(Path data) throws IOException, InterruptedException {
+    /** Starts {@code dev.dynagate.Launcher sandbox --port 0 --data DIR [options]} with this JVM's class path. */
+    static SandboxProcess start(Path data, String... options) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "dev.dynagate.Launcher", "sandbox", "--port", "0",
                 "--data", data.toString()));
+        command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<URI> ready = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class WriteAheadLogTest {
     @TempDir
@@ -48,10 +51,11 @@ class WriteAheadLogTest {
         assertThat(read).containsExactly("record-0", "record-1", "record-3");
     }
 
-    @Test
-    void whenDurableCompletesOnlyOnceItsRecordIsInTheFile() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void whenDurableCompletesOnlyOnceItsRecordIsInTheFile(Durability durability) throws Exception {
         Path file = dir.resolve("wal-0.log");
-        WriteAheadLog log = new WriteAheadLog(file);
+        WriteAheadLog log = new WriteAheadLog(file, durability);
         List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -77,8 +81,61 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void diskDurabilityForcesBeforeAWriterGoesOn() throws IOException {
+        try (WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.DISK)) {
+            long position = log.append("forced".getBytes(StandardCharsets.UTF_8));
+            log.awaitDurable(position);
+            assertThat(log.forced()).isGreaterThanOrEqualTo(position);
+        }
+    }
+
+    @Test
+    void processDurabilityWritesBeforeAWriterGoesOnAndLeavesTheForceToTheSyncer() throws IOException {
+        Path file = dir.resolve("wal-0.log");
+        WriteAheadLog log = new WriteAheadLog(file, Durability.PROCESS, Duration.ofHours(1));
+        long position = log.append("written".getBytes(StandardCharsets.UTF_8));
+        log.awaitDurable(position);
+        assertThat(log.whenDurable(position)).isCompleted();
+        List<String> read = new ArrayList<>();
+        LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        assertThat(read).as("in the file, for any other process to read").containsExactly("written");
+        assertThat(log.forced()).as("not forced: the syncer's interval has not passed").isLessThan(position);
+        log.close();
+        assertThat(log.forced()).as("closing forces").isGreaterThanOrEqualTo(position);
+    }
+
+    @Test
+    void processDurabilitySyncerForcesWhatWasWritten() throws Exception {
+        try (WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.PROCESS,
+                Duration.ofMillis(20))) {
+            long position = log.append("later".getBytes(StandardCharsets.UTF_8));
+            log.awaitDurable(position);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (log.forced() < position && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(log.forced()).isGreaterThanOrEqualTo(position);
+        }
+    }
+
+    @Test
+    void processDurabilityRotationForcesTheOldFileFirst() throws IOException {
+        WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.PROCESS, Duration.ofHours(1));
+        try (log) {
+            long position = log.append("before rotation".getBytes(StandardCharsets.UTF_8));
+            log.awaitDurable(position);
+            log.switchTo(dir.resolve("wal-1.log"));
+            assertThat(log.forced()).isGreaterThanOrEqualTo(position);
+            log.awaitDurable(log.append("after rotation".getBytes(StandardCharsets.UTF_8)));
+        }
+        List<String> read = new ArrayList<>();
+        LogReader.read(dir.resolve("wal-1.log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        assertThat(read).containsExactly("after rotation");
+    }
+
+    @Test
     void writesInADeferringScopeReturnAtOnceAndTheFutureCoversThemAll() throws Exception {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, Durability.DISK)) {
             db.write(c -> {
                 c.createTable(schema("Later"));
                 return null;
@@ -109,7 +166,7 @@ class WriteAheadLogTest {
 
     @Test
     void anAnswerThatRepeatsCommittedWritesWaitsUntilTheyAreDurable() throws Exception {
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(dir, Durability.DISK)) {
             db.write(c -> {
                 c.createTable(schema("Replay"));
                 return null;

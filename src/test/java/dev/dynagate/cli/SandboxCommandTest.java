@@ -1,0 +1,41 @@
+package dev.dynagate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SandboxCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private CommandLine line() {
+        CommandLine line = DynagateCommand.commandLine(mode -> { });
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line;
+    }
+
+    @Test
+    void anUnknownDurabilityIsRefusedNamingTheChoices() {
+        int code = line().execute("sandbox", "--port", "0", "--durability", "sometimes");
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("'sometimes' is not a durability: use process or disk");
+    }
+
+    @Test
+    void helpExplainsBothDurabilities() {
+        assertThat(line().execute("sandbox", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--durability=WHEN")
+                .contains("it survives the sandbox being killed").contains("it survives losing power too")
+                .contains("(default: process)");
+    }
+
+    @Test
+    void durabilityIsReadWhateverItsCase() {
+        assertThat(new SandboxCommand.DurabilityConverter().convert(" DISK "))
+                .isEqualTo(dev.dynagate.sandbox.dynamodb.storage.Durability.DISK);
+    }
+}
