@@ -115,6 +115,9 @@ public final class ExpressionContext {
     }
 
     private static Set<String> unused(Set<String> given, Set<String> used) {
+        if (used.size() == given.size()) {
+            return Set.of(); // only given references are ever recorded as used
+        }
         return given.stream().filter(k -> !used.contains(k)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

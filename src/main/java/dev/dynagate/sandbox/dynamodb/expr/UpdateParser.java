@@ -6,7 +6,6 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,8 +46,16 @@ final class UpdateParser extends ExpressionParser {
 
     private void clauses() {
         do {
-            Clause clause = KEYWORDS.stream().filter(this::atKeyword).findFirst()
-                    .map(k -> Clause.valueOf(k.toUpperCase(Locale.ROOT))).orElseThrow(this::syntaxError);
+            Clause clause = null;
+            for (Clause candidate : Clause.values()) {
+                if (atKeyword(candidate.name())) {
+                    clause = candidate;
+                    break;
+                }
+            }
+            if (clause == null) {
+                throw syntaxError();
+            }
             advance();
             if (!seen.add(clause)) {
                 problems.add(Category.SECTION,

@@ -131,7 +131,8 @@ public final class BatchOps {
         return out;
     }
 
-    private record Write(TableData table, Map<String, AttrValue> key, Map<String, AttrValue> item) {
+    /** {@code item}: a put's item, encoded while the request is read, outside the write lock; null for a delete. */
+    private record Write(TableData table, Map<String, AttrValue> key, StoredItem item) {
     }
 
     public ObjectNode write(Request r) {
@@ -168,8 +169,9 @@ public final class BatchOps {
                     if (item == null) {
                         throw Request.missing("Item");
                     }
+                    long size;
                     try {
-                        Keys.item(table.schema(), item, false);
+                        size = Keys.item(table.schema(), item, false);
                     } catch (DynamoDbError invalid) {
                         // a batch put names a missing or mistyped key like a key parameter
                         String why = invalid.getMessage();
@@ -178,7 +180,8 @@ public final class BatchOps {
                         }
                         throw invalid;
                     }
-                    write = new Write(table, Keys.extract(table.schema(), item), java.util.Collections.unmodifiableMap(item));
+                    write = new Write(table, Keys.extract(table.schema(), item),
+                            StoredItem.of(java.util.Collections.unmodifiableMap(item), size));
                 } else {
                     write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);
                 }
@@ -199,7 +202,7 @@ public final class BatchOps {
                     throw DynamoDbError.resourceNotFound("Requested resource not found");
                 }
                 StoredItem old = w.table().get(w.key());
-                StoredItem next = w.item() == null ? null : StoredItem.of(w.item());
+                StoredItem next = w.item();
                 if (next != null) {
                     changes.put(name, next);
                 } else if (old != null) {

@@ -7,6 +7,7 @@ import dev.dynagate.sandbox.dynamodb.expr.ExpressionContext;
 import dev.dynagate.sandbox.dynamodb.expr.Expressions;
 import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
 import dev.dynagate.sandbox.dynamodb.expr.Projection;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,10 +26,13 @@ final class ExpressionParams {
 
         private final List<String> expressions;
         private final List<String> legacy;
+        /** The expressions that may use ExpressionAttributeValues: all but ProjectionExpression. */
+        private final List<String> withValues;
 
         Kind(List<String> expressions, List<String> legacy) {
             this.expressions = expressions;
             this.legacy = legacy;
+            withValues = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
         }
     }
 
@@ -37,12 +41,14 @@ final class ExpressionParams {
 
     ExpressionParams(Request request, Kind kind) {
         this.request = request;
-        List<String> expressions = kind.expressions.stream().filter(request::has).toList();
+        List<String> expressions = present(request, kind.expressions);
         if (!expressions.isEmpty()) {
             // KeyConditions may go with the other expressions: only KeyConditionExpression replaces it
             boolean keyConditionsAllowed = request.has("KeyConditions") && !request.has("KeyConditionExpression");
-            List<String> legacy = kind.legacy.stream().filter(request::has)
-                    .filter(f -> !(keyConditionsAllowed && f.equals("KeyConditions"))).toList();
+            List<String> legacy = new ArrayList<>(present(request, kind.legacy));
+            if (keyConditionsAllowed) {
+                legacy.remove("KeyConditions");
+            }
             if (!legacy.isEmpty()) {
                 throw DynamoDbError.validation("Can not use both expression and non-expression parameters in the same "
                         + "request: Non-expression parameters: {" + String.join(", ", legacy)
@@ -52,14 +58,27 @@ final class ExpressionParams {
         if (expressions.isEmpty() && request.has("ExpressionAttributeNames")) {
             throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
-        List<String> withValues = kind.expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
-        if (!withValues.isEmpty() && request.has("ExpressionAttributeValues")
-                && withValues.stream().noneMatch(request::has)) {
+        if (request.has("ExpressionAttributeValues") && kind.withValues.size() > 0
+                && present(request, kind.withValues).isEmpty()) {
             throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", withValues) + (withValues.size() > 1 ? " are" : " is") + " null");
+                    + String.join(" and ", kind.withValues) + (kind.withValues.size() > 1 ? " are" : " is") + " null");
         }
         context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),
                 request.node("ExpressionAttributeValues"));
+    }
+
+    /** The fields of {@code names} the request has, in the order given; no list allocated when none. */
+    private static List<String> present(Request request, List<String> names) {
+        List<String> found = List.of();
+        for (String name : names) {
+            if (request.has(name)) {
+                if (found.isEmpty()) {
+                    found = new ArrayList<>(names.size());
+                }
+                found.add(name);
+            }
+        }
+        return found;
     }
 
     ExpressionContext context() {

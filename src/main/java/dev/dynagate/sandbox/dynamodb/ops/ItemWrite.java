@@ -27,11 +27,12 @@ final class ItemWrite {
     final Kind kind;
     final TableData table;
     final Map<String, AttrValue> key;
-    private final Map<String, AttrValue> item;
+    /** A put's item, encoded when the request is read so the write lock is held for less. */
+    private final StoredItem item;
     private final UpdateAction update;
     private final Condition condition;
 
-    private ItemWrite(Kind kind, TableData table, Map<String, AttrValue> key, Map<String, AttrValue> item,
+    private ItemWrite(Kind kind, TableData table, Map<String, AttrValue> key, StoredItem item,
                       UpdateAction update, Condition condition) {
         this.kind = kind;
         this.table = table;
@@ -43,7 +44,7 @@ final class ItemWrite {
 
     /** What this write adds to a transaction's aggregate size: the whole item of a Put, the key of the others. */
     long transactionBytes() {
-        return ItemSize.of(item != null ? item : key);
+        return item != null ? item.size() : ItemSize.of(key);
     }
 
     static ItemWrite put(Engine engine, Request r) {
@@ -56,8 +57,9 @@ final class ItemWrite {
         Condition condition = expressions.condition();
         expressions.checkAllUsed();
         TableSchema schema = table.schema();
-        Keys.item(schema, item, false);
-        return new ItemWrite(Kind.PUT, table, Keys.extract(schema, item), Collections.unmodifiableMap(item), null, condition);
+        long size = Keys.item(schema, item, false);
+        return new ItemWrite(Kind.PUT, table, Keys.extract(schema, item),
+                StoredItem.of(Collections.unmodifiableMap(item), size), null, condition);
     }
 
     static ItemWrite delete(Engine engine, Request r) {
@@ -127,7 +129,7 @@ final class ItemWrite {
         return switch (kind) {
             case CHECK -> old;
             case DELETE -> null;
-            case PUT -> StoredItem.of(item);
+            case PUT -> item;
             case UPDATE -> {
                 Map<String, AttrValue> next;
                 if (update == null) {
@@ -135,8 +137,8 @@ final class ItemWrite {
                 } else {
                     next = oldItem == null ? update.applyToNewItem(key) : update.apply(oldItem);
                 }
-                Keys.item(table.schema(), next, true);
-                yield StoredItem.of(Collections.unmodifiableMap(next));
+                long size = Keys.item(table.schema(), next, true);
+                yield StoredItem.of(Collections.unmodifiableMap(next), size);
             }
         };
     }

@@ -55,13 +55,13 @@ public final class Keys {
         }
     }
 
-    /** Checks an item to store: its table key, the types of index keys it has, its size. */
     /** The checks a PutItem makes on an item: table and index key attributes present and typed, and its size. */
     public static void checkPut(TableSchema schema, Map<String, AttrValue> item) {
         item(schema, item, false);
     }
 
-    static void item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
+    /** Checks an item to store: its table key, the types of index keys it has, its size; answers that size. */
+    static long item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
         tableKeyOf(schema, item);
         for (IndexSchema index : schema.indexes()) {
             indexKey(index, index.hash(), item.get(index.hash().name()));
@@ -69,10 +69,12 @@ public final class Keys {
                 indexKey(index, index.range(), item.get(index.range().name()));
             }
         }
-        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoDbError.validation(update ? "Item size to update has exceeded the maximum allowed size"
                     : "Item size has exceeded the maximum allowed size");
         }
+        return size;
     }
 
     private static void tableKeyOf(TableSchema schema, Map<String, AttrValue> item) {

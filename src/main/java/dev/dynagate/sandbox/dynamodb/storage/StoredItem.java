@@ -20,7 +20,12 @@ public final class StoredItem {
     }
 
     public static StoredItem of(Map<String, AttrValue> item) {
-        return new StoredItem(ValueCodec.encodeItem(item), (int) ItemSize.of(item));
+        return of(item, ItemSize.of(item));
+    }
+
+    /** As {@link #of(Map)}, with the item's {@link ItemSize DynamoDB size} already computed by the caller. */
+    public static StoredItem of(Map<String, AttrValue> item, long size) {
+        return new StoredItem(ValueCodec.encodeItem(item), (int) size);
     }
 
     /** An item read back from the log or a snapshot, already in its encoded form. */
