@@ -55,7 +55,10 @@ class WireProtocolTest {
     void everyResponseCarriesRequestIdAndBodyCrc() throws Exception {
         HttpResponse<String> response = post("ListTables", "{}", true);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        String id = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        assertThat(id).as("DynamoDB's form: 52 of 0-9 and A-Z").matches("[0-9A-Z]{52}");
+        assertThat(post("ListTables", "{}", true).headers().firstValue("x-amzn-RequestId")).isPresent()
+                .get().as("a new id per response").isNotEqualTo(id);
         CRC32 crc = new CRC32();
         crc.update(response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
