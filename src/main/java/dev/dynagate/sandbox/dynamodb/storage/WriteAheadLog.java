@@ -384,7 +384,9 @@ public final class WriteAheadLog implements AutoCloseable {
     public void close() {
         try {
             if (syncer != null) {
-                syncer.shutdownNow();
+                // no interrupt: a thread interrupted in force would close the file under the writers
+                syncer.shutdown();
+                syncer.awaitTermination(30, TimeUnit.SECONDS);
             }
             forceAll();
             flusher.shutdown();
