@@ -2,6 +2,7 @@ package dev.dynagate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynagate.sandbox.dynamodb.storage.Durability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,18 @@ class SandboxCommandTest {
     }
 
     @Test
+    void durabilityDefaultsToProcessAndDiskIsTakenAsGiven() {
+        SandboxCommand byDefault = new SandboxCommand();
+        new CommandLine(byDefault).parseArgs("--port", "0");
+        assertThat(byDefault.durability).isEqualTo(Durability.PROCESS);
+        SandboxCommand disk = new SandboxCommand();
+        new CommandLine(disk).parseArgs("--durability", "disk");
+        assertThat(disk.durability).isEqualTo(Durability.DISK);
+    }
+
+    @Test
     void durabilityIsReadWhateverItsCase() {
         assertThat(new SandboxCommand.DurabilityConverter().convert(" DISK "))
-                .isEqualTo(dev.dynagate.sandbox.dynamodb.storage.Durability.DISK);
+                .isEqualTo(Durability.DISK);
     }
 }
