@@ -1,7 +1,9 @@
 package dev.dynagate.shell;
 
 import dev.dynagate.connections.Connection;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -46,6 +48,13 @@ public final class ConnectionBarView extends HBox {
         picker.setValue(presenter.active().get());
         presenter.active().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, chosen) -> presenter.select(chosen));
+        // a ComboBox whose items are replaced while it is showing can keep the value yet show an empty button; once
+        // every listener of the list has run, the active connection is shown again (select ignores null and repeats)
+        presenter.connections().addListener((ListChangeListener<Connection>) change -> Platform.runLater(() -> {
+            Connection shown = presenter.active().get();
+            picker.setValue(null);
+            picker.setValue(shown);
+        }));
         picker.setPrefWidth(240);
 
         detail.getStyleClass().add("connection-detail");
