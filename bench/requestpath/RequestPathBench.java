@@ -4,7 +4,6 @@ import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.sandbox.dynamodb.DynamoDbComponent;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,8 @@ import java.util.Random;
  * The CPU one DynamoDB request costs in our code alone: the HTTP head and body parsed from bytes, the engine's
  * answer, the response encoded; no socket, no other thread. Runs each operation on one thread for a number of
  * one-second rounds and prints the thread's CPU time per request in each round, so the figure is not blurred by the
- * load generator or the kernel sharing the machine. In this package because the request parser is not public.
+ * load generator or the kernel sharing the machine, and the bytes it allocated per request (the garbage collector's
+ * share of the work grows with them). In this package because the request parser is not public.
  */
 public final class RequestPathBench {
     private static final String PAYLOAD = "x".repeat(64);
@@ -70,10 +70,13 @@ public final class RequestPathBench {
     }
 
     private void measure(String operation, int rounds) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         StringBuilder line = new StringBuilder(String.format("%-11s µs of CPU per request, one-second rounds:", operation));
+        long allocated = 0;
+        long counted = 0;
         for (int round = 0; round < rounds; round++) {
             long requests = 0;
+            long bytes = threads.getCurrentThreadAllocatedBytes();
             long cpu = threads.getCurrentThreadCpuTime();
             long until = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < until) {
@@ -83,8 +86,10 @@ public final class RequestPathBench {
                 requests += 100;
             }
             line.append(String.format(" %.2f", (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / requests));
+            allocated += threads.getCurrentThreadAllocatedBytes() - bytes;
+            counted += requests;
         }
-        System.out.println(line);
+        System.out.println(line.append(String.format("; %,d bytes allocated per request", allocated / counted)));
     }
 
     private void call(String operation, String json) {
