@@ -26,7 +26,7 @@ final class ResponseEncoder {
         int status = response.status();
         boolean bodyless = status == 204 || status == 304 || status < 200;
         byte[] body = response.body();
-        StringBuilder head = new StringBuilder(160).append("HTTP/1.1 ").append(status).append(' ')
+        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
                 .append(reason(status)).append("\r\n");
         boolean hasDate = false;
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -51,12 +51,30 @@ final class ResponseEncoder {
             head.append("Connection: keep-alive\r\n");
         }
         head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         int bodyBytes = bodyless || headRequest ? 0 : body.length;
-        byte[] message = new byte[headBytes.length + bodyBytes];
-        System.arraycopy(headBytes, 0, message, 0, headBytes.length);
-        System.arraycopy(body, 0, message, headBytes.length, bodyBytes);
+        byte[] message = latin1(head, bodyBytes);
+        System.arraycopy(body, 0, message, message.length - bodyBytes, bodyBytes);
         return ByteBuffer.wrap(message);
+    }
+
+    /**
+     * The head in ISO-8859-1 followed by room for the body. A head of Latin-1 characters only (nearly every one) is
+     * copied as it is; otherwise the charset encoder replaces what it cannot map, as HTTP heads always did here.
+     */
+    private static byte[] latin1(CharSequence head, int room) {
+        int length = head.length();
+        byte[] message = new byte[length + room];
+        for (int i = 0; i < length; i++) {
+            char c = head.charAt(i);
+            if (c > 0xFF) {
+                byte[] encoded = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+                byte[] wider = new byte[encoded.length + room];
+                System.arraycopy(encoded, 0, wider, 0, encoded.length);
+                return wider;
+            }
+            message[i] = (byte) c;
+        }
+        return message;
     }
 
     /** The answer to a request refused before dispatch; the connection closes after it. */

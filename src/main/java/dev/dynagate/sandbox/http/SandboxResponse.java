@@ -20,7 +20,7 @@ public record SandboxResponse(int status, Map<String, List<String>> headers, byt
 
     /** Adds a header value (headers may repeat, as Set-Cookie does). */
     public SandboxResponse with(String name, String value) {
-        headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value); // a repeated header is rare
         return this;
     }
 

@@ -102,6 +102,8 @@ public final class DynamoDbWire {
                 .with("x-amz-crc32", Long.toString(crc.getValue()));
     }
 
+    private static final String[] SIGNATURE_PARTS = {"Credential=", "Signature=", "SignedHeaders="};
+
     private static void checkAuthorization(SandboxRequest request) {
         String auth = request.header("Authorization");
         String query = request.rawQuery();
@@ -113,9 +115,10 @@ public final class DynamoDbWire {
             throw new DynamoDbError("MissingAuthenticationTokenException", "Request is missing Authentication Token");
         }
         StringBuilder missing = new StringBuilder();
-        for (String part : new String[] {"Credential", "Signature", "SignedHeaders"}) {
-            if (!auth.contains(part + "=")) {
-                missing.append("Authorization header requires '").append(part).append("' parameter. ");
+        for (String part : SIGNATURE_PARTS) {
+            if (!auth.contains(part)) {
+                missing.append("Authorization header requires '").append(part, 0, part.length() - 1)
+                        .append("' parameter. ");
             }
         }
         if (request.header("X-Amz-Date") == null && request.header("Date") == null) {
