@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +25,13 @@ import java.util.stream.Stream;
 public final class BrunoImporter {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "options", "head", "trace", "connect");
     private final Path root;
+    private final BrunoTree tree;
     private final List<String> notes = new ArrayList<>();
 
     private BrunoImporter(Path root) {
         this.root = root;
+        tree = new BrunoTree(root, Set.of("environments", "node_modules"), file -> file.endsWith(".bru")
+                && !file.equals("folder.bru") && !file.equals("collection.bru"));
     }
 
     public static boolean isBruno(Path dir) {
@@ -54,24 +56,7 @@ public final class BrunoImporter {
     }
 
     private List<CollectionItem> items(Path dir, String parent) {
-        List<CollectionItem> out = new ArrayList<>();
-        try (Stream<Path> children = Files.list(dir)) {
-            for (Path child : children.sorted().toList()) {
-                String fileName = child.getFileName().toString();
-                if (fileName.startsWith(".") || dir.equals(root) && (fileName.equals("environments") || fileName.equals("node_modules"))) {
-                    continue;
-                }
-                if (Files.isDirectory(child)) {
-                    out.add(folder(child, parent));
-                } else if (fileName.endsWith(".bru") && !fileName.equals("folder.bru") && !fileName.equals("collection.bru")) {
-                    out.add(request(child, parent));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.sort(Comparator.comparingInt(CollectionItem::seq).thenComparing(CollectionItem::name));
-        return out;
+        return tree.items(dir, parent, this::folder, this::request);
     }
 
     private Folder folder(Path dir, String parent) {

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +30,13 @@ import java.util.stream.Stream;
 public final class BrunoYamlImporter {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Path root;
+    private final BrunoTree tree;
     private final List<String> notes = new ArrayList<>();
 
     private BrunoYamlImporter(Path root) {
         this.root = root;
+        tree = new BrunoTree(root, Set.of("environments"), file -> (file.endsWith(".yml")
+                || file.endsWith(".yaml")) && !file.startsWith("folder.") && !file.startsWith("opencollection."));
     }
 
     public static boolean isOpenCollection(Path dir) {
@@ -61,25 +63,7 @@ public final class BrunoYamlImporter {
     }
 
     private List<CollectionItem> items(Path dir, String parent) {
-        List<CollectionItem> out = new ArrayList<>();
-        try (Stream<Path> children = Files.list(dir)) {
-            for (Path child : children.sorted().toList()) {
-                String fileName = child.getFileName().toString();
-                if (fileName.startsWith(".") || dir.equals(root) && fileName.equals("environments")) {
-                    continue;
-                }
-                if (Files.isDirectory(child)) {
-                    out.add(folder(child, parent));
-                } else if ((fileName.endsWith(".yml") || fileName.endsWith(".yaml")) && !fileName.startsWith("folder.")
-                        && !fileName.startsWith("opencollection.")) {
-                    out.add(request(child, parent));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.sort(Comparator.comparingInt(CollectionItem::seq).thenComparing(CollectionItem::name));
-        return out;
+        return tree.items(dir, parent, this::folder, this::request);
     }
 
     private Folder folder(Path dir, String parent) {
