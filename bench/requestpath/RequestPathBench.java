@@ -32,17 +32,19 @@ public final class RequestPathBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        // other items in the same table: lookups walk a larger ordered map, as after bench/dynamodb.sh's PutItem runs
+        int others = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path data = Files.createTempDirectory("dynagate-request-path");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(0, data), line -> { })) {
             RequestPathBench bench = new RequestPathBench(sandbox.component(DynamoDbComponent.class));
-            bench.setUp();
+            bench.setUp(others);
             for (String operation : new String[] {"ListTables", "GetItem", "UpdateItem", "PutItem"}) {
                 bench.measure(operation, rounds);
             }
         }
     }
 
-    private void setUp() {
+    private void setUp(int others) {
         call("CreateTable", "{\"TableName\":\"bench_items\",\"AttributeDefinitions\":["
                 + "{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
@@ -50,6 +52,9 @@ public final class RequestPathBench {
         for (int i = 0; i < KEYS; i++) {
             call("PutItem", "{\"TableName\":\"bench_items\",\"Item\":{\"pk\":{\"S\":\"get-" + i
                     + "\"},\"sk\":{\"S\":\"0\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
+        }
+        for (int i = 0; i < others; i++) {
+            call("PutItem", body("PutItem"));
         }
     }
 
