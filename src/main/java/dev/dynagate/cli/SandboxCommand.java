@@ -70,7 +70,8 @@ public final class SandboxCommand implements Callable<Integer> {
             sandbox.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
-        out.println("Dynagate sandbox ready at " + sandbox.endpoint() + " (data: " + folder.toAbsolutePath() + ")");
+        out.println("Dynagate sandbox ready at " + sandbox.endpoint() + " (data: " + folder.toAbsolutePath()
+                + ", durability: " + durability.option() + ")");
         out.flush();
         stopped.await();
         return 0;

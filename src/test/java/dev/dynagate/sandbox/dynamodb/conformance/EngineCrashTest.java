@@ -45,6 +45,7 @@ class EngineCrashTest {
         String[] options = {"--durability", durability};
         WriteLedger ledger = new WriteLedger();
         SandboxProcess first = SandboxProcess.start(data, options);
+        assertThat(first.readyDetails()).endsWith(", durability: " + durability + ")");
         try {
             DynamoDbWire wire = wire(first);
             WireResponse created = wire.call("CreateTable", "{\"TableName\":\"" + TABLE + "\",\"AttributeDefinitions\":"

@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
 
 /** The headless sandbox ({@code dynagate sandbox}) in its own JVM, so a test can kill it as hard as a crash would. */
 final class SandboxProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("Dynagate sandbox ready at (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern READY = Pattern.compile("Dynagate sandbox ready at (http://127\\.0\\.0\\.1:\\d+)(.*)");
 
     private final Process process;
     private final URI endpoint;
+    private final String readyDetails;
 
-    private SandboxProcess(Process process, URI endpoint) {
+    private SandboxProcess(Process process, Matcher ready) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoint = URI.create(ready.group(1));
+        this.readyDetails = ready.group(2);
     }
 
     /** Starts {@code dev.dynagate.Launcher sandbox --port 0 --data DIR [options]} with this JVM's class path. */
@@ -33,7 +35,7 @@ final class SandboxProcess implements AutoCloseable {
                 "--data", data.toString()));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<URI> ready = new CompletableFuture<>();
+        CompletableFuture<Matcher> ready = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> readOutput(process, ready, output), "sandbox-process-output");
         reader.setDaemon(true);
@@ -46,7 +48,7 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
-    private static void readOutput(Process process, CompletableFuture<URI> ready, StringBuilder output) {
+    private static void readOutput(Process process, CompletableFuture<Matcher> ready, StringBuilder output) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -57,13 +59,18 @@ final class SandboxProcess implements AutoCloseable {
                 }
                 Matcher matcher = READY.matcher(line);
                 if (matcher.find()) {
-                    ready.complete(URI.create(matcher.group(1)));
+                    ready.complete(matcher);
                 }
             }
         } catch (IOException ignored) {
             // the process was killed
         }
         ready.completeExceptionally(new IOException("sandbox process ended"));
+    }
+
+    /** What the ready line says after the endpoint: the data folder and the durability. */
+    String readyDetails() {
+        return readyDetails;
     }
 
     URI endpoint() {
