@@ -52,8 +52,8 @@ public final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = data != null ? data : AppDirs.detect().sandboxData();
-        SandboxOptions options = new SandboxOptions(port, folder, demo, template, Duration.ofMillis(tableStatusDelayMillis),
-                durability);
+        SandboxOptions options = new SandboxOptions(port, folder, demo, template,
+                Duration.ofMillis(tableStatusDelayMillis), durability);
         CountDownLatch stopped = new CountDownLatch(1);
         Sandbox sandbox;
         try {
