@@ -34,8 +34,8 @@ import java.util.zip.CRC32;
  * <p>Writers run one at a time under the write lock: they read, check conditions, stage {@link Changes}, and the
  * changes are applied and appended to the log as one record before the lock is released. The client is answered
  * only once the record is as safe as the {@link Durability} asks; concurrent writers share writes and forces.
- * Readers take the read lock, so no reader sees part of a transaction. Log order is commit order, so a later write that depended on an earlier one can never
- * survive a crash without it.
+ * Readers take the read lock, so no reader sees part of a transaction. Log order is commit order, so a later write
+ * that depended on an earlier one can never survive a crash without it.
  *
  * <p>Snapshots are fuzzy: the log is switched to a new file under the lock, then the tables are copied while writers
  * go on. Recovery loads the newest snapshot and replays every log from its generation on; replaying whole-item puts
