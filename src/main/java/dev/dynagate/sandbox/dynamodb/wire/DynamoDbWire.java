@@ -195,8 +195,10 @@ public final class DynamoDbWire {
 
     private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
-    /** A random 52-character request id like DynamoDB's; not UUID.randomUUID, whose SecureRandom serialises threads. */
-    /** 52 characters like DynamoDB's; six random bits per character, ten characters per random long. */
+    /**
+     * A random 52-character request id like DynamoDB's, six random bits per character and ten characters per random
+     * long; not UUID.randomUUID, whose SecureRandom serialises threads.
+     */
     private static String requestId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         byte[] id = new byte[52];
