@@ -128,9 +128,18 @@ public final class WriteAheadLog implements AutoCloseable {
         await(position, durability == Durability.DISK);
     }
 
-    /** Blocks until every record appended so far is forced to disk, whatever the log's {@link Durability}. */
+    /**
+     * Blocks until every record appended so far is forced to disk, whatever the log's {@link Durability}. The force
+     * runs outside the writers' turn: writers keep appending and writing meanwhile.
+     */
     public void forceAll() {
-        await(appended(), true);
+        long target = appended();
+        await(target, false);
+        try {
+            forceUpTo(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("write-ahead log failed", e);
+        }
     }
 
     private void await(long position, boolean force) {
@@ -179,19 +188,36 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /**
      * With {@link Durability#PROCESS}, once a second: forces what has been written, outside the writers' turn so
-     * none of them waits for the disk. A failed force stops the log, as a failed write does: the file can no longer
-     * be trusted to hold what was written to it.
+     * none of them waits for the disk.
      */
     private void syncQuietly() {
-        FileChannel file;
         long target;
         flushLock.lock();
         try {
             if (failure != null || durable >= written) {
                 return;
             }
-            file = channel;
             target = written;
+        } finally {
+            flushLock.unlock();
+        }
+        try {
+            forceUpTo(target);
+        } catch (IOException e) {
+            // kept as the log's failure when it matters (see forceUpTo); the next write reports it
+        }
+    }
+
+    /**
+     * Forces the current file; everything written before the call, up to {@code target}, then counts as durable. A
+     * failed force stops the log, as a failed write does: the file can no longer be trusted to hold what was written
+     * to it. A file closed by a rotation meanwhile is no failure: a rotation forces the file before closing it.
+     */
+    private void forceUpTo(long target) throws IOException {
+        FileChannel file;
+        flushLock.lock();
+        try {
+            file = channel;
         } finally {
             flushLock.unlock();
         }
@@ -200,14 +226,13 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             flushLock.lock();
             try {
-                // a rotation closes the old file only after forcing it, so a closed file is no failure
                 if (file == channel) {
                     failure = e;
                 }
             } finally {
                 flushLock.unlock();
             }
-            return;
+            throw e;
         }
         flushLock.lock();
         try {
