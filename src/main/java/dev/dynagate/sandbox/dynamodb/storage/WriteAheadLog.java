@@ -374,6 +374,16 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /**
+     * With flushLock held: waits until no writer is in its own write or force. Everything is forced by then, so a
+     * writer that finishes now started before; closing the file under it would fail the log.
+     */
+    private void awaitNoFlush() {
+        while (flushing) {
+            flushed.awaitUninterruptibly();
+        }
+    }
+
     /** The position up to which records are known to be forced to disk. */
     long forced() {
         flushLock.lock();
@@ -397,6 +407,7 @@ public final class WriteAheadLog implements AutoCloseable {
         forceAll();
         flushLock.lock();
         try {
+            awaitNoFlush();
             channel.close();
             channel = open(file);
             fileBytes = channel.size();
@@ -422,6 +433,7 @@ public final class WriteAheadLog implements AutoCloseable {
             flushLock.lock();
             try {
                 closed = true;
+                awaitNoFlush();
             } finally {
                 flushLock.unlock();
             }

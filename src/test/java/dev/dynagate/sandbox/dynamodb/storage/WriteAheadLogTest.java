@@ -133,6 +133,63 @@ class WriteAheadLogTest {
         assertThat(read).containsExactly("after rotation");
     }
 
+    /**
+     * Rotations while writers wait for their records, as snapshots do under load: no writer may find the file closed
+     * under its own write or force, and every record is in exactly one file.
+     */
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void rotationsUnderConcurrentWritersFailNoWriteAndLoseNoRecord(Durability durability) throws Exception {
+        java.util.concurrent.locks.ReentrantLock appends = new java.util.concurrent.locks.ReentrantLock();
+        WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), durability, Duration.ofMillis(1));
+        int writers = 4;
+        int perWriter = 200;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 1);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    long position;
+                    appends.lock(); // the database appends under its write lock, then waits outside it
+                    try {
+                        position = log.append(("w" + writer + "-" + i).getBytes(StandardCharsets.UTF_8));
+                    } finally {
+                        appends.unlock();
+                    }
+                    log.awaitDurable(position);
+                }
+                return null;
+            }));
+        }
+        java.util.concurrent.Future<Integer> rotations = pool.submit(() -> {
+            int files = 1;
+            while (writing.get()) {
+                appends.lock(); // a rotation runs with appends stopped, as a snapshot does
+                try {
+                    log.switchTo(dir.resolve("wal-" + files++ + ".log"));
+                } finally {
+                    appends.unlock();
+                }
+            }
+            return files;
+        });
+        for (java.util.concurrent.Future<?> writer : done) {
+            writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        int files = rotations.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        log.close();
+        List<String> read = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            LogReader.read(dir.resolve("wal-" + f + ".log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
+        }
+        assertThat(files).as("rotations happened").isGreaterThan(2);
+        assertThat(read).hasSize(writers * perWriter).doesNotHaveDuplicates();
+    }
+
     @Test
     void writesInADeferringScopeReturnAtOnceAndTheFutureCoversThemAll() throws Exception {
         try (Database db = Database.open(dir, Durability.DISK)) {
