@@ -89,7 +89,12 @@ public final class SandboxPanelView extends BorderPane {
         GridPane.setHgrow(data, Priority.ALWAYS);
         Label hint = new Label("Any region and any credentials work: aws --endpoint-url ENDPOINT dynamodb list-tables");
         hint.getStyleClass().add("hint");
-        VBox header = new VBox(8, status, facts, hint);
+        // the in-process sandbox runs with the engine's default durability (process)
+        Label durability = new Label("Writes are kept in the data folder: an answered write survives Dynagate being "
+                + "closed or killed, and the folder is forced to disk every second.");
+        durability.setId("sandbox-durability");
+        durability.getStyleClass().add("hint");
+        VBox header = new VBox(8, status, facts, hint, durability);
         header.setPadding(new Insets(0, 0, 10, 0));
         return header;
     }

@@ -76,6 +76,8 @@ class SandboxPanelViewTest {
         assertThat(presenter.selected().get().function()).isEqualTo("samples-list");
         assertThat(presenter.selected().get().log()).contains("START RequestId:").contains("REPORT RequestId:")
                 .contains("Init Duration:");
+        assertThat(robot.lookup("#sandbox-durability").queryLabeled().getText())
+                .contains("survives Dynagate being closed or killed").contains("forced to disk every second");
         Screenshots.save(scene, "sandbox-panel");
     }
 
