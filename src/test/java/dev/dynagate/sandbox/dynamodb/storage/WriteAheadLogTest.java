@@ -17,6 +17,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +65,7 @@ class WriteAheadLogTest {
     void whenDurableCompletesOnlyOnceItsRecordIsInTheFile(Durability durability) throws Exception {
         Path file = dir.resolve("wal-0.log");
         WriteAheadLog log = new WriteAheadLog(file, durability);
-        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             long position = log.append(("async-" + i).getBytes(StandardCharsets.UTF_8));
@@ -73,8 +82,8 @@ class WriteAheadLogTest {
                 assertThat(onDisk).contains("async-" + n);
             }));
         }
-        java.util.concurrent.CompletableFuture.allOf(futures.toArray(new java.util.concurrent.CompletableFuture[0]))
-                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]))
+                .get(30, TimeUnit.SECONDS);
         assertThat(log.whenDurable(positions.get(0))).as("already durable").isDone();
         log.close();
         assertThat(log.whenDurable(log.appended() + 1)).isCompletedExceptionally();
@@ -135,22 +144,26 @@ class WriteAheadLogTest {
 
     /**
      * Rotations while writers wait for their records, as snapshots do under load: no writer may find the file closed
-     * under its own write or force, and every record is in exactly one file.
+     * under its own write or force, and every record is in exactly one file. Writers go on until enough rotations
+     * happened, so the overlap does not depend on how the threads are scheduled.
      */
     @ParameterizedTest
     @EnumSource(Durability.class)
     void rotationsUnderConcurrentWritersFailNoWriteAndLoseNoRecord(Durability durability) throws Exception {
-        java.util.concurrent.locks.ReentrantLock appends = new java.util.concurrent.locks.ReentrantLock();
+        ReentrantLock appends = new ReentrantLock();
         WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), durability, Duration.ofMillis(1));
         int writers = 4;
-        int perWriter = 200;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 1);
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        int atLeastPerWriter = 200;
+        int atLeastRotations = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        AtomicInteger rotated = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
             done.add(pool.submit(() -> {
-                for (int i = 0; i < perWriter; i++) {
+                for (int i = 0; i < atLeastPerWriter || rotated.get() < atLeastRotations; i++) {
                     long position;
                     appends.lock(); // the database appends under its write lock, then waits outside it
                     try {
@@ -159,35 +172,38 @@ class WriteAheadLogTest {
                         appends.unlock();
                     }
                     log.awaitDurable(position);
+                    written.incrementAndGet();
                 }
                 return null;
             }));
         }
-        java.util.concurrent.Future<Integer> rotations = pool.submit(() -> {
-            int files = 1;
+        Future<?> rotations = pool.submit(() -> {
             while (writing.get()) {
                 appends.lock(); // a rotation runs with appends stopped, as a snapshot does
                 try {
-                    log.switchTo(dir.resolve("wal-" + files++ + ".log"));
+                    log.switchTo(dir.resolve("wal-" + (rotated.get() + 1) + ".log"));
+                    rotated.incrementAndGet();
                 } finally {
                     appends.unlock();
                 }
+                LockSupport.parkNanos(200_000); // lets writers in between rotations
             }
-            return files;
+            return null;
         });
-        for (java.util.concurrent.Future<?> writer : done) {
-            writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<?> writer : done) {
+            writer.get(60, TimeUnit.SECONDS);
         }
         writing.set(false);
-        int files = rotations.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        rotations.get(60, TimeUnit.SECONDS);
         pool.shutdown();
         log.close();
         List<String> read = new ArrayList<>();
-        for (int f = 0; f < files; f++) {
+        for (int f = 0; f <= rotated.get(); f++) {
             LogReader.read(dir.resolve("wal-" + f + ".log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
         }
-        assertThat(files).as("rotations happened").isGreaterThan(2);
-        assertThat(read).hasSize(writers * perWriter).doesNotHaveDuplicates();
+        assertThat(rotated.get()).isGreaterThanOrEqualTo(atLeastRotations);
+        assertThat(written.get()).isGreaterThanOrEqualTo(writers * atLeastPerWriter);
+        assertThat(read).hasSize(written.get()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -210,7 +226,7 @@ class WriteAheadLogTest {
             });
             assertThat(outer.value()).isEqualTo("inner+outer");
             assertThat(db.table("Later").itemCount()).as("visible before durable").isEqualTo(2);
-            outer.durable().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            outer.durable().get(30, TimeUnit.SECONDS);
             List<String> keys = new ArrayList<>();
             LogReader.read(newestLog(), r -> keys.add(new String(r, StandardCharsets.ISO_8859_1)));
             assertThat(String.join("|", keys)).contains("y");
