@@ -11,7 +11,10 @@
 # The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: a write is answered once its
 # log record is written to the file, and the file is forced to disk every second); the wrk tables add PutItem and
 # UpdateItem against a second sandbox started with --durability disk (a write is answered once forced to disk).
-# dynalite runs in memory, its fastest mode. Needs dynalite (.ci/install-peers.sh installs it) and a JDK 17.
+# dynalite runs twice: in memory (its fastest mode, which keeps nothing) and with --path (LevelDB in a folder, its
+# durable mode: like our default, a write is in the operating system's hands before it is answered, and survives the
+# server being killed). PutItem writes to its own table, so GetItem, UpdateItem and Query read the same 1,100 items on
+# every server, however many items each managed to put. Needs dynalite (.ci/install-peers.sh installs it), a JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,12 +73,19 @@ port="$(java bench/DynamoDbLoad.java free-port)"
 pids+=($!)
 dynalite_pid=$!
 await_line "$work/dynalite.log" 'listening at' >/dev/null
+stored_port="$(java bench/DynamoDbLoad.java free-port)"
+"$dynalite" --host 127.0.0.1 --port "$stored_port" --path "$work/dynalite-data" --createTableMs 0 --deleteTableMs 0 \
+    --updateTableMs 0 >"$work/dynalite-path.log" 2>&1 &
+pids+=($!)
+stored_pid=$!
+await_line "$work/dynalite-path.log" 'listening at' >/dev/null
 
-echo "sandbox $ours, dynalite http://127.0.0.1:$port ($(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version))" >&2
+echo "sandbox $ours, dynalite http://127.0.0.1:$port, dynalite --path http://127.0.0.1:$stored_port ($(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version))" >&2
 # the machine's other load skews every figure: say how busy it was
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/DynamoDbLoad.java --target ours="$ours" --pid ours="$ours_pid" \
-    --target dynalite="http://127.0.0.1:$port" --pid dynalite="$dynalite_pid" "$@"
+    --target dynalite="http://127.0.0.1:$port" --pid dynalite="$dynalite_pid" \
+    --target dynalite-path="http://127.0.0.1:$stored_port" --pid dynalite-path="$stored_pid" "$@"
 
 seconds=8
 for ((i = 1; i <= $#; i++)); do
@@ -97,6 +107,14 @@ wrk_run() { # script url pid connections -> "ops/s p99-ms cpu-ms/op failed"
         printf "%.0f %.2f %.3f %d\n", v["requests"] / v["seconds"], v["p99us"] / 1000, cpu / v["requests"], v["failed"] }'
 }
 
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'
+}
+
+failures() { # failed answers of ours, dynalite, dynalite --path -> a note, or nothing when there were none
+    [ "$1$2$3" = "000" ] || echo " (failed answers: ours $1, dynalite $2, dynalite --path $3)"
+}
+
 if command -v wrk >/dev/null; then
     # shellcheck disable=SC2086
     java ${SANDBOX_JAVA_OPTS:-} -jar target/dynagate.jar sandbox --port 0 --data "$work/data-disk" --durability disk \
@@ -105,33 +123,34 @@ if command -v wrk >/dev/null; then
     disk_pid=$!
     disk="$(await_line "$work/sandbox-disk.log" 'http://127\.0\.0\.1:[0-9]+')"
     java bench/DynamoDbLoad.java set-up "$disk"
+    java bench/DynamoDbLoad.java set-up "http://127.0.0.1:$port" # empties the put table the generator above filled
+    java bench/DynamoDbLoad.java set-up "http://127.0.0.1:$stored_port"
+    java bench/DynamoDbLoad.java set-up "$ours"
     # WRK_CONNECTIONS: one table per connection count; a durable write waits for its group commit, so more clients
     # in flight share each disk flush, while a single-threaded server gains nothing from them
     for connections in ${WRK_CONNECTIONS:-16 64}; do
         echo
         echo "wrk, $connections connections, 2 threads, ${seconds} s measured after 1 s warm-up per operation (same tables as above):"
         echo
-        echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite |"
-        echo "|---|---|---|---|---|---|---|---|"
+        echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite | dynalite-path ops/s | dynalite-path p99 ms | dynalite-path CPU ms/op | ratio ours/dynalite-path |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
         for op in put:PutItem get:GetItem update:UpdateItem; do
-            read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$ours/" "$ours_pid" "$connections")
-            read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "http://127.0.0.1:$port/" \
-                "$dynalite_pid" "$connections")
-            failed=""
-            [ "$o_failed$d_failed" = "00" ] || failed=" (failed answers: ours $o_failed, dynalite $d_failed)"
-            echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$o_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+            script="bench/wrk/${op%%:*}.lua"
+            read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "$script" "$ours/" "$ours_pid" "$connections")
+            read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "$script" "http://127.0.0.1:$port/" "$dynalite_pid" "$connections")
+            read -r s_ops s_p99 s_cpu s_failed < <(wrk_run "$script" "http://127.0.0.1:$stored_port/" "$stored_pid" \
+                "$connections")
+            peers="$d_ops | $d_p99 | $d_cpu | $(ratio "$o_ops" "$d_ops") | $s_ops | $s_p99 | $s_cpu | $(ratio "$o_ops" "$s_ops")"
+            echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $peers$(failures "$o_failed" "$d_failed" "$s_failed") |"
             if [ "${op%%:*}" != get ]; then
-                read -r k_ops k_p99 k_cpu k_failed < <(wrk_run "bench/wrk/${op%%:*}.lua" "$disk/" "$disk_pid" "$connections")
-                failed=""
-                [ "$k_failed" = "0" ] || failed=" (failed answers: $k_failed)"
-                echo "| ${op#*:}, --durability disk (same dynalite figures) | $k_ops | $k_p99 | $k_cpu | $d_ops | $d_p99 | $d_cpu | $(awk -v a="$k_ops" -v b="$d_ops" 'BEGIN{printf "%.1fx", a/b}')$failed |"
+                read -r k_ops k_p99 k_cpu k_failed < <(wrk_run "$script" "$disk/" "$disk_pid" "$connections")
+                peers="$d_ops | $d_p99 | $d_cpu | $(ratio "$k_ops" "$d_ops") | $s_ops | $s_p99 | $s_cpu | $(ratio "$k_ops" "$s_ops")"
+                echo "| ${op#*:}, --durability disk (same dynalite figures) | $k_ops | $k_p99 | $k_cpu | $peers$(failures "$k_failed" 0 0) |"
             fi
         done
         # ours only: dynalite's ListTables slows down with the items loaded above (seconds per request on this machine)
         read -r o_ops o_p99 o_cpu o_failed < <(wrk_run bench/wrk/list.lua "$ours/" "$ours_pid" "$connections")
-        failed=""
-        [ "$o_failed" = "0" ] || failed=" (failed answers: $o_failed)"
-        echo "| ListTables, Limit 1 (reads no item: the protocol alone) | $o_ops | $o_p99 | $o_cpu | — | — | — | —$failed |"
+        echo "| ListTables, Limit 1 (reads no item: the protocol alone) | $o_ops | $o_p99 | $o_cpu | — | — | — | — | — | — | — | —$(failures "$o_failed" 0 0) |"
     done
 else
     echo "wrk not found (Debian: apt-get install wrk): the single-item operations were measured with the JVM generator only"

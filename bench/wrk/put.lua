@@ -5,6 +5,6 @@ local n = 0
 
 function request()
   n = n + 1
-  return wrk.format(nil, nil, nil, '{"TableName":"bench_items","Item":{"pk":{"S":"wrk-' .. id .. '-' .. n
+  return wrk.format(nil, nil, nil, '{"TableName":"bench_puts","Item":{"pk":{"S":"wrk-' .. id .. '-' .. n
       .. '"},"sk":{"S":"0"},"n":{"N":"' .. n .. '"},"payload":{"S":"' .. string.rep("x", 64) .. '"}}}')
 end

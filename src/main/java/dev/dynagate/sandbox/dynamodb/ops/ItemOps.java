@@ -62,11 +62,13 @@ public final class ItemOps {
         boolean oldOnFailure = "ALL_OLD".equals(r.choice("ReturnValuesOnConditionCheckFailure",
                 "returnValuesOnConditionCheckFailure", "NONE", List.of("ALL_OLD", "NONE")));
         ObjectNode metrics = Capacity.collectionMetrics(r, write.table.schema(), write.key);
+        // a plain put that answers nothing about the item it replaces need not look it up: the store finds it anyway
+        boolean readsOld = capacity != null || !"NONE".equals(returnValues) || write.readsOld();
         StoredItem[] result;
         try {
             result = engine.database().write(changes -> {
                 write.checkTableStillThere(engine);
-                StoredItem old = write.table.get(write.key);
+                StoredItem old = readsOld ? write.table.get(write.key) : null;
                 StoredItem next = write.apply(old);
                 write.stage(changes, old, next);
                 if (capacity != null) {

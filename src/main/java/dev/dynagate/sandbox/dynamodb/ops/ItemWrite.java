@@ -115,6 +115,11 @@ final class ItemWrite {
         return update == null ? Set.of() : update.topLevelAttributes();
     }
 
+    /** Whether {@link #apply} and {@link #stage} need the current item: everything but an unconditional put. */
+    boolean readsOld() {
+        return kind != Kind.PUT || condition != null;
+    }
+
     /**
      * Tests the condition against {@code old} and answers the item to store: {@code old} itself for a condition
      * check, null for a delete.
