@@ -183,6 +183,54 @@ class TableLifecycleTest {
         assertThat(table.billingModeSummary()).isNull();
     }
 
+    private static void createProvisioned(EngineFixture on, String name) {
+        on.client.createTable(b -> b.tableName(name).attributeDefinitions(def("pk", ScalarAttributeType.S),
+                        def("color", ScalarAttributeType.S))
+                .keySchema(hash("pk"))
+                .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byColor").keySchema(hash("color"))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)).build()));
+    }
+
+    /** As on DynamoDB: the answer to UpdateTable still shows the units in force, with the time of the change. */
+    @Test
+    void throughputChangeIsAnsweredWithTheUnitsStillInForce() {
+        createProvisioned(engine, "Cap");
+        TableDescription answer = engine.client.updateTable(b -> b.tableName("Cap")
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(6L))).tableDescription();
+
+        assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(answer.provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+        assertThat(answer.provisionedThroughput().writeCapacityUnits()).isEqualTo(1);
+        assertThat(answer.provisionedThroughput().lastIncreaseDateTime()).isNotNull();
+        TableDescription after = engine.client.describeTable(b -> b.tableName("Cap")).table();
+        assertThat(after.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(after.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+        assertThat(after.provisionedThroughput().writeCapacityUnits()).isEqualTo(6);
+    }
+
+    @Test
+    void throughputChangeTakesEffectWhenTheTableIsActiveAgain(@TempDir Path other) throws Exception {
+        try (EngineFixture slow = EngineFixture.start(other, Duration.ofMillis(600))) {
+            createProvisioned(slow, "Slow");
+            Thread.sleep(700);
+            slow.client.updateTable(b -> b.tableName("Slow")
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("byColor")
+                            .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L))).build()));
+
+            TableDescription during = slow.client.describeTable(b -> b.tableName("Slow")).table();
+            assertThat(during.tableStatus()).isEqualTo(TableStatus.UPDATING);
+            assertThat(during.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+            Thread.sleep(700);
+            TableDescription after = slow.client.describeTable(b -> b.tableName("Slow")).table();
+            assertThat(after.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            assertThat(after.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(3);
+            assertThat(after.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits()).isEqualTo(4);
+            assertThat(after.provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+        }
+    }
+
     @Test
     void deleteTable() {
         engine.createTable("Gone", null);

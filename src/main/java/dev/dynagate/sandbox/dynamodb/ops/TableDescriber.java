@@ -25,7 +25,7 @@ final class TableDescriber {
         keySchema(t, schema.hash(), schema.range());
         t.put("TableStatus", status);
         t.put("CreationDateTime", seconds(schema.createdAt()));
-        throughput(t, schema.throughput());
+        throughput(t, schema.throughput(), status, now);
         t.put("TableSizeBytes", data == null ? 0 : data.sizeBytes());
         t.put("ItemCount", data == null ? 0 : data.itemCount());
         t.put("TableArn", Engine.tableArn(schema.name()));
@@ -58,7 +58,7 @@ final class TableDescriber {
                 if (now < index.readyAt()) {
                     i.put("Backfilling", true);
                 }
-                throughput(i, index.throughput());
+                throughput(i, index.throughput(), status, now);
             }
             IndexData indexData = data == null ? null : data.index(index.name());
             i.put("IndexSizeBytes", indexData == null ? 0 : indexData.sizeBytes());
@@ -90,7 +90,9 @@ final class TableDescriber {
         }
     }
 
-    private static void throughput(ObjectNode parent, Throughput tp) {
+    /** While the table is UPDATING a throughput change, the units before it are the ones in force. */
+    private static void throughput(ObjectNode parent, Throughput tp, String status, long now) {
+        boolean before = status.equals("UPDATING") && tp.changing(now);
         ObjectNode p = parent.putObject("ProvisionedThroughput");
         if (tp.lastIncrease() > 0) {
             p.put("LastIncreaseDateTime", seconds(tp.lastIncrease()));
@@ -99,8 +101,8 @@ final class TableDescriber {
             p.put("LastDecreaseDateTime", seconds(tp.lastDecrease()));
         }
         p.put("NumberOfDecreasesToday", tp.decreasesToday());
-        p.put("ReadCapacityUnits", tp.read());
-        p.put("WriteCapacityUnits", tp.write());
+        p.put("ReadCapacityUnits", before ? tp.previousRead() : tp.read());
+        p.put("WriteCapacityUnits", before ? tp.previousWrite() : tp.write());
     }
 
     static BigDecimal seconds(long millis) {

@@ -53,8 +53,10 @@ final class TableUpdates {
         if (billing != null || r.has("ProvisionedThroughput")) {
             String mode = billing == null ? schema.billingMode() : billing;
             Throughput given = SchemaParser.throughput(r, mode, now, null);
+            // an on-demand table switching to provisioned had no units in force: the new ones show at once
+            long inForceFrom = schema.billingMode().equals("PROVISIONED") ? now + delay : 0;
             Throughput tp = mode.equals("PAY_PER_REQUEST") ? Throughput.NONE
-                    : schema.throughput().changedTo(given.read(), given.write(), now);
+                    : schema.throughput().changedTo(given.read(), given.write(), now, inForceFrom);
             if (billing == null && tp.read() == schema.throughput().read() && tp.write() == schema.throughput().write()) {
                 throw DynamoDbError.validation("The provisioned throughput for the table will not change. The requested "
                         + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
@@ -144,7 +146,8 @@ final class TableUpdates {
                 IndexSchema old = indexes.get(at);
                 Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName);
                 indexes.set(at, new IndexSchema(old.name(), true, old.hash(), old.range(), old.projection(),
-                        old.nonKeyAttributes(), old.throughput().changedTo(given.read(), given.write(), now), old.readyAt()));
+                        old.nonKeyAttributes(), old.throughput().changedTo(given.read(), given.write(), now, now + delay),
+                        old.readyAt()));
             } else {
                 throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
             }
