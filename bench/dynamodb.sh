@@ -10,7 +10,8 @@
 #
 # The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: a write is answered once its
 # log record is written to the file, and the file is forced to disk every second); the wrk tables add PutItem and
-# UpdateItem against a second sandbox started with --durability disk (a write is answered once forced to disk).
+# UpdateItem against a second sandbox started with --durability disk (a write is answered once forced to disk), and a
+# third started with --in-memory (keeps nothing, as dynalite in memory).
 # dynalite runs twice: in memory (its fastest mode, which keeps nothing) and with --path (LevelDB in a folder, its
 # durable mode: like our default, a write is in the operating system's hands before it is answered, and survives the
 # server being killed). PutItem writes to its own table, so GetItem, UpdateItem and Query read the same 1,100 items on
@@ -122,6 +123,12 @@ if command -v wrk >/dev/null; then
     pids+=($!)
     disk_pid=$!
     disk="$(await_line "$work/sandbox-disk.log" 'http://127\.0\.0\.1:[0-9]+')"
+    # shellcheck disable=SC2086
+    java ${SANDBOX_JAVA_OPTS:-} -jar target/dynagate.jar sandbox --port 0 --in-memory >"$work/sandbox-memory.log" 2>&1 &
+    pids+=($!)
+    memory_pid=$!
+    memory="$(await_line "$work/sandbox-memory.log" 'http://127\.0\.0\.1:[0-9]+')"
+    java bench/DynamoDbLoad.java set-up "$memory"
     java bench/DynamoDbLoad.java set-up "$disk"
     java bench/DynamoDbLoad.java set-up "http://127.0.0.1:$port" # empties the put table the generator above filled
     java bench/DynamoDbLoad.java set-up "http://127.0.0.1:$stored_port"
@@ -146,6 +153,9 @@ if command -v wrk >/dev/null; then
                 read -r k_ops k_p99 k_cpu k_failed < <(wrk_run "$script" "$disk/" "$disk_pid" "$connections")
                 peers="$d_ops | $d_p99 | $d_cpu | $(ratio "$k_ops" "$d_ops") | $s_ops | $s_p99 | $s_cpu | $(ratio "$k_ops" "$s_ops")"
                 echo "| ${op#*:}, --durability disk (same dynalite figures) | $k_ops | $k_p99 | $k_cpu | $peers$(failures "$k_failed" 0 0) |"
+                read -r m_ops m_p99 m_cpu m_failed < <(wrk_run "$script" "$memory/" "$memory_pid" "$connections")
+                peers="$d_ops | $d_p99 | $d_cpu | $(ratio "$m_ops" "$d_ops") | $s_ops | $s_p99 | $s_cpu | $(ratio "$m_ops" "$s_ops")"
+                echo "| ${op#*:}, --in-memory (same dynalite figures) | $m_ops | $m_p99 | $m_cpu | $peers$(failures "$m_failed" 0 0) |"
             fi
         done
         # ours only: dynalite's ListTables slows down with the items loaded above (seconds per request on this machine)

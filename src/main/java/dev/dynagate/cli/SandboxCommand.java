@@ -48,12 +48,21 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "it survives losing power too; slower) (default: ${DEFAULT-VALUE}).")
     Durability durability;
 
+    @Option(names = "--in-memory", description = "Keep nothing: tables and items live in memory only and are gone "
+            + "when the sandbox stops (fastest; for tests). Cannot be combined with --data or --durability.")
+    boolean inMemory;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = data != null ? data : AppDirs.detect().sandboxData();
+        if (inMemory && (data != null || spec.commandLine().getParseResult().hasMatchedOption("--durability"))) {
+            spec.commandLine().getErr().println("--in-memory keeps no data: leave out --data and --durability, "
+                    + "or leave out --in-memory to keep the data in a folder.");
+            return 2;
+        }
+        Path folder = inMemory ? null : data != null ? data : AppDirs.detect().sandboxData();
         SandboxOptions options = new SandboxOptions(port, folder, demo, template,
-                Duration.ofMillis(tableStatusDelayMillis), durability);
+                Duration.ofMillis(tableStatusDelayMillis), durability, inMemory);
         CountDownLatch stopped = new CountDownLatch(1);
         Sandbox sandbox;
         try {
@@ -70,8 +79,9 @@ public final class SandboxCommand implements Callable<Integer> {
             sandbox.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
-        out.println("Dynagate sandbox ready at " + sandbox.endpoint() + " (data: " + folder.toAbsolutePath()
-                + ", durability: " + durability.option() + ")");
+        out.println("Dynagate sandbox ready at " + sandbox.endpoint() + (inMemory
+                ? " (in memory: nothing is kept after it stops)"
+                : " (data: " + folder.toAbsolutePath() + ", durability: " + durability.option() + ")"));
         out.flush();
         stopped.await();
         return 0;

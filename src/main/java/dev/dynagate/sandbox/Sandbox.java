@@ -5,10 +5,13 @@ import dev.dynagate.sandbox.http.SandboxService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The built-in local cloud: one loopback port serving every component's protocols. Used headless by the
@@ -33,9 +36,17 @@ public final class Sandbox implements AutoCloseable {
     /** Starts the given components (tests use subsets). */
     public static Sandbox start(SandboxOptions options, Consumer<String> log,
                                 List<Function<SandboxContext, SandboxComponent>> factories) throws Exception {
-        Files.createDirectories(options.dataDir());
-        SandboxHttpServer server = new SandboxHttpServer(options.port());
-        SandboxContext context = new SandboxContext(server.endpoint(), options.dataDir(), options, log);
+        // in memory, the components that keep files get a folder of their own that goes when the sandbox does
+        Path dataDir = options.inMemory() ? Files.createTempDirectory("dynagate-sandbox-") : options.dataDir();
+        Files.createDirectories(dataDir);
+        SandboxHttpServer server;
+        try {
+            server = new SandboxHttpServer(options.port());
+        } catch (IOException | RuntimeException e) {
+            removeIfTemporary(options, dataDir);
+            throw e;
+        }
+        SandboxContext context = new SandboxContext(server.endpoint(), dataDir, options, log);
         List<SandboxComponent> components = new ArrayList<>();
         Sandbox sandbox = new Sandbox(server, components, context);
         try {
@@ -89,10 +100,22 @@ public final class Sandbox implements AutoCloseable {
                         + ": " + e.getMessage());
             }
         }
+        removeIfTemporary(context.options(), context.dataDir());
+    }
+
+    private static void removeIfTemporary(SandboxOptions options, Path dataDir) {
+        if (!options.inMemory()) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless: the system's temporary files are cleaned up
+        }
     }
 
     /** Creates the data folder if needed; a helper for callers that build their own options. */
-    public static void ensureFolder(java.nio.file.Path dir) throws IOException {
+    public static void ensureFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
     }
 }

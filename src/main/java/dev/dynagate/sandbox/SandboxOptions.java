@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param template    a SAM template to load, or null
  * @param tableStatusDelay how long new, updated or deleted tables stay in a transitional status (zero: ACTIVE at once)
  * @param durability when a DynamoDB write is acknowledged (null: {@link Durability#PROCESS})
+ * @param inMemory    keep nothing after the sandbox stops: DynamoDB's tables live only in memory, and the other
+ *                    components use a temporary folder (dataDir is ignored) that is removed when the sandbox closes
  */
 public record SandboxOptions(int port, Path dataDir, boolean demo, Path template, Duration tableStatusDelay,
-                             Durability durability) {
+                             Durability durability, boolean inMemory) {
 
     public SandboxOptions {
         tableStatusDelay = tableStatusDelay == null ? Duration.ZERO : tableStatusDelay;
@@ -23,18 +25,23 @@ public record SandboxOptions(int port, Path dataDir, boolean demo, Path template
     }
 
     public static SandboxOptions of(int port, Path dataDir) {
-        return new SandboxOptions(port, dataDir, false, null, Duration.ZERO, null);
+        return new SandboxOptions(port, dataDir, false, null, Duration.ZERO, null, false);
     }
 
     public SandboxOptions withDemo(boolean value) {
-        return new SandboxOptions(port, dataDir, value, template, tableStatusDelay, durability);
+        return new SandboxOptions(port, dataDir, value, template, tableStatusDelay, durability, inMemory);
     }
 
     public SandboxOptions withTemplate(Path value) {
-        return new SandboxOptions(port, dataDir, demo, value, tableStatusDelay, durability);
+        return new SandboxOptions(port, dataDir, demo, value, tableStatusDelay, durability, inMemory);
     }
 
     public SandboxOptions withDurability(Durability value) {
-        return new SandboxOptions(port, dataDir, demo, template, tableStatusDelay, value);
+        return new SandboxOptions(port, dataDir, demo, template, tableStatusDelay, value, inMemory);
+    }
+
+    /** Options that keep nothing after the sandbox stops; see {@code inMemory}. */
+    public static SandboxOptions inMemory(int port) {
+        return new SandboxOptions(port, null, false, null, Duration.ZERO, null, true);
     }
 }

@@ -45,6 +45,27 @@ class SandboxCommandTest {
     }
 
     @Test
+    void inMemoryRefusesADataFolder() {
+        int code = line().execute("sandbox", "--port", "0", "--in-memory", "--data", "somewhere");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--in-memory keeps no data: leave out --data and --durability");
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("somewhere"))).isFalse();
+    }
+
+    @Test
+    void inMemoryRefusesADurability() {
+        assertThat(line().execute("sandbox", "--port", "0", "--in-memory", "--durability", "disk")).isEqualTo(2);
+        assertThat(err.toString()).contains("leave out --data and --durability");
+    }
+
+    @Test
+    void helpOffersInMemory() {
+        assertThat(line().execute("sandbox", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--in-memory")
+                .contains("gone when the sandbox stops");
+    }
+
+    @Test
     void durabilityIsReadWhateverItsCase() {
         assertThat(new SandboxCommand.DurabilityConverter().convert(" DISK "))
                 .isEqualTo(Durability.DISK);

@@ -39,10 +39,14 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
     private final TtlSweeper sweeper;
 
     public DynamoDbComponent(SandboxContext context) {
-        try {
-            database = Database.open(context.dataDir("dynamodb"), context.options().durability());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the DynamoDB data in " + context.dataDir("dynamodb"), e);
+        if (context.options().inMemory()) {
+            database = Database.inMemory();
+        } else {
+            try {
+                database = Database.open(context.dataDir("dynamodb"), context.options().durability());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the DynamoDB data in " + context.dataDir("dynamodb"), e);
+            }
         }
         engine = new Engine(database, context.options().tableStatusDelay(), Clock.systemUTC());
         tables = new TableOps(engine);

@@ -39,7 +39,7 @@ final class EngineFixture implements AutoCloseable {
     }
 
     static EngineFixture start(Path data, Duration statusDelay) throws Exception {
-        SandboxOptions options = new SandboxOptions(0, data, false, null, statusDelay, null);
+        SandboxOptions options = new SandboxOptions(0, data, false, null, statusDelay, null, false);
         List<Function<SandboxContext, SandboxComponent>> components = List.of(DynamoDbComponent::new);
         return new EngineFixture(data, Sandbox.start(options, line -> { }, components));
     }

@@ -83,6 +83,19 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * A database that keeps nothing: no log, no snapshots, every table gone when it closes. Writes are answered once
+     * applied; locking, transactions and conditions are the same as on disk.
+     */
+    public static Database inMemory() {
+        return new Database(null, null);
+    }
+
+    /** Whether the data lives only in this process ({@link #inMemory}). */
+    public boolean isInMemory() {
+        return dir == null;
+    }
+
     public TableData table(String name) {
         return tables.get(name);
     }
@@ -150,6 +163,10 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("database closed");
             }
             result = body.apply(changes);
+            if (log == null) {
+                apply(changes.mutations());
+                return result;
+            }
             if (changes.isEmpty()) {
                 if (!changes.dependsOnCommitted()) {
                     return result;
@@ -243,7 +260,7 @@ public final class Database implements AutoCloseable {
         long gen;
         lock.writeLock().lock();
         try {
-            if (closed) {
+            if (closed || log == null) {
                 return;
             }
             gen = generation + 1;
@@ -373,7 +390,9 @@ public final class Database implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                log.close();
+                if (log != null) {
+                    log.close();
+                }
             }
         } finally {
             lock.writeLock().unlock();
