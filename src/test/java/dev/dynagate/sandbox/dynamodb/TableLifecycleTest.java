@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
@@ -222,10 +223,12 @@ class TableLifecycleTest {
             TableDescription during = slow.client.describeTable(b -> b.tableName("Slow")).table();
             assertThat(during.tableStatus()).isEqualTo(TableStatus.UPDATING);
             assertThat(during.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+            assertThat(during.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.UPDATING);
             Thread.sleep(700);
             TableDescription after = slow.client.describeTable(b -> b.tableName("Slow")).table();
             assertThat(after.tableStatus()).isEqualTo(TableStatus.ACTIVE);
             assertThat(after.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(3);
+            assertThat(after.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
             assertThat(after.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits()).isEqualTo(4);
             assertThat(after.provisionedThroughput().readCapacityUnits()).isEqualTo(1);
         }

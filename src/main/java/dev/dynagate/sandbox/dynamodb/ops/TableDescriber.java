@@ -54,7 +54,7 @@ final class TableDescriber {
             }
             if (index.global()) {
                 // the indexes of a table being created are created with it
-                i.put("IndexStatus", now < index.readyAt() || status.equals("CREATING") ? "CREATING" : "ACTIVE");
+                i.put("IndexStatus", indexStatus(index, status, now));
                 if (now < index.readyAt()) {
                     i.put("Backfilling", true);
                 }
@@ -88,6 +88,13 @@ final class TableDescriber {
         if (range != null) {
             keys.addObject().put("AttributeName", range.name()).put("KeyType", "RANGE");
         }
+    }
+
+    private static String indexStatus(IndexSchema index, String tableStatus, long now) {
+        if (now < index.readyAt() || tableStatus.equals("CREATING")) {
+            return "CREATING";
+        }
+        return tableStatus.equals("UPDATING") && index.throughput().changing(now) ? "UPDATING" : "ACTIVE";
     }
 
     /** While the table is UPDATING a throughput change, the units before it are the ones in force. */
