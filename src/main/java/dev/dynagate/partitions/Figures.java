@@ -1,5 +1,7 @@
 package dev.dynagate.partitions;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Number formats shared by the partitions texts: grouped counts, binary sizes, percentages. */
@@ -11,16 +13,18 @@ public final class Figures {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** Axis labels: 2,500 → "2.5k", 1,200,000 → "1.2M". */
+    /**
+     * Axis labels: 2,500 → "2.5k", 1,250 → "1.25k", 1,200,000 → "1.2M". Two decimals at most, so the ticks of an
+     * axis stepping by 250 read as they are and not rounded onto their neighbours.
+     */
     public static String compact(long n) {
         if (Math.abs(n) < 1000) {
             return Long.toString(n);
         }
         boolean millions = Math.abs(n) >= 1_000_000;
-        double value = millions ? n / 1e6 : n / 1e3;
-        String text = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
-        return text + (millions ? "M" : "k");
+        BigDecimal value = BigDecimal.valueOf(n).movePointLeft(millions ? 6 : 3).setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return value.toPlainString() + (millions ? "M" : "k");
     }
 
     public static String bytes(long n) {
