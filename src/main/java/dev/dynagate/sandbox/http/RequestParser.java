@@ -357,7 +357,7 @@ final class RequestParser {
                 throw new HttpProtocolException(400, "conflicting Content-Length values");
             }
         }
-        if (length.isEmpty() || length.length() > 12 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (length.isEmpty() || length.length() > 12 || !allDigits(length)) {
             throw new HttpProtocolException(400, "malformed Content-Length");
         }
         long bytes = Long.parseLong(length);
@@ -372,11 +372,25 @@ final class RequestParser {
         }
     }
 
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The comma-separated, lower-cased tokens of every value of a header. */
     private List<String> tokens(String name) {
         List<String> values = headers.get(name);
         if (values == null) {
             return List.of();
+        }
+        if (values.size() == 1 && values.get(0).indexOf(',') < 0) {
+            // one value with one token, as nearly every request has: no splitting
+            String trimmed = values.get(0).strip();
+            return List.of(trimmed.toLowerCase(Locale.ROOT));
         }
         List<String> tokens = new ArrayList<>(2);
         for (String value : values) {
@@ -404,6 +418,15 @@ final class RequestParser {
     }
 
     private static boolean isTokenChar(byte b) {
-        return b > ' ' && b < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(b) < 0;
+        return b > ' ' && b < 0x7f && TOKEN_CHARS[b];
+    }
+
+    /** RFC 9110's tchar, as a table: every header name byte of every request is checked against it. */
+    private static final boolean[] TOKEN_CHARS = new boolean[0x80];
+
+    static {
+        for (int c = '!'; c < 0x7f; c++) {
+            TOKEN_CHARS[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
     }
 }
