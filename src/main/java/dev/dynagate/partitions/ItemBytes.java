@@ -1,7 +1,7 @@
 package dev.dynagate.partitions;
 
+import dev.dynagate.dynamodbrules.SizeRules;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * one per element on top of their contents.
  */
 public final class ItemBytes {
-    private static final int CONTAINER_OVERHEAD = 3;
+    private static final int CONTAINER_OVERHEAD = SizeRules.CONTAINER_OVERHEAD;
 
     private ItemBytes() {
     }
@@ -61,21 +61,11 @@ public final class ItemBytes {
         return size;
     }
 
-    /** Base-100 digits: the decimal point must fall between two digit pairs, so odd runs are padded. */
     static long number(String text) {
-        BigDecimal value = new BigDecimal(text);
-        if (value.signum() == 0) {
-            return 1;
-        }
-        BigDecimal normal = value.stripTrailingZeros();
-        int digits = normal.precision();
-        int scale = normal.scale();
-        int padLeft = Math.floorMod(digits - scale, 2);
-        int padRight = Math.floorMod(scale, 2);
-        return 1 + (digits + padLeft + padRight) / 2 + (value.signum() < 0 ? 1 : 0);
+        return SizeRules.number(new BigDecimal(text));
     }
 
     static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return SizeRules.utf8(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.value;
 
+import dev.dynagate.dynamodbrules.SizeRules;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -11,8 +12,8 @@ import java.util.Map;
 public final class ItemSize {
     public static final long MAX_ITEM_BYTES = 409_600;
     /** What a map or list costs on top of its contents, and what each of its elements adds. */
-    public static final int CONTAINER_OVERHEAD = 3;
-    public static final int ELEMENT_OVERHEAD = 1;
+    public static final int CONTAINER_OVERHEAD = SizeRules.CONTAINER_OVERHEAD;
+    public static final int ELEMENT_OVERHEAD = SizeRules.ELEMENT_OVERHEAD;
 
     private ItemSize() {
     }
@@ -58,40 +59,13 @@ public final class ItemSize {
         return ((AttrValue.BS) v).value().stream().mapToLong(b -> b.length).sum();
     }
 
-    /**
-     * DynamoDB stores a number as base-100 digits after an exponent byte, with a terminator byte for negatives; so
-     * {@code 1}, {@code 10} and {@code 100} take 2 bytes and {@code 123} takes 3.
-     */
+    /** See {@link SizeRules#number}. */
     public static long number(BigDecimal value) {
-        if (value.signum() == 0) {
-            return 1;
-        }
-        BigDecimal normal = value.stripTrailingZeros();
-        int digits = normal.precision();
-        int scale = normal.scale();
-        // Pad so the decimal point falls between two base-100 digits on both ends.
-        int padLeft = Math.floorMod(digits - scale, 2);
-        int padRight = Math.floorMod(scale, 2);
-        long pairs = (digits + padLeft + padRight) / 2;
-        return 1 + pairs + (value.signum() < 0 ? 1 : 0);
+        return SizeRules.number(value);
     }
 
     private static long utf8(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+        return SizeRules.utf8(s);
     }
 
     /** The UTF-8 length of a string, without encoding it. */

@@ -1,0 +1,28 @@
+package dev.dynagate.dynamodbrules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class SizeRulesTest {
+    @Test
+    void numbersCountAnExponentByteAndTheirBase100Digits() {
+        assertThat(SizeRules.number(BigDecimal.ZERO)).isEqualTo(1);
+        assertThat(SizeRules.number(new BigDecimal("1"))).isEqualTo(2);
+        assertThat(SizeRules.number(new BigDecimal("100"))).isEqualTo(2);
+        assertThat(SizeRules.number(new BigDecimal("123"))).isEqualTo(3);
+        assertThat(SizeRules.number(new BigDecimal("-123"))).isEqualTo(4);
+        assertThat(SizeRules.number(new BigDecimal("1.5"))).isEqualTo(3);
+        assertThat(SizeRules.number(new BigDecimal("12345678901234567890123456789012345678"))).isEqualTo(20);
+    }
+
+    @Test
+    void stringsCountTheirUtf8BytesWithoutEncoding() {
+        assertThat(SizeRules.utf8("abc")).isEqualTo(3);
+        assertThat(SizeRules.utf8("é")).isEqualTo(2);
+        assertThat(SizeRules.utf8("€")).isEqualTo(3);
+        assertThat(SizeRules.utf8("😀")).isEqualTo(4);
+        assertThat(SizeRules.utf8("")).isZero();
+    }
+}
