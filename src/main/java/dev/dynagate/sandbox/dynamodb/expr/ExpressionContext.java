@@ -6,12 +6,12 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -22,16 +22,17 @@ import java.util.stream.Collectors;
 public final class ExpressionContext {
     private final Map<String, String> names;
     private final Map<String, AttrValue> values;
-    private final Set<String> usedNames = new TreeSet<>();
-    private final Set<String> usedValues = new TreeSet<>();
+    private final Set<String> usedNames = new HashSet<>();
+    private final Set<String> usedValues = new HashSet<>();
 
     /**
      * Either map may be null when the request did not send it. Checks what DynamoDB checks of the maps themselves:
      * that a map sent is not empty and that its keys are well-formed {@code #name}/{@code :value} references.
      */
     public ExpressionContext(Map<String, String> names, Map<String, AttrValue> values) {
-        this.names = names == null ? Map.of() : new LinkedHashMap<>(names);
-        this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
+        // kept as given, not copied: a context lives for one request, whose maps nothing changes
+        this.names = names == null ? Map.of() : names;
+        this.values = values == null ? Map.of() : values;
         if (names != null) {
             checkKeys("ExpressionAttributeNames", names.keySet(), '#');
         }
@@ -91,10 +92,19 @@ public final class ExpressionContext {
             throw DynamoDbError.validation(parameter + " must not be empty");
         }
         for (String key : keys) {
-            if (key.length() < 2 || key.charAt(0) != prefix || !key.substring(1).chars().allMatch(Lexer::isNamePart)) {
+            if (key.length() < 2 || key.charAt(0) != prefix || !allNameParts(key)) {
                 throw DynamoDbError.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
             }
         }
+    }
+
+    private static boolean allNameParts(String key) {
+        for (int i = 1; i < key.length(); i++) {
+            if (!Lexer.isNamePart(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
