@@ -41,7 +41,7 @@ public record SandboxOptions(int port, Path dataDir, boolean demo, Path template
     }
 
     /** Options that keep nothing after the sandbox stops; see {@code inMemory}. */
-    public static SandboxOptions inMemory(int port) {
+    public static SandboxOptions inMemoryOn(int port) {
         return new SandboxOptions(port, null, false, null, Duration.ZERO, null, true);
     }
 }

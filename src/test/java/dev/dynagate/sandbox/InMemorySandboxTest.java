@@ -35,7 +35,7 @@ class InMemorySandboxTest {
     @Test
     void servesEveryComponentAndKeepsNothingAfterItStops() throws Exception {
         Path folder;
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemory(0), line -> { });
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.inMemoryOn(0), line -> { });
              DynamoDbClient client = client(sandbox)) {
             folder = sandbox.context().dataDir();
             createTable(client);
@@ -54,7 +54,7 @@ class InMemorySandboxTest {
         }
         assertThat(folder).doesNotExist();
 
-        try (Sandbox again = Sandbox.start(SandboxOptions.inMemory(0), line -> { });
+        try (Sandbox again = Sandbox.start(SandboxOptions.inMemoryOn(0), line -> { });
              DynamoDbClient client = client(again)) {
             assertThat(client.listTables().tableNames()).isEmpty();
         }
