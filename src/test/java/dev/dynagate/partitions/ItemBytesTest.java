@@ -8,15 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class ItemBytesTest {
 
+    /** The digit arithmetic itself is SizeRulesTest's; here, that a number's text reaches it. */
     @Test
-    void numbersTakeAnExponentByteAndOneBytePerDigitPair() {
-        assertThat(ItemBytes.number("0")).isEqualTo(1);
-        assertThat(ItemBytes.number("1")).isEqualTo(2);
-        assertThat(ItemBytes.number("100")).isEqualTo(2);
-        assertThat(ItemBytes.number("123")).isEqualTo(3);
-        assertThat(ItemBytes.number("-123")).isEqualTo(4);
-        assertThat(ItemBytes.number("12345678901234567890123456789012345678")).isEqualTo(20);
-        assertThat(ItemBytes.number("1.5")).isEqualTo(3);
+    void numbersAreSizedFromTheirText() {
+        assertThat(ItemBytes.of(new DdbValue.N("-123"))).isEqualTo(4);
+        assertThat(ItemBytes.of(new DdbValue.NS(List.of("1", "1.5")))).isEqualTo(2 + 3);
     }
 
     @Test
