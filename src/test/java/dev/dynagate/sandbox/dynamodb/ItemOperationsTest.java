@@ -117,6 +117,70 @@ class ItemOperationsTest {
                 .hasMessageContaining("Cannot update attribute pk. This attribute is part of the key");
     }
 
+    private Map<String, AttributeValue> updated(String expression, ReturnValue mode,
+                                                Map<String, AttributeValue> values) {
+        UpdateItemResponse response = engine.client.updateItem(b -> b.tableName("Items").key(key("doc"))
+                .updateExpression(expression).returnValues(mode)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+        return response.hasAttributes() ? response.attributes() : null;
+    }
+
+    private static AttributeValue list(String... numbers) {
+        return AttributeValue.fromL(java.util.Arrays.stream(numbers).map(EngineFixture::n).toList());
+    }
+
+    /**
+     * UPDATED_OLD and UPDATED_NEW read the paths the update wrote, on the item before and after, as DynamoDB does:
+     * nothing for a path missing on that side, and the element now at a removed list index.
+     */
+    @Test
+    void updatedValuesAreTheWrittenPathsBeforeAndAfter() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("doc"), "l", list("1", "2"),
+                "a", AttributeValue.fromM(Map.of("b", s("dog"), "c", list("1", "2", "3"))))));
+        assertThat(updated("SET l = list_append(l, :one)", ReturnValue.UPDATED_NEW, Map.of(":one", list("3"))))
+                .isEqualTo(Map.of("l", list("1", "2", "3")));
+        assertThat(updated("SET a.b = :v", ReturnValue.UPDATED_OLD, Map.of(":v", s("cat"))))
+                .isEqualTo(Map.of("a", AttributeValue.fromM(Map.of("b", s("dog")))));
+        assertThat(updated("SET a.b = :v", ReturnValue.UPDATED_OLD, Map.of(":v", s("cat"))))
+                .as("the same value written again is still an update")
+                .isEqualTo(Map.of("a", AttributeValue.fromM(Map.of("b", s("cat")))));
+        assertThat(updated("SET a.c[1] = :v", ReturnValue.UPDATED_NEW, Map.of(":v", n("7"))))
+                .isEqualTo(Map.of("a", AttributeValue.fromM(Map.of("c", list("7")))));
+        assertThat(updated("REMOVE a.c[1], a.c[5]", ReturnValue.UPDATED_OLD, Map.of()))
+                .isEqualTo(Map.of("a", AttributeValue.fromM(Map.of("c", list("7")))));
+        assertThat(updated("SET a.x = :v", ReturnValue.UPDATED_OLD, Map.of(":v", n("8")))).isNull();
+        assertThat(updated("SET a.c[100] = :v", ReturnValue.UPDATED_NEW, Map.of(":v", n("70")))).isNull();
+        // a.c is now [1, 3, 70]: removing a.c[1] leaves 70 at index 1, and that is the new value there
+        assertThat(updated("REMOVE a.c[1]", ReturnValue.UPDATED_NEW, Map.of()))
+                .isEqualTo(Map.of("a", AttributeValue.fromM(Map.of("c", list("70")))));
+        assertThat(updated("REMOVE l", ReturnValue.UPDATED_NEW, Map.of())).isNull();
+    }
+
+    /** As on DynamoDB: an update that only takes away creates nothing; any other update, even an empty one, does. */
+    @Test
+    void anUpdateThatOnlyRemovesDoesNotCreateAMissingItem() {
+        UpdateItemResponse removed = engine.client.updateItem(b -> b.tableName("Items").key(key("ghost"))
+                .updateExpression("REMOVE b, m.x").returnValues(ReturnValue.ALL_NEW));
+        assertThat(removed.hasAttributes()).isFalse();
+        engine.client.updateItem(b -> b.tableName("Items").key(key("ghost"))
+                .updateExpression("DELETE tags :t").expressionAttributeValues(Map.of(":t",
+                        AttributeValue.fromSs(java.util.List.of("a")))));
+        engine.client.updateItem(b -> b.tableName("Items").key(key("ghost")).attributeUpdates(Map.of("b",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder()
+                        .action(software.amazon.awssdk.services.dynamodb.model.AttributeAction.DELETE).build())));
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("ghost"))).hasItem()).isFalse();
+
+        UpdateItemResponse empty = engine.client.updateItem(b -> b.tableName("Items").key(key("ghost"))
+                .attributeUpdates(Map.of()).returnValues(ReturnValue.ALL_NEW));
+        assertThat(empty.attributes()).isEqualTo(Map.of("pk", s("ghost")));
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("ghost"))).item())
+                .isEqualTo(Map.of("pk", s("ghost")));
+        // on an item that exists, a REMOVE is an ordinary update
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("real"), "b", s("x"))));
+        assertThat(engine.client.updateItem(b -> b.tableName("Items").key(key("real")).updateExpression("REMOVE b")
+                .returnValues(ReturnValue.ALL_NEW)).attributes()).isEqualTo(Map.of("pk", s("real")));
+    }
+
     @Test
     void conditionsAndReturnValuesOnFailure() {
         engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"))));

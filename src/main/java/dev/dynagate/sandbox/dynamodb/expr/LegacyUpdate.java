@@ -100,6 +100,16 @@ final class LegacyUpdate implements UpdateAction {
     }
 
     @Override
+    public Projection updatedPaths() {
+        return new PathProjection(changes.stream().map(c -> new DocPath(List.of(c.attribute()))).toList());
+    }
+
+    @Override
+    public boolean onlyRemoves() {
+        return !changes.isEmpty() && changes.stream().allMatch(c -> c.action().equals("DELETE"));
+    }
+
+    @Override
     public Set<String> topLevelAttributes() {
         Set<String> names = new LinkedHashSet<>();
         changes.forEach(c -> names.add(c.attribute()));

@@ -22,4 +22,17 @@ public interface UpdateAction {
 
     /** Top-level attribute names the update touches, for "part of the key" checks. */
     Set<String> topLevelAttributes();
+
+    /**
+     * Whether the update only takes away (REMOVE, DELETE): DynamoDB does not create a missing item for such an
+     * update, while any other update, even an empty AttributeUpdates, creates it with its key.
+     */
+    boolean onlyRemoves();
+
+    /**
+     * The paths the update writes, as a projection: ReturnValues UPDATED_OLD and UPDATED_NEW are these paths read from
+     * the item before and after, as DynamoDB answers them ({@code SET a.c[1] = :v} returns {@code a} holding only
+     * {@code c} holding only that element; a path that does not exist on a side is left out).
+     */
+    Projection updatedPaths();
 }

@@ -106,6 +106,21 @@ final class UpdateExpression implements UpdateAction {
     }
 
     @Override
+    public Projection updatedPaths() {
+        List<DocPath> paths = new ArrayList<>();
+        sets.forEach(s -> paths.add(s.path()));
+        paths.addAll(removes);
+        adds.forEach(a -> paths.add(a.path()));
+        deletes.forEach(d -> paths.add(d.path()));
+        return new PathProjection(paths);
+    }
+
+    @Override
+    public boolean onlyRemoves() {
+        return sets.isEmpty() && adds.isEmpty();
+    }
+
+    @Override
     public Set<String> topLevelAttributes() {
         Set<String> names = new LinkedHashSet<>();
         sets.forEach(s -> names.add(s.path().top()));

@@ -10,7 +10,6 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem. */
 public final class ItemOps {
@@ -84,7 +83,7 @@ public final class ItemOps {
             throw new DetailedError("ConditionalCheckFailedException", "The conditional request failed", details);
         }
         ObjectNode out = Request.object();
-        Map<String, AttrValue> attributes = returned(returnValues, result[0], result[1], write.updatedAttributes());
+        Map<String, AttrValue> attributes = returned(returnValues, result[0], result[1], write.updatedPaths());
         if (attributes != null && !attributes.isEmpty()) {
             out.set("Attributes", AttrValueJson.writeItem(attributes));
         }
@@ -95,14 +94,12 @@ public final class ItemOps {
         return out;
     }
 
-    private static Map<String, AttrValue> returned(String mode, StoredItem old, StoredItem next, Set<String> updated) {
+    private static Map<String, AttrValue> returned(String mode, StoredItem old, StoredItem next, Projection updated) {
         return switch (mode) {
             case "ALL_OLD" -> old == null ? null : old.item();
             case "ALL_NEW" -> next == null ? null : next.item();
-            case "UPDATED_OLD" -> old == null ? null
-                    : UpdatedValues.of(old.item(), next == null ? null : next.item(), updated);
-            case "UPDATED_NEW" -> next == null ? null
-                    : UpdatedValues.of(next.item(), old == null ? null : old.item(), updated);
+            case "UPDATED_OLD" -> old == null || updated == null ? null : updated.apply(old.item());
+            case "UPDATED_NEW" -> next == null || updated == null ? null : updated.apply(next.item());
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.expr.Condition;
 import dev.dynagate.sandbox.dynamodb.expr.Expressions;
 import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
+import dev.dynagate.sandbox.dynamodb.expr.Projection;
 import dev.dynagate.sandbox.dynamodb.expr.UpdateAction;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.Changes;
@@ -15,7 +16,6 @@ import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One validated item write (PutItem, UpdateItem, DeleteItem or a transaction's ConditionCheck), parsed before the
@@ -111,8 +111,9 @@ final class ItemWrite {
         return new ItemWrite(Kind.UPDATE, table, key, null, action, condition);
     }
 
-    Set<String> updatedAttributes() {
-        return update == null ? Set.of() : update.topLevelAttributes();
+    /** What UPDATED_OLD and UPDATED_NEW read from the item: the update's paths; null when nothing is updated. */
+    Projection updatedPaths() {
+        return update == null ? null : update.updatedPaths();
     }
 
     /** Whether {@link #apply} and {@link #stage} need the current item: everything but an unconditional put. */
@@ -122,7 +123,7 @@ final class ItemWrite {
 
     /**
      * Tests the condition against {@code old} and answers the item to store: {@code old} itself for a condition
-     * check, null for a delete.
+     * check, null for a delete and for an update that only removes from an item that does not exist.
      */
     StoredItem apply(StoredItem old) {
         // a plain put or delete never looks inside the item it replaces
@@ -136,6 +137,9 @@ final class ItemWrite {
             case DELETE -> null;
             case PUT -> item;
             case UPDATE -> {
+                if (old == null && update != null && update.onlyRemoves()) {
+                    yield null; // nothing to take away from, and DynamoDB creates no item for it
+                }
                 Map<String, AttrValue> next;
                 if (update == null) {
                     next = new LinkedHashMap<>(oldItem == null ? key : oldItem);
