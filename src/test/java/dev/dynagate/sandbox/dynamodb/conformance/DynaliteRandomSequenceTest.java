@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random but reproducible sequences of item writes and reads (conditional puts, updates of every action kind,
- * deletes, gets, queries on the table and a GSI, scans) sent to the sandbox and to dynalite on a small key space, so
- * that the writes keep meeting the items earlier ones left. Every answer must be the same once volatile parts are
- * masked and the orders DynamoDB does not define (set elements, Scan, ties on a GSI key) are sorted. The fixed case
- * files test each rule alone; this finds rules that go wrong together.
+ * deletes, batch writes and gets, gets, queries on the table and a GSI, scans) sent to the sandbox and to dynalite on
+ * a small key space, so that the writes keep meeting the items earlier ones left. Every answer must be the same once
+ * volatile parts are masked and the orders DynamoDB does not define (set elements, Scan, ties on a GSI key) are
+ * sorted. The fixed case files test each rule alone; this finds rules that go wrong together.
  */
 class DynaliteRandomSequenceTest {
     private static final int REQUESTS_PER_SEED = 1_500;
@@ -106,32 +106,16 @@ class DynaliteRandomSequenceTest {
     }
 
     private static Request next(Random random) {
-        int roll = random.nextInt(100);
-        String key = "\"pk\":{\"S\":\"" + pick(random, PARTITIONS) + "\"},\"sk\":{\"N\":\"" + random.nextInt(8) + "\"}";
+        int roll = random.nextInt(108);
+        String key = key(random);
         if (roll < 25) {
-            StringBuilder item = new StringBuilder("{").append(key);
-            if (random.nextInt(4) > 0) {
-                item.append(",\"n\":{\"N\":\"").append(number(random)).append("\"}");
-            }
-            if (random.nextBoolean()) {
-                item.append(",\"s\":{\"S\":\"").append(pick(random, new String[] {"alpha", "beta", "al", ""}))
-                        .append("\"}");
-            }
-            if (random.nextBoolean()) {
-                item.append(",\"ss\":").append(stringSet(random));
-            }
-            if (random.nextInt(3) == 0) {
-                item.append(",\"g\":{\"S\":\"").append(pick(random, new String[] {"x", "y"})).append("\"}");
-            }
-            String body = "{\"TableName\":\"" + TABLE + "\",\"Item\":" + item.append("}")
+            String body = "{\"TableName\":\"" + TABLE + "\",\"Item\":" + item(random, key)
                     + condition(random) + returnValues(random, new String[] {"NONE", "ALL_OLD"}) + "}";
             return new Request("PutItem", body, false);
         }
         if (roll < 55) {
-            String update = pick(random, UPDATES);
-            String body = "{\"TableName\":\"" + TABLE + "\",\"Key\":{" + key + "},\"UpdateExpression\":\"" + update
-                    + "\"" + conditionWith(random, update) + returnValues(random, RETURN_VALUES) + "}";
-            return new Request("UpdateItem", body, false);
+            return new Request("UpdateItem", "{\"TableName\":\"" + TABLE + "\"," + update(random, key)
+                    + returnValues(random, RETURN_VALUES) + "}", false);
         }
         if (roll < 65) {
             String body = "{\"TableName\":\"" + TABLE + "\",\"Key\":{" + key + "}" + condition(random)
@@ -146,8 +130,67 @@ class DynaliteRandomSequenceTest {
         if (roll < 95) {
             return query(random);
         }
-        String filter = random.nextBoolean() ? "" : filter(random);
-        return new Request("Scan", "{\"TableName\":\"" + TABLE + "\"" + filter + "}", true);
+        if (roll < 100) {
+            String filter = random.nextBoolean() ? "" : filter(random);
+            return new Request("Scan", "{\"TableName\":\"" + TABLE + "\"" + filter + "}", true);
+        }
+        // no transactions: dynalite does not serve them (TransactionsAndBatchesTest covers ours)
+        return batch(random);
+    }
+
+    private static String key(Random random) {
+        return "\"pk\":{\"S\":\"" + pick(random, PARTITIONS) + "\"},\"sk\":{\"N\":\"" + random.nextInt(8) + "\"}";
+    }
+
+    private static String item(Random random, String key) {
+        StringBuilder item = new StringBuilder("{").append(key);
+        if (random.nextInt(4) > 0) {
+            item.append(",\"n\":{\"N\":\"").append(number(random)).append("\"}");
+        }
+        if (random.nextBoolean()) {
+            item.append(",\"s\":{\"S\":\"").append(pick(random, new String[] {"alpha", "beta", "al", ""}))
+                    .append("\"}");
+        }
+        if (random.nextBoolean()) {
+            item.append(",\"ss\":").append(stringSet(random));
+        }
+        if (random.nextInt(3) == 0) {
+            item.append(",\"g\":{\"S\":\"").append(pick(random, new String[] {"x", "y"})).append("\"}");
+        }
+        return item.append("}").toString();
+    }
+
+    /** The Key, UpdateExpression and attribute values of one update, without the table name. */
+    private static String update(Random random, String key) {
+        String update = pick(random, UPDATES);
+        return "\"Key\":{" + key + "},\"UpdateExpression\":\"" + update + "\"" + conditionWith(random, update);
+    }
+
+    /** A BatchWriteItem of puts and deletes, or a BatchGetItem, on distinct keys. */
+    private static Request batch(Random random) {
+        List<String> keys = distinctKeys(random, 1 + random.nextInt(4));
+        List<String> requests = new ArrayList<>();
+        if (random.nextBoolean()) {
+            for (String key : keys) {
+                requests.add("{" + key + "}");
+            }
+            return new Request("BatchGetItem", "{\"RequestItems\":{\"" + TABLE + "\":{\"Keys\":["
+                    + String.join(",", requests) + "],\"ConsistentRead\":true}}}", false);
+        }
+        for (String key : keys) {
+            requests.add(random.nextBoolean() ? "{\"PutRequest\":{\"Item\":" + item(random, key) + "}}"
+                    : "{\"DeleteRequest\":{\"Key\":{" + key + "}}}");
+        }
+        return new Request("BatchWriteItem", "{\"RequestItems\":{\"" + TABLE + "\":["
+                + String.join(",", requests) + "]}}", false);
+    }
+
+    private static List<String> distinctKeys(Random random, int count) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        while (keys.size() < count) {
+            keys.add(key(random));
+        }
+        return new ArrayList<>(keys);
     }
 
     private static Request query(Random random) {
