@@ -107,7 +107,7 @@ sealed interface Operand {
             if (!(a instanceof AttrValue.N na) || !(b instanceof AttrValue.N nb)) {
                 throw UpdateValues.incorrectType();
             }
-            return new AttrValue.N(Numbers.checked(plus ? na.value().add(nb.value()) : na.value().subtract(nb.value())));
+            return new AttrValue.N(Numbers.computed(plus ? na.value().add(nb.value()) : na.value().subtract(nb.value())));
         }
 
         @Override public String staticType() {

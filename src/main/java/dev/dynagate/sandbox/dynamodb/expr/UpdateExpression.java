@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.expr;
 
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,7 +141,7 @@ final class UpdateExpression implements UpdateAction {
                 return value;
             }
             if (current instanceof AttrValue.N a && value instanceof AttrValue.N b) {
-                return new AttrValue.N(dev.dynagate.sandbox.dynamodb.value.Numbers.checked(a.value().add(b.value())));
+                return new AttrValue.N(Numbers.computed(a.value().add(b.value())));
             }
             if (current instanceof AttrValue.SS a && value instanceof AttrValue.SS b) {
                 Set<String> union = new LinkedHashSet<>(a.value());

@@ -45,6 +45,19 @@ public final class Numbers {
         return normal;
     }
 
+    /**
+     * Checks the result of arithmetic ({@code SET n = n + :v}, ADD). DynamoDB refuses a sum that needs more than 38
+     * significant digits (1E+50 + 1) with its overflow message, not the one for a number sent with too many digits.
+     */
+    public static BigDecimal computed(BigDecimal value) {
+        BigDecimal normal = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (normal.precision() > MAX_DIGITS) {
+            throw DynamoDbError.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        return checked(normal);
+    }
+
     /** The text DynamoDB answers for a stored number: plain notation, no trailing zeros. */
     public static String format(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();

@@ -76,8 +76,11 @@ class UpdateExpressionTest {
         Map<String, AttrValue> max = plusOne.apply(big);
         assertThat(plusOne.apply(max)).containsEntry("n", n("1E+38"));
         UpdateAction precise = Expressions.update("SET n = n + :tiny", values(":tiny", n("0.1")));
+        // DynamoDB words a sum that needs a 39th digit as an overflow, not as a number sent with too many digits
         assertThat(validation(() -> precise.apply(max)))
-                .isEqualTo("Attempting to store more than 38 significant digits in a Number");
+                .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        UpdateAction addOne = Expressions.update("ADD n :one", values(":one", n("1")));
+        assertThat(validation(() -> addOne.apply(item("n", n("1E+50"))))).startsWith("Number overflow.");
         UpdateAction huge = Expressions.update("SET n = n + n", values());
         assertThat(validation(() -> huge.apply(item("n", n("9.9E+125")))))
                 .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
