@@ -54,6 +54,12 @@ public final class BatchOps {
                         + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must "
                         + "have length less than or equal to 100");
             }
+            JsonNode attributesToGet = spec.node("AttributesToGet");
+            if (attributesToGet != null && attributesToGet.isArray() && attributesToGet.isEmpty()) {
+                throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
+                        + ".member.attributesToGet' failed to satisfy constraint: Member must have length greater "
+                        + "than or equal to 1");
+            }
             total += keyNodes.size();
             if (total > MAX_GET) {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");

@@ -79,6 +79,15 @@ final class Constraints {
         return this;
     }
 
+    /** A list member that, when sent, must hold at least one element (AttributesToGet). */
+    Constraints nonEmptyList(String field) {
+        JsonNode n = request.node(field);
+        if (n != null && n.isArray() && n.isEmpty()) {
+            add("[]", field, "Member must have length greater than or equal to 1");
+        }
+        return this;
+    }
+
     Constraints capacity() {
         return oneOf("ReturnConsumedCapacity", CAPACITY);
     }

@@ -105,7 +105,7 @@ public final class ItemOps {
     }
 
     public ObjectNode get(Request r) {
-        Constraints.of(r).capacity().name("TableName", true).notNull("Key").check();
+        Constraints.of(r).capacity().name("TableName", true).notNull("Key").nonEmptyList("AttributesToGet").check();
         TableData table = engine.table(Names.tableName(r));
         Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.READ_ITEM);

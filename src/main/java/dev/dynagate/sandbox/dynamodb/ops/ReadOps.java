@@ -28,7 +28,7 @@ public final class ReadOps {
 
     public ObjectNode query(Request r) {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
-                .conditionalOperator().atLeast("Limit", 1).check();
+                .conditionalOperator().atLeast("Limit", 1).nonEmptyList("AttributesToGet").check();
         ReadTarget target = ReadTarget.of(engine, r);
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         KeyCondition key;
@@ -134,7 +134,7 @@ public final class ReadOps {
     public ObjectNode scan(Request r) {
         Constraints.of(r).select().name("IndexName", false).atLeast("TotalSegments", 1).atMost("TotalSegments", 1_000_000)
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
-                .atLeast("Limit", 1).check();
+                .atLeast("Limit", 1).nonEmptyList("AttributesToGet").check();
         ReadTarget target = ReadTarget.of(engine, r);
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
