@@ -209,6 +209,37 @@ class ItemOperationsTest {
                 .containsOnlyKeys("v");
     }
 
+    /** ConditionalOperator joins two or more legacy conditions; DynamoDB refuses it with fewer, or next to expressions. */
+    @Test
+    void conditionalOperatorNeedsTwoLegacyConditions() {
+        engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"), "w", n("2"))));
+        String without = "ConditionalOperator cannot be used without Filter or Expected";
+        String one = "ConditionalOperator can only be used when Filter or Expected has two or more elements";
+        var eq1 = software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder().value(n("1")).build();
+        var eq9 = software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder().value(n("9")).build();
+        var or = software.amazon.awssdk.services.dynamodb.model.ConditionalOperator.OR;
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("b")))
+                .conditionalOperator(or))).hasMessageContaining(without);
+        assertThatThrownBy(() -> engine.client.deleteItem(b -> b.tableName("Items").key(key("a"))
+                .expected(Map.of()).conditionalOperator(or))).hasMessageContaining(without);
+        assertThatThrownBy(() -> engine.client.deleteItem(b -> b.tableName("Items").key(key("a"))
+                .expected(Map.of("v", eq1)).conditionalOperator(or))).hasMessageContaining(one);
+        assertThatThrownBy(() -> engine.client.scan(b -> b.tableName("Items").conditionalOperator(or)))
+                .hasMessageContaining(without);
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("b")))
+                .conditionalOperator(or).conditionExpression("attribute_not_exists(pk)")))
+                .hasMessageContaining("Non-expression parameters: {ConditionalOperator} "
+                        + "Expression parameters: {ConditionExpression}");
+        // with two conditions, OR needs only one of them
+        engine.client.updateItem(b -> b.tableName("Items").key(key("a")).expected(Map.of("v", eq9, "w",
+                        software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder().value(n("2"))
+                                .build()))
+                .conditionalOperator(or).updateExpression(null).attributeUpdates(Map.of("x",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder().value(n("3"))
+                                .action(software.amazon.awssdk.services.dynamodb.model.AttributeAction.PUT).build())));
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("a"))).item()).containsEntry("x", n("3"));
+    }
+
     @Test
     void keysAreValidated() {
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", n("1")))))

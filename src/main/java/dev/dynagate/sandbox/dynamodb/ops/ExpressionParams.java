@@ -17,21 +17,26 @@ import java.util.List;
 final class ExpressionParams {
     /** Which expression parameters an operation has, in DynamoDB's order, and their legacy counterparts. */
     enum Kind {
-        READ_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet")),
-        WRITE_ITEM(List.of("ConditionExpression"), List.of("Expected")),
-        UPDATE_ITEM(List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected")),
+        READ_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet"), null),
+        WRITE_ITEM(List.of("ConditionExpression"), List.of("Expected", "ConditionalOperator"), "Expected"),
+        UPDATE_ITEM(List.of("UpdateExpression", "ConditionExpression"),
+                List.of("AttributeUpdates", "Expected", "ConditionalOperator"), "Expected"),
         QUERY(List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
-                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions")),
-        SCAN(List.of("ProjectionExpression", "FilterExpression"), List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
+                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"), "QueryFilter"),
+        SCAN(List.of("ProjectionExpression", "FilterExpression"),
+                List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"), "ScanFilter");
 
         private final List<String> expressions;
         private final List<String> legacy;
         /** The expressions that may use ExpressionAttributeValues: all but ProjectionExpression. */
         private final List<String> withValues;
+        /** The legacy conditions ConditionalOperator joins (Expected, QueryFilter, ScanFilter), or null. */
+        private final String joinedConditions;
 
-        Kind(List<String> expressions, List<String> legacy) {
+        Kind(List<String> expressions, List<String> legacy, String joinedConditions) {
             this.expressions = expressions;
             this.legacy = legacy;
+            this.joinedConditions = joinedConditions;
             withValues = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
         }
     }
@@ -63,8 +68,25 @@ final class ExpressionParams {
             throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", kind.withValues) + (kind.withValues.size() > 1 ? " are" : " is") + " null");
         }
+        checkConditionalOperator(kind);
         context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),
                 request.node("ExpressionAttributeValues"));
+    }
+
+    /** ConditionalOperator joins two or more legacy conditions; with fewer DynamoDB refuses it. */
+    private void checkConditionalOperator(Kind kind) {
+        if (!request.has("ConditionalOperator") || kind.joinedConditions == null) {
+            return;
+        }
+        JsonNode conditions = request.node(kind.joinedConditions);
+        int count = conditions == null || !conditions.isObject() ? 0 : conditions.size();
+        if (count == 0) {
+            throw DynamoDbError.validation("ConditionalOperator cannot be used without Filter or Expected");
+        }
+        if (count == 1) {
+            throw DynamoDbError.validation(
+                    "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+        }
     }
 
     /** The fields of {@code names} the request has, in the order given; no list allocated when none. */
