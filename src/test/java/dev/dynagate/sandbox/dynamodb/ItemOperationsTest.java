@@ -209,7 +209,7 @@ class ItemOperationsTest {
                 .containsOnlyKeys("v");
     }
 
-    /** ConditionalOperator joins two or more legacy conditions; DynamoDB refuses it with fewer, or next to expressions. */
+    /** ConditionalOperator joins two or more legacy conditions: DynamoDB refuses fewer, and expressions next to it. */
     @Test
     void conditionalOperatorNeedsTwoLegacyConditions() {
         engine.client.putItem(b -> b.tableName("Items").item(Map.of("pk", s("a"), "v", n("1"), "w", n("2"))));
