@@ -74,6 +74,21 @@ class IndexAndLimitsTest {
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
                 .item(Map.of("pk", s("a"), "sk", s("x".repeat(1025))))))
                 .hasMessageContaining("Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        // an index key is held to the table key's limits: 2,048 bytes for a partition key
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("x".repeat(2049))))))
+                .hasMessageContaining("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        engine.client.putItem(b -> b.tableName("Shop")
+                .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("x".repeat(2048)))));
+    }
+
+    /** Attribute names may be up to 64 KB long, beyond what a JSON parser accepts by default. */
+    @Test
+    void longAttributeNamesAreKept() {
+        String name = "a".repeat(65_535);
+        engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("long"), "sk", s("1"), name, n("1"))));
+        assertThat(engine.client.getItem(b -> b.tableName("Shop").key(Map.of("pk", s("long"), "sk", s("1"))))
+                .item()).containsEntry(name, n("1"));
     }
 
     @Test

@@ -237,8 +237,13 @@ class TableLifecycleTest {
     @Test
     void deleteTable() {
         engine.createTable("Gone", null);
-        assertThat(engine.client.deleteTable(b -> b.tableName("Gone")).tableDescription().tableStatus())
-                .isEqualTo(TableStatus.DELETING);
+        TableDescription answer = engine.client.deleteTable(b -> b.tableName("Gone")).tableDescription();
+        assertThat(answer.tableStatus()).isEqualTo(TableStatus.DELETING);
+        // as DynamoDB answers it: the name and figures, not the table's shape
+        assertThat(answer.tableName()).isEqualTo("Gone");
+        assertThat(answer.hasKeySchema()).isFalse();
+        assertThat(answer.hasAttributeDefinitions()).isFalse();
+        assertThat(answer.creationDateTime()).isNull();
         assertThat(engine.client.listTables().tableNames()).doesNotContain("Gone");
         assertThatThrownBy(() -> engine.client.deleteTable(b -> b.tableName("Gone")))
                 .isInstanceOf(ResourceNotFoundException.class);
@@ -290,5 +295,12 @@ class TableLifecycleTest {
         engine.client.untagResource(b -> b.resourceArn(arn).tagKeys("a"));
         assertThat(engine.client.listTagsOfResource(b -> b.resourceArn(arn)).tags())
                 .containsExactly(Tag.builder().key("b").value("2").build());
+        assertThatThrownBy(() -> engine.client.tagResource(b -> b.resourceArn(arn).tags(java.util.List.of())))
+                .hasMessageContaining("Value '[]' at 'tags' failed to satisfy constraint");
+        assertThatThrownBy(() -> engine.client.tagResource(b -> b.resourceArn(arn)
+                .tags(Tag.builder().key("long").value("v".repeat(257)).build())))
+                .hasMessageContaining("Member must have length less than or equal to 256");
+        engine.client.tagResource(b -> b.resourceArn(arn)
+                .tags(Tag.builder().key("max").value("v".repeat(256)).build()));
     }
 }

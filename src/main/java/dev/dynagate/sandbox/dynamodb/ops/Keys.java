@@ -15,6 +15,11 @@ public final class Keys {
     static final String INVALID = "One or more parameter values were invalid: ";
     private static final int MAX_HASH = 2048;
     private static final int MAX_RANGE = 1024;
+    // DynamoDB's own words, the missing space included
+    private static final String HASH_KEY_TOO_LONG = INVALID
+            + "Size of hashkey has exceeded the maximum size limit of2048 bytes";
+    private static final String RANGE_KEY_TOO_LONG = INVALID
+            + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes";
 
     private Keys() {
     }
@@ -48,10 +53,10 @@ public final class Keys {
                     + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. Key: " + attr.name());
         }
         if (hash && bytes.length > MAX_HASH) {
-            throw DynamoDbError.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+            throw DynamoDbError.validation(HASH_KEY_TOO_LONG);
         }
         if (!hash && bytes.length > MAX_RANGE) {
-            throw DynamoDbError.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+            throw DynamoDbError.validation(RANGE_KEY_TOO_LONG);
         }
     }
 
@@ -103,11 +108,19 @@ public final class Keys {
             throw DynamoDbError.validation(INVALID + "Type mismatch for Index Key " + attr.name() + " Expected: "
                     + attr.type() + " Actual: " + v.type() + " IndexName: " + index.name());
         }
-        if (KeyBytes.of(v).length == 0) {
+        int bytes = KeyBytes.of(v).length;
+        if (bytes == 0) {
             throw DynamoDbError.validation("One or more parameter values are not valid. A value specified for a "
                     + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
                     + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. IndexName: "
                     + index.name() + ", IndexKey: " + attr.name());
+        }
+        // an index key is held to the table key's limits, with the same words
+        if (attr == index.hash() && bytes > MAX_HASH) {
+            throw DynamoDbError.validation(HASH_KEY_TOO_LONG);
+        }
+        if (attr != index.hash() && bytes > MAX_RANGE) {
+            throw DynamoDbError.validation(RANGE_KEY_TOO_LONG);
         }
     }
 

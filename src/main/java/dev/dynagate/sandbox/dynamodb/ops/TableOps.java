@@ -198,6 +198,9 @@ public final class TableOps implements AutoCloseable {
                         + "deletion. Disable deletion protection first.");
             }
             ObjectNode d = TableDescriber.describe(data, schema, "DELETING", now);
+            // DynamoDB's answer to DeleteTable leaves out the table's shape: no keys, definitions or indexes
+            d.remove(List.of("CreationDateTime", "KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes",
+                    "LocalSecondaryIndexes"));
             if (delay > 0) {
                 changes.updateSchema(schema.withBusy("DELETING", Long.MAX_VALUE));
             } else {

@@ -34,6 +34,11 @@ public final class TagOps {
                         + "failed to satisfy constraint: Member must have length " + (key.isEmpty()
                         ? "greater than or equal to 1" : "less than or equal to 128"));
             }
+            if (value.length() > 256) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + value + "' at "
+                        + "'tags.member.value' failed to satisfy constraint: Member must have length less than or "
+                        + "equal to 256");
+            }
             out.put(key, value);
         }
         if (out.size() > 50) {
@@ -59,6 +64,10 @@ public final class TagOps {
         List<JsonNode> given = r.list("Tags");
         if (given == null) {
             throw Request.missing("Tags");
+        }
+        if (given.isEmpty()) {
+            throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'tags' failed to satisfy "
+                    + "constraint: Member must have length greater than or equal to 1");
         }
         Map<String, String> tags = readTags(given);
         engine.database().write(changes -> {

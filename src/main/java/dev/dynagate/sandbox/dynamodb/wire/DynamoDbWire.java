@@ -33,7 +33,9 @@ public final class DynamoDbWire {
             .build();
 
     static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        // attribute names may be 64 KB long: the parser's own cap on names (50,000 characters) must not refuse them
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
+                .maxNameLength(1 << 20).build());
     }
 
     private final Map<String, Operation> operations = new LinkedHashMap<>();
