@@ -166,7 +166,14 @@ final class SchemaParser {
             if (nonKey == null || nonKey.isEmpty()) {
                 throw DynamoDbError.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
             }
-            nonKeyNames = nonKey.stream().map(JsonNode::asText).toList();
+            nonKeyNames = new ArrayList<>();
+            for (JsonNode attribute : nonKey) {
+                if (!attribute.isTextual()) {
+                    throw Request.notA("String", attribute);
+                }
+                nonKeyNames.add(attribute.textValue());
+            }
+            nonKeyNames = List.copyOf(nonKeyNames);
         } else if (nonKey != null) {
             throw DynamoDbError.validation(INVALID + "ProjectionType is " + type
                     + ", but NonKeyAttributes is specified");
