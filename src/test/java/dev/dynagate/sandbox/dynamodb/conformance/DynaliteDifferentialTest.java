@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dynagate.sandbox.Sandbox;
-import dev.dynagate.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,27 +38,21 @@ class DynaliteDifferentialTest {
 
     @TempDir
     static Path data;
-    static DynaliteProcess dynalite;
-    static Sandbox sandbox;
+    static SandboxBesideDynalite servers;
     static DynamoDbWire theirs;
     static DynamoDbWire ours;
 
     @BeforeAll
     static void start() throws Exception {
-        Path executable = ConformancePeers.dynalite();
-        dynalite = DynaliteProcess.start(executable);
-        sandbox = Sandbox.start(SandboxOptions.of(0, data), line -> { });
-        theirs = new DynamoDbWire(dynalite.endpoint(), TIMEOUT);
-        ours = new DynamoDbWire(sandbox.endpoint(), TIMEOUT);
+        servers = SandboxBesideDynalite.start(data, TIMEOUT);
+        ours = servers.ours;
+        theirs = servers.theirs;
     }
 
     @AfterAll
     static void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (dynalite != null) {
-            dynalite.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

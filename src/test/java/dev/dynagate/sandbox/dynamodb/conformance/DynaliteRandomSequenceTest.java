@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynagate.sandbox.Sandbox;
-import dev.dynagate.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,26 +45,21 @@ class DynaliteRandomSequenceTest {
 
     @TempDir
     static Path data;
-    static DynaliteProcess dynalite;
-    static Sandbox sandbox;
+    static SandboxBesideDynalite servers;
     static DynamoDbWire theirs;
     static DynamoDbWire ours;
 
     @BeforeAll
     static void start() throws Exception {
-        dynalite = DynaliteProcess.start(ConformancePeers.dynalite());
-        sandbox = Sandbox.start(SandboxOptions.of(0, data), line -> { });
-        theirs = new DynamoDbWire(dynalite.endpoint(), Duration.ofSeconds(20));
-        ours = new DynamoDbWire(sandbox.endpoint(), Duration.ofSeconds(20));
+        servers = SandboxBesideDynalite.start(data, Duration.ofSeconds(20));
+        ours = servers.ours;
+        theirs = servers.theirs;
     }
 
     @AfterAll
     static void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (dynalite != null) {
-            dynalite.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
