@@ -234,6 +234,22 @@ class TableLifecycleTest {
         }
     }
 
+    /** Key attribute names are 1 to 255 characters: DynamoDB's constraint, reported before any other check. */
+    @Test
+    void keyAttributeNamesAreAtMost255Characters() {
+        String tooLong = "k".repeat(256);
+        assertThatThrownBy(() -> engine.client.createTable(b -> b.tableName("LongKey")
+                .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(def(tooLong, ScalarAttributeType.S))
+                .keySchema(hash(tooLong))))
+                .hasMessageContaining("at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 255");
+        String longest = "k".repeat(255);
+        engine.client.createTable(b -> b.tableName("LongKey").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def(longest, ScalarAttributeType.S)).keySchema(hash(longest)));
+        assertThat(engine.client.describeTable(b -> b.tableName("LongKey")).table().keySchema().get(0).attributeName())
+                .isEqualTo(longest);
+    }
+
     @Test
     void deleteTable() {
         engine.createTable("Gone", null);

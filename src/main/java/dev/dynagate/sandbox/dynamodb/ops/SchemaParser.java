@@ -25,6 +25,7 @@ final class SchemaParser {
         for (JsonNode def : defs) {
             Request d = new Request(def);
             String name = d.requiredString("AttributeName");
+            checkNameLength(name, "attributeDefinitions." + (out.size() + 1) + ".member.attributeName");
             String type = d.choice("AttributeType", "attributeDefinitions." + (out.size() + 1) + ".member.attributeType",
                     null, List.of("B", "N", "S"));
             if (type == null) {
@@ -36,6 +37,15 @@ final class SchemaParser {
             out.add(new KeyAttr(name, type));
         }
         return out;
+    }
+
+    /** A key attribute's name is 1 to 255 characters, checked in DynamoDB's first validation pass. */
+    private static void checkNameLength(String name, String path) {
+        if (name.isEmpty() || name.length() > 255) {
+            throw DynamoDbError.validation("1 validation error detected: Value '" + name + "' at '" + path
+                    + "' failed to satisfy constraint: Member must have length "
+                    + (name.isEmpty() ? "greater than or equal to 1" : "less than or equal to 255"));
+        }
     }
 
     /** The HASH and optional RANGE attribute names of a KeySchema; element 1 is null without a range key. */
@@ -59,6 +69,7 @@ final class SchemaParser {
         for (int i = 0; i < node.size(); i++) {
             Request element = new Request(node.get(i));
             String name = element.requiredString("AttributeName");
+            checkNameLength(name, Request.member(member) + "." + (i + 1) + ".member.attributeName");
             String type = element.choice("KeyType", Request.member(member) + "." + (i + 1) + ".member.keyType", null,
                     List.of("HASH", "RANGE"));
             if (type == null) {
