@@ -22,7 +22,7 @@ import java.util.Set;
  * request could not be read); well-formed but invalid values are ValidationExceptions.
  */
 public final class AttrValueJson {
-    /** DynamoDB refuses documents nested deeper than this (maps and lists count). */
+    /** A value this deep inside an attribute is refused: 31 nested maps or lists are the most DynamoDB keeps. */
     public static final int MAX_NESTING = 32;
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final List<String> TYPES = List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
@@ -91,8 +91,10 @@ public final class AttrValueJson {
     }
 
     private static AttrValue read(JsonNode node, int depth) {
-        if (depth > MAX_NESTING) {
-            throw DynamoDbError.validation(INVALID + "Nesting Levels have exceeded supported limits");
+        // as captured from DynamoDB: 31 maps or lists inside an attribute are accepted, the 32nd is refused
+        if (depth >= MAX_NESTING) {
+            throw DynamoDbError.validation("Nesting Levels have exceeded supported limits: Attributes in the item have "
+                    + "nested levels beyond supported limit");
         }
         requireObject(node);
         AttrValue result = null;

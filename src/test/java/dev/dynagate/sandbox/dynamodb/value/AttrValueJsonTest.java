@@ -145,10 +145,11 @@ class AttrValueJsonTest {
 
     @Test
     void nestingIsBounded() {
-        String deep = "{'L':[".repeat(40) + "{'S':'x'}" + "]}".repeat(40);
-        assertThat(validation(deep)).contains("Nesting Levels have exceeded supported limits");
-        String fine = "{'L':[".repeat(30) + "{'S':'x'}" + "]}".repeat(30);
-        assertThat(AttrValueJson.read(json(fine))).isInstanceOf(AttrValue.L.class);
+        String deep = "{'L':[".repeat(32) + "{'S':'x'}" + "]}".repeat(32);
+        assertThat(validation(deep)).isEqualTo("Nesting Levels have exceeded supported limits: Attributes in the item "
+                + "have nested levels beyond supported limit");
+        String deepest = "{'M':{'a':".repeat(31) + "{'S':'x'}" + "}}".repeat(31);
+        assertThat(AttrValueJson.read(json(deepest))).isInstanceOf(AttrValue.M.class);
     }
 
     /** Random documents made of DynamoDB's type keys must only ever read or fail as DynamoDB errors. */
