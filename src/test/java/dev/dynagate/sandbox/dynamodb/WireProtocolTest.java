@@ -47,6 +47,61 @@ class WireProtocolTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> postEncoded(String target, byte[] body, String encoding) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810." + target)
+                .header("X-Amz-Date", "20260101T000000Z")
+                .header("Authorization", AUTH)
+                .header("Content-Encoding", encoding)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] deflate(String text) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** DynamoDB reads gzip and deflate (zlib) request bodies; a body that only claims an encoding is refused. */
+    @Test
+    void compressedRequestBodiesAreRead() throws Exception {
+        engine.createTable("Zipped", null);
+        String put = "{\"TableName\":\"Zipped\",\"Item\":{\"pk\":{\"S\":\"g\"},\"v\":{\"S\":\""
+                + "x".repeat(10_000) + "\"}}}";
+        assertThat(postEncoded("PutItem", gzip(put), "gzip").statusCode()).isEqualTo(200);
+        // two gzip members one after the other read as one body
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        joined.write(gzip("{\"TableName\":\"Zipped\","));
+        joined.write(gzip("\"Key\":{\"pk\":{\"S\":\"g\"}}}"));
+        HttpResponse<String> got = postEncoded("GetItem", joined.toByteArray(), "gzip");
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(json(got).path("Item").path("v").path("S").asText()).hasSize(10_000);
+        String putDeflated = "{\"TableName\":\"Zipped\",\"Item\":{\"pk\":{\"S\":\"d\"}}}";
+        assertThat(postEncoded("PutItem", deflate(putDeflated), "deflate").statusCode()).isEqualTo(200);
+
+        // a plain body that says it is compressed is not taken as plain JSON, and nothing is written
+        String plain = "{\"TableName\":\"Zipped\",\"Item\":{\"pk\":{\"S\":\"plain\"}}}";
+        HttpResponse<String> liar = postEncoded("PutItem", plain.getBytes(StandardCharsets.UTF_8), "gzip");
+        assertThat(liar.statusCode()).isEqualTo(400);
+        assertThat(json(liar).path("__type").asText()).endsWith("SerializationException");
+        assertThat(postEncoded("PutItem", plain.getBytes(StandardCharsets.UTF_8), "garbage").statusCode())
+                .isEqualTo(400);
+        assertThat(post("GetItem", "{\"TableName\":\"Zipped\",\"Key\":{\"pk\":{\"S\":\"plain\"}}}", true)
+                .body()).isEqualTo("{}");
+    }
+
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
     }

@@ -67,7 +67,7 @@ public final class DynamoDbWire {
             return unsupportedMediaType();
         }
         try {
-            JsonNode body = parse(request.body());
+            JsonNode body = parse(RequestBodyDecoder.decode(request.header("Content-Encoding"), request.body()));
             Operation operation = operation(request.header("X-Amz-Target"));
             checkAuthorization(request);
             ObjectNode result = operation.handle(new Request(body));
