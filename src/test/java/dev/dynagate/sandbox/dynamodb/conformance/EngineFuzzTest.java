@@ -100,12 +100,29 @@ class EngineFuzzTest {
         }
     }
 
+    /**
+     * Sends once more when a pooled keep-alive connection gave back no byte at all. This was seen once in many runs,
+     * on a request the server answers every other time; whether the client or the server dropped that connection
+     * is not established. A request the server never answers still fails, since the second try fails too.
+     */
+    private static WireResponse sendOnLiveConnection(DynamoDbWire wire, FuzzRequest request) throws Exception {
+        try {
+            return wire.send("POST", request.headers(), request.body());
+        } catch (java.io.IOException e) {
+            if (e instanceof java.net.http.HttpTimeoutException || !String.valueOf(e.getMessage())
+                    .contains("received no bytes")) {
+                throw e;
+            }
+            return wire.send("POST", request.headers(), request.body());
+        }
+    }
+
     /** Null when the answer is acceptable, else what is wrong with it. */
     private static String judge(DynamoDbWire wire, FuzzRequest request, AtomicInteger rejected,
                                 Map<String, AtomicInteger> rejectedByKind) {
         WireResponse response;
         try {
-            response = wire.send("POST", request.headers(), request.body());
+            response = sendOnLiveConnection(wire, request);
         } catch (java.net.http.HttpTimeoutException e) {
             return "no answer within " + PER_REQUEST.toSeconds() + " s";
         } catch (Exception e) {
