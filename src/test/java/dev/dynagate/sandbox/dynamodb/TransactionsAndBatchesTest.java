@@ -105,6 +105,25 @@ class TransactionsAndBatchesTest {
         assertThat(get("Accounts", "alice")).containsEntry("balance", n("10"));
     }
 
+    /** An item whose key is invalid cancels the transaction with a ValidationError; nothing after it is checked. */
+    @Test
+    void anInvalidItemCancelsTheTransactionWithAValidationErrorReason() {
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("ok")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", n("7")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", n("8")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("cond")))
+                        .conditionExpression("attribute_exists(pk)")).build())))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageContaining("[None, ValidationError, None, None]")
+                .satisfies(e -> {
+                    List<CancellationReason> reasons = ((TransactionCanceledException) e).cancellationReasons();
+                    assertThat(reasons.get(1).message()).contains("Type mismatch for key pk expected: S actual: N");
+                    assertThat(reasons.get(2).message()).isNull();
+                });
+        assertThat(get("Audit", "ok")).isEmpty();
+    }
+
     @Test
     void transactionRejectsTwoActionsOnOneItem() {
         assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(

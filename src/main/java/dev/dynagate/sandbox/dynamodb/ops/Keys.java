@@ -1,6 +1,5 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
-import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
@@ -32,7 +31,7 @@ public final class Keys {
         int expected = schema.range() == null ? 1 : 2;
         if (key.size() != expected || !matches(key.get(schema.hash().name()), schema.hash())
                 || (schema.range() != null && !matches(key.get(schema.range().name()), schema.range()))) {
-            throw DynamoDbError.validation("The provided key element does not match the schema");
+            throw new InvalidItem("The provided key element does not match the schema");
         }
         checkKeyValue(schema.hash(), key.get(schema.hash().name()), true, INVALID);
         if (schema.range() != null) {
@@ -49,14 +48,14 @@ public final class Keys {
     private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash, String emptyPrefix) {
         byte[] bytes = KeyBytes.of(v);
         if (bytes.length == 0) {
-            throw DynamoDbError.validation(emptyPrefix + "The AttributeValue for a key attribute cannot contain an "
+            throw new InvalidItem(emptyPrefix + "The AttributeValue for a key attribute cannot contain an "
                     + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. Key: " + attr.name());
         }
         if (hash && bytes.length > MAX_HASH) {
-            throw DynamoDbError.validation(HASH_KEY_TOO_LONG);
+            throw new InvalidItem(HASH_KEY_TOO_LONG);
         }
         if (!hash && bytes.length > MAX_RANGE) {
-            throw DynamoDbError.validation(RANGE_KEY_TOO_LONG);
+            throw new InvalidItem(RANGE_KEY_TOO_LONG);
         }
     }
 
@@ -76,7 +75,7 @@ public final class Keys {
         }
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
-            throw DynamoDbError.validation(update ? "Item size to update has exceeded the maximum allowed size"
+            throw new InvalidItem(update ? "Item size to update has exceeded the maximum allowed size"
                     : "Item size has exceeded the maximum allowed size");
         }
         return size;
@@ -91,10 +90,10 @@ public final class Keys {
 
     private static void itemKey(KeyAttr attr, AttrValue v, boolean hash) {
         if (v == null) {
-            throw DynamoDbError.validation(INVALID + "Missing the key " + attr.name() + " in the item");
+            throw new InvalidItem(INVALID + "Missing the key " + attr.name() + " in the item");
         }
         if (!v.type().equals(attr.type())) {
-            throw DynamoDbError.validation(INVALID + "Type mismatch for key " + attr.name() + " expected: "
+            throw new InvalidItem(INVALID + "Type mismatch for key " + attr.name() + " expected: "
                     + attr.type() + " actual: " + v.type());
         }
         checkKeyValue(attr, v, hash, "One or more parameter values are not valid. ");
@@ -105,22 +104,22 @@ public final class Keys {
             return;
         }
         if (!v.type().equals(attr.type())) {
-            throw DynamoDbError.validation(INVALID + "Type mismatch for Index Key " + attr.name() + " Expected: "
+            throw new InvalidItem(INVALID + "Type mismatch for Index Key " + attr.name() + " Expected: "
                     + attr.type() + " Actual: " + v.type() + " IndexName: " + index.name());
         }
         int bytes = KeyBytes.of(v).length;
         if (bytes == 0) {
-            throw DynamoDbError.validation("One or more parameter values are not valid. A value specified for a "
+            throw new InvalidItem("One or more parameter values are not valid. A value specified for a "
                     + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
                     + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. IndexName: "
                     + index.name() + ", IndexKey: " + attr.name());
         }
         // an index key is held to the table key's limits, with the same words
         if (attr == index.hash() && bytes > MAX_HASH) {
-            throw DynamoDbError.validation(HASH_KEY_TOO_LONG);
+            throw new InvalidItem(HASH_KEY_TOO_LONG);
         }
         if (attr != index.hash() && bytes > MAX_RANGE) {
-            throw DynamoDbError.validation(RANGE_KEY_TOO_LONG);
+            throw new InvalidItem(RANGE_KEY_TOO_LONG);
         }
     }
 

@@ -60,12 +60,18 @@ public final class TransactOps {
                 throw DynamoDbError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
             Request body = action.child(kinds.get(0));
-            ItemWrite write = switch (kinds.get(0)) {
-                case "ConditionCheck" -> ItemWrite.check(engine, body);
-                case "Put" -> ItemWrite.put(engine, body);
-                case "Delete" -> ItemWrite.delete(engine, body);
-                default -> ItemWrite.update(engine, body);
-            };
+            ItemWrite write;
+            try {
+                write = switch (kinds.get(0)) {
+                    case "ConditionCheck" -> ItemWrite.check(engine, body);
+                    case "Put" -> ItemWrite.put(engine, body);
+                    case "Delete" -> ItemWrite.delete(engine, body);
+                    default -> ItemWrite.update(engine, body);
+                };
+            } catch (InvalidItem e) {
+                // DynamoDB cancels at the first invalid item and checks nothing after it
+                throw cancelled(invalidAt(actions.size(), nodes.size(), e.getMessage()));
+            }
             IndexKey position = write.table.keyOf(write.key);
             if (!items.add(new ItemRef(write.table.schema().name(), position))) {
                 throw DynamoDbError.validation("Transaction request cannot include multiple operations on one item");
@@ -148,6 +154,19 @@ public final class TransactOps {
             }
             return out;
         });
+    }
+
+    /** The reasons for a transaction refused at item {@code index}: that one invalid, all others None. */
+    private static List<ObjectNode> invalidAt(int index, int count, String message) {
+        List<ObjectNode> reasons = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode reason = Request.object().put("Code", i == index ? "ValidationError" : "None");
+            if (i == index) {
+                reason.put("Message", message);
+            }
+            reasons.add(reason);
+        }
+        return reasons;
     }
 
     private static DetailedError cancelled(List<ObjectNode> reasons) {
