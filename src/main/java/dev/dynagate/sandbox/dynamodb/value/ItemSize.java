@@ -21,7 +21,7 @@ public final class ItemSize {
     public static long of(Map<String, AttrValue> item) {
         long size = 0;
         for (Map.Entry<String, AttrValue> entry : item.entrySet()) {
-            size += utf8(entry.getKey()) + of(entry.getValue());
+            size += SizeRules.utf8(entry.getKey()) + of(entry.getValue());
         }
         return size;
     }
@@ -29,7 +29,7 @@ public final class ItemSize {
     /** The size of a value without its attribute name. */
     public static long of(AttrValue v) {
         if (v instanceof AttrValue.S s) {
-            return utf8(s.value());
+            return SizeRules.utf8(s.value());
         }
         if (v instanceof AttrValue.N n) {
             return number(n.value());
@@ -51,7 +51,7 @@ public final class ItemSize {
             return size;
         }
         if (v instanceof AttrValue.SS ss) {
-            return ss.value().stream().mapToLong(ItemSize::utf8).sum();
+            return ss.value().stream().mapToLong(SizeRules::utf8).sum();
         }
         if (v instanceof AttrValue.NS ns) {
             return ns.value().stream().mapToLong(ItemSize::number).sum();
@@ -64,12 +64,8 @@ public final class ItemSize {
         return SizeRules.number(value);
     }
 
-    private static long utf8(String s) {
-        return SizeRules.utf8(s);
-    }
-
     /** The UTF-8 length of a string, without encoding it. */
     public static long utf8Bytes(String s) {
-        return utf8(s);
+        return SizeRules.utf8(s);
     }
 }
