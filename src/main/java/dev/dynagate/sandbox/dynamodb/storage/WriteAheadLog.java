@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,6 +57,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private boolean closed;
     private IOException failure;
     private FileChannel channel;
+    /** Files rotated away from whose records are written but maybe not forced, oldest first; guarded by flushLock. */
+    private final ArrayDeque<FileChannel> retired = new ArrayDeque<>();
     private long fileBytes;
     /** Futures waiting for a position, oldest first; guarded by flushLock. */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
@@ -163,7 +167,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 try {
                     reached = writePending();
                     if (force) {
-                        channel.force(false);
+                        forceFiles();
                     }
                 } catch (IOException e) {
                     failed = e;
@@ -208,35 +212,70 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /**
-     * Forces the current file; everything written before the call, up to {@code target}, then counts as durable. A
-     * failed force stops the log, as a failed write does: the file can no longer be trusted to hold what was written
-     * to it. A file closed by a rotation meanwhile is no failure: a rotation forces the file before closing it.
-     */
+    /** Forces every file; everything written before the call, up to {@code target}, then counts as durable. */
     private void forceUpTo(long target) throws IOException {
-        FileChannel file;
-        flushLock.lock();
-        try {
-            file = channel;
-        } finally {
-            flushLock.unlock();
-        }
-        try {
-            file.force(false);
-        } catch (IOException e) {
-            flushLock.lock();
-            try {
-                if (file == channel) {
-                    failure = e;
-                }
-            } finally {
-                flushLock.unlock();
-            }
-            throw e;
-        }
+        forceFiles();
         flushLock.lock();
         try {
             durable = Math.max(durable, target);
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Forces the files left by rotations, oldest first, closing each once forced, and then the current one: a record
+     * never counts as forced while an earlier one may not be. A failed force stops the log, as a failed write does:
+     * the file can no longer be trusted to hold what was written to it. A retired file found closed was forced by
+     * another thread, since one is closed only after its force.
+     */
+    private void forceFiles() throws IOException {
+        List<FileChannel> old;
+        FileChannel current;
+        flushLock.lock();
+        try {
+            old = retired.isEmpty() ? List.of() : new ArrayList<>(retired);
+            current = channel;
+        } finally {
+            flushLock.unlock();
+        }
+        for (FileChannel file : old) {
+            if (force(file)) {
+                boolean mine;
+                flushLock.lock();
+                try {
+                    mine = retired.remove(file);
+                } finally {
+                    flushLock.unlock();
+                }
+                if (mine) {
+                    file.close();
+                }
+            }
+        }
+        force(current);
+    }
+
+    /** Forces one file; false when it was found closed (see {@link #forceFiles}). */
+    private boolean force(FileChannel file) throws IOException {
+        try {
+            file.force(false);
+            return true;
+        } catch (ClosedByInterruptException interrupted) {
+            failLog(interrupted);
+            throw interrupted;
+        } catch (ClosedChannelException closed) {
+            return false;
+        } catch (IOException e) {
+            failLog(e);
+            throw e;
+        }
+    }
+
+    private void failLog(IOException e) {
+        flushLock.lock();
+        try {
+            failure = e;
         } finally {
             flushLock.unlock();
         }
@@ -400,16 +439,18 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Forces everything appended to the current file, then continues in a new file. The caller stops appends
-     * meanwhile (it holds the engine's write lock).
+     * Continues in a new file once every record appended so far is written to the current one. The old file is not
+     * forced here, so the caller's turn does not wait for the disk: the next force forces it first. The caller stops
+     * appends meanwhile (it holds the engine's write lock).
      */
     public void switchTo(Path file) throws IOException {
-        forceAll();
+        await(appended(), false);
         flushLock.lock();
         try {
             awaitNoFlush();
-            channel.close();
-            channel = open(file);
+            FileChannel next = open(file);
+            retired.add(channel);
+            channel = next;
             fileBytes = channel.size();
         } finally {
             flushLock.unlock();
@@ -438,6 +479,9 @@ public final class WriteAheadLog implements AutoCloseable {
                 flushLock.unlock();
             }
             try {
+                for (FileChannel old : retired) {
+                    old.close();
+                }
                 channel.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -128,18 +128,44 @@ class WriteAheadLogTest {
     }
 
     @Test
-    void processDurabilityRotationForcesTheOldFileFirst() throws IOException {
+    void rotationDoesNotWaitForTheDiskAndTheNextForceCoversTheOldFile() throws IOException {
         WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.PROCESS, Duration.ofHours(1));
+        long before;
+        long after;
         try (log) {
-            long position = log.append("before rotation".getBytes(StandardCharsets.UTF_8));
-            log.awaitDurable(position);
+            before = log.append("before rotation".getBytes(StandardCharsets.UTF_8));
             log.switchTo(dir.resolve("wal-1.log"));
-            assertThat(log.forced()).isGreaterThanOrEqualTo(position);
-            log.awaitDurable(log.append("after rotation".getBytes(StandardCharsets.UTF_8)));
+            assertThat(log.forced()).as("a rotation writes the old file but leaves its force to the next one")
+                    .isLessThan(before);
+            List<String> old = new ArrayList<>();
+            LogReader.read(dir.resolve("wal-0.log"), r -> old.add(new String(r, StandardCharsets.UTF_8)));
+            assertThat(old).containsExactly("before rotation");
+
+            after = log.append("after rotation".getBytes(StandardCharsets.UTF_8));
+            log.forceAll();
+            assertThat(log.forced()).isGreaterThanOrEqualTo(after);
         }
         List<String> read = new ArrayList<>();
         LogReader.read(dir.resolve("wal-1.log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
         assertThat(read).containsExactly("after rotation");
+    }
+
+    @Test
+    void diskDurabilityCountsARecordAfterARotationForcedWithTheOneBeforeIt() throws IOException {
+        try (WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.DISK)) {
+            long before = log.append("before rotation".getBytes(StandardCharsets.UTF_8));
+            log.switchTo(dir.resolve("wal-1.log"));
+            long after = log.append("after rotation".getBytes(StandardCharsets.UTF_8));
+            log.awaitDurable(after);
+            assertThat(log.forced()).isGreaterThanOrEqualTo(after).isGreaterThan(before);
+            log.switchTo(dir.resolve("wal-2.log"));
+            log.whenDurable(log.append("third file".getBytes(StandardCharsets.UTF_8))).join();
+        }
+        for (int g = 0; g < 3; g++) {
+            List<String> read = new ArrayList<>();
+            LogReader.read(dir.resolve("wal-" + g + ".log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
+            assertThat(read).hasSize(1);
+        }
     }
 
     /**
