@@ -24,6 +24,10 @@ public final class ExpressionContext {
     private final Map<String, AttrValue> values;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
+    /** The references looked up while one expression is parsed, for {@link ExpressionCache}; null when off. */
+    private Set<String> recordedNames;
+    private Set<String> recordedValues;
+    private String valueTypes;
 
     /**
      * Either map may be null when the request did not send it. Checks what DynamoDB checks of the maps themselves:
@@ -136,6 +140,9 @@ public final class ExpressionContext {
         String name = names.get(ref);
         if (name != null) {
             usedNames.add(ref);
+            if (recordedNames != null) {
+                recordedNames.add(ref);
+            }
         }
         return name;
     }
@@ -145,7 +152,51 @@ public final class ExpressionContext {
         AttrValue value = values.get(ref);
         if (value != null) {
             usedValues.add(ref);
+            if (recordedValues != null) {
+                recordedValues.add(ref);
+            }
         }
         return value;
+    }
+
+    /** What a parse depends on besides its text: the names and each value's type (the values are rebound). */
+    Map<String, String> names() {
+        return names;
+    }
+
+    Map<String, AttrValue> values() {
+        return values;
+    }
+
+    String valueTypes() {
+        if (valueTypes == null) {
+            StringBuilder out = new StringBuilder();
+            values.forEach((ref, value) -> out.append(ref).append('\u0000').append(value.type()).append('\u0001'));
+            valueTypes = out.toString();
+        }
+        return valueTypes;
+    }
+
+    /** The references one parse looked up, as {@link #recording} collected them. */
+    record Used(Set<String> names, Set<String> values) {
+    }
+
+    /** Runs a parse and answers the references it looked up. */
+    Used recording(Runnable parse) {
+        recordedNames = new HashSet<>();
+        recordedValues = new HashSet<>();
+        try {
+            parse.run();
+            return new Used(Set.copyOf(recordedNames), Set.copyOf(recordedValues));
+        } finally {
+            recordedNames = null;
+            recordedValues = null;
+        }
+    }
+
+    /** Marks as used what a cached parse of the same expression looked up. */
+    void markUsed(Used used) {
+        usedNames.addAll(used.names());
+        usedValues.addAll(used.values());
     }
 }

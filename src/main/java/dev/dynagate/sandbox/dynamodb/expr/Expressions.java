@@ -78,7 +78,7 @@ public final class Expressions {
 
     /** An UpdateExpression; {@link UpdateAction#apply} then reports the errors that depend on the item. */
     public static UpdateAction update(String text, ExpressionContext ctx) {
-        return UpdateParser.parse(text, ctx);
+        return ExpressionCache.update(text, ctx);
     }
 
     /** A ProjectionExpression. */

@@ -16,6 +16,11 @@ sealed interface Operand {
         return null;
     }
 
+    /** The same operand with every :value taken from {@code values} (see {@link ExpressionCache}). */
+    default Operand rebind(Map<String, AttrValue> values) {
+        return this;
+    }
+
     record Path(DocPath path) implements Operand {
         public AttrValue eval(Map<String, AttrValue> item) {
             return path.resolve(item);
@@ -25,6 +30,10 @@ sealed interface Operand {
     record Value(String ref, AttrValue value) implements Operand {
         public AttrValue eval(Map<String, AttrValue> item) {
             return value;
+        }
+
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new Value(ref, values.get(ref));
         }
 
         @Override public String staticType() {
@@ -57,6 +66,10 @@ sealed interface Operand {
             return new AttrValue.N(java.math.BigDecimal.valueOf(size));
         }
 
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new Size(argument.rebind(values));
+        }
+
         @Override public String staticType() {
             return "N";
         }
@@ -70,12 +83,20 @@ sealed interface Operand {
         public AttrValue eval(Map<String, AttrValue> item) {
             return null;
         }
+
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new Call(function, arguments.stream().map(a -> a.rebind(values)).toList());
+        }
     }
 
     record IfNotExists(DocPath path, Operand fallback) implements Operand {
         public AttrValue eval(Map<String, AttrValue> item) {
             AttrValue current = path.resolve(item);
             return current != null ? current : UpdateValues.required(fallback, item);
+        }
+
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new IfNotExists(path, fallback.rebind(values));
         }
 
         @Override public String staticType() {
@@ -95,6 +116,10 @@ sealed interface Operand {
             return new AttrValue.L(List.copyOf(joined));
         }
 
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new ListAppend(first.rebind(values), second.rebind(values));
+        }
+
         @Override public String staticType() {
             return "L";
         }
@@ -108,6 +133,10 @@ sealed interface Operand {
                 throw UpdateValues.incorrectType();
             }
             return new AttrValue.N(Numbers.computed(plus ? na.value().add(nb.value()) : na.value().subtract(nb.value())));
+        }
+
+        @Override public Operand rebind(Map<String, AttrValue> values) {
+            return new Arithmetic(plus, left.rebind(values), right.rebind(values));
         }
 
         @Override public String staticType() {

@@ -20,10 +20,10 @@ final class UpdateExpression implements UpdateAction {
     record SetAction(DocPath path, Operand value) {
     }
 
-    record AddAction(DocPath path, AttrValue value) {
+    record AddAction(DocPath path, String ref, AttrValue value) {
     }
 
-    record DeleteAction(DocPath path, AttrValue value) {
+    record DeleteAction(DocPath path, String ref, AttrValue value) {
     }
 
     private final List<SetAction> sets;
@@ -36,6 +36,33 @@ final class UpdateExpression implements UpdateAction {
         this.removes = removes.stream().sorted(LATER_FIRST).toList();
         this.adds = List.copyOf(adds);
         this.deletes = List.copyOf(deletes);
+    }
+
+    private UpdateExpression(UpdateExpression parsed, Map<String, AttrValue> values) {
+        List<SetAction> boundSets = new ArrayList<>(parsed.sets.size());
+        for (SetAction set : parsed.sets) {
+            boundSets.add(new SetAction(set.path(), set.value().rebind(values)));
+        }
+        List<AddAction> boundAdds = new ArrayList<>(parsed.adds.size());
+        for (AddAction add : parsed.adds) {
+            boundAdds.add(new AddAction(add.path(), add.ref(), values.get(add.ref())));
+        }
+        List<DeleteAction> boundDeletes = new ArrayList<>(parsed.deletes.size());
+        for (DeleteAction delete : parsed.deletes) {
+            boundDeletes.add(new DeleteAction(delete.path(), delete.ref(), values.get(delete.ref())));
+        }
+        sets = boundSets;
+        removes = parsed.removes;
+        adds = boundAdds;
+        deletes = boundDeletes;
+    }
+
+    /**
+     * The same expression with every :value taken from {@code values}, which must give each of them a value of the
+     * type this one was parsed with (see {@link ExpressionCache}).
+     */
+    UpdateExpression rebind(Map<String, AttrValue> values) {
+        return new UpdateExpression(this, values);
     }
 
     /** Removing later list elements first keeps the earlier indexes pointing where the client meant. */

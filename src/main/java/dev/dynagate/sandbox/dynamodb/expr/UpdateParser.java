@@ -2,7 +2,6 @@ package dev.dynagate.sandbox.dynamodb.expr;
 
 import dev.dynagate.sandbox.dynamodb.expr.Lexer.Kind;
 import dev.dynagate.sandbox.dynamodb.expr.Problems.Category;
-import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,17 +76,17 @@ final class UpdateParser extends ExpressionParser {
             }
             case REMOVE -> removes.add(path);
             case ADD -> {
-                AttrValue value = setOperand("ADD", Set.of("N", "SS", "NS", "BS"));
-                adds.add(new UpdateExpression.AddAction(path, value));
+                Operand.Value value = setOperand("ADD", Set.of("N", "SS", "NS", "BS"));
+                adds.add(new UpdateExpression.AddAction(path, value.ref(), value.value()));
             }
             case DELETE -> {
-                AttrValue value = setOperand("DELETE", Set.of("SS", "NS", "BS"));
-                deletes.add(new UpdateExpression.DeleteAction(path, value));
+                Operand.Value value = setOperand("DELETE", Set.of("SS", "NS", "BS"));
+                deletes.add(new UpdateExpression.DeleteAction(path, value.ref(), value.value()));
             }
         }
     }
 
-    private AttrValue setOperand(String operator, Set<String> allowed) {
+    private Operand.Value setOperand(String operator, Set<String> allowed) {
         if (peek().kind() != Kind.VALUE_REF) {
             throw syntaxError();
         }
@@ -97,7 +96,7 @@ final class UpdateParser extends ExpressionParser {
             problems.add(Category.OPERAND_TYPE, "Incorrect operand type for operator or function; operator: "
                     + operator + ", operand type: " + TYPE_WORDS.getOrDefault(type, type));
         }
-        return value.value();
+        return value;
     }
 
     /** {@code value}, {@code value + value}, {@code value - value}, or one of those in one pair of parentheses. */
