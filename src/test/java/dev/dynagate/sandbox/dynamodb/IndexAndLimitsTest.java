@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -66,7 +67,16 @@ class IndexAndLimitsTest {
     void indexKeysAreTypeCheckedAndMayNotBeEmpty() {
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
                 .item(Map.of("pk", s("a"), "sk", s("1"), "price", s("cheap")))))
-                .hasMessageContaining("One or more parameter values were invalid: Type mismatch for Index Key price Expected: N Actual: S IndexName: ");
+                // price keys both indexes: DynamoDB names the first of them by name
+                .hasMessageStartingWith("One or more parameter values were invalid: Type mismatch for Index Key price "
+                        + "Expected: N Actual: S IndexName: byCat (");
+        engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("u"), "sk", s("1"))));
+        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Shop")
+                .key(Map.of("pk", s("u"), "sk", s("1"))).updateExpression("SET cat = :e")
+                .expressionAttributeValues(Map.of(":e", s("")))))
+                .hasMessageStartingWith("One or more parameter values are not valid. The update expression attempted to "
+                        + "update a secondary index key to a value that is not supported. The AttributeValue for a key "
+                        + "attribute cannot contain an empty string value.");
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
                 .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("")))))
                 .hasMessageContaining("A value specified for a secondary index key is not supported")
@@ -111,6 +121,48 @@ class IndexAndLimitsTest {
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
         assertThat(query.capacityUnits()).isEqualTo(0.5);
         assertThat(query.globalSecondaryIndexes().get("byCat").capacityUnits()).isEqualTo(0.5);
+    }
+
+    /** An index is charged a write only when what it holds for the item changes. */
+    @Test
+    void anIndexIsChargedOnlyWhenItsEntryChanges() {
+        engine.client.createTable(b -> b.tableName("Ladder").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
+                        def("gsiPk", ScalarAttributeType.S), def("lsiSk", ScalarAttributeType.S))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsiInc")
+                        .keySchema(key("gsiPk", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("proj")).build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi")
+                        .keySchema(key("pk", KeyType.HASH), key("lsiSk", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+        Map<String, AttributeValue> item = Map.of("pk", s("i"), "sk", s("1"), "gsiPk", s("g"), "lsiSk", s("L1"),
+                "proj", s("p"), "note", s("o"));
+        engine.client.putItem(b -> b.tableName("Ladder").item(item));
+        ConsumedCapacity same = engine.client.putItem(b -> b.tableName("Ladder").item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(same.capacityUnits()).isEqualTo(1.0);
+        assertThat(same.globalSecondaryIndexes()).isEmpty();
+        assertThat(same.localSecondaryIndexes()).isEmpty();
+
+        ConsumedCapacity other = update("SET note = :v", "o2");
+        assertThat(other.capacityUnits()).isEqualTo(2.0);
+        assertThat(other.globalSecondaryIndexes()).as("note is not projected into gsiInc").isEmpty();
+        assertThat(other.localSecondaryIndexes().get("lsi").capacityUnits()).isEqualTo(1.0);
+
+        ConsumedCapacity lsiKey = update("SET lsiSk = :v", "L2");
+        assertThat(lsiKey.localSecondaryIndexes().get("lsi").capacityUnits()).as("old entry out, new one in")
+                .isEqualTo(2.0);
+        assertThat(lsiKey.globalSecondaryIndexes()).isEmpty();
+
+        ConsumedCapacity projected = update("SET proj = :v", "p2");
+        assertThat(projected.globalSecondaryIndexes().get("gsiInc").capacityUnits()).isEqualTo(1.0);
+    }
+
+    private ConsumedCapacity update(String expression, String value) {
+        return engine.client.updateItem(b -> b.tableName("Ladder").key(Map.of("pk", s("i"), "sk", s("1")))
+                .updateExpression(expression).expressionAttributeValues(Map.of(":v", s(value)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
     }
 
     @Test

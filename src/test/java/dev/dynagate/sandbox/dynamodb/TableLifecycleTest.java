@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -172,6 +173,41 @@ class TableLifecycleTest {
         TableDescription after = engine.client.describeTable(b -> b.tableName("Items")).table();
         assertThat(after.hasGlobalSecondaryIndexes()).isFalse();
         assertThat(after.attributeDefinitions()).hasSize(1);
+    }
+
+    /** What UpdateTable checks of the attribute definitions that come with a new index. */
+    @Test
+    void aNewIndexNeedsItsKeysInTheRequestsDefinitionsAndKeepsStoredTypes() {
+        engine.createTable("Defs", ScalarAttributeType.S);
+        assertThatThrownBy(() -> engine.client.updateTable(b -> b.tableName("Defs")
+                .attributeDefinitions(def("g3", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("shared")
+                        .keySchema(hash("pk"), range("g3")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                        .build())))
+                .hasMessageContaining("Some index key attributes are not defined in AttributeDefinitions. Keys: [pk]");
+        TableDescription redeclared = engine.client.updateTable(b -> b.tableName("Defs")
+                .attributeDefinitions(def("pk", ScalarAttributeType.N), def("gsiPk", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("redecl")
+                        .keySchema(hash("gsiPk")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                        .build())).tableDescription();
+        assertThat(redeclared.attributeDefinitions()).extracting(d -> d.attributeName() + "=" + d.attributeTypeAsString())
+                .containsExactlyInAnyOrder("pk=S", "sk=S", "gsiPk=S");
+    }
+
+    @Test
+    void updateTableChangesTheTableClassAloneAndRefusesAnUnchangedThroughput() {
+        engine.createTable("Cls", null);
+        engine.client.updateTable(b -> b.tableName("Cls").tableClass(TableClass.STANDARD_INFREQUENT_ACCESS));
+        assertThat(engine.client.describeTable(b -> b.tableName("Cls")).table().tableClassSummary().tableClass())
+                .isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+        createProvisioned(engine, "Same");
+        assertThatThrownBy(() -> engine.client.updateTable(b -> b.tableName("Same").billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))))
+                .hasMessageContaining("The provisioned throughput for the table will not change");
+        assertThatThrownBy(() -> engine.client.createTable(b -> b.tableName("Twice")
+                .attributeDefinitions(def("pk", ScalarAttributeType.S)).keySchema(hash("pk"), range("pk"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)))
+                .hasMessageContaining("Invalid KeySchema: Some index key attribute have no definition");
     }
 
     @Test

@@ -124,6 +124,58 @@ class TransactionsAndBatchesTest {
         assertThat(get("Audit", "ok")).isEmpty();
     }
 
+    /** An empty key value is refused for the whole request, as DynamoDB checks it before the actions. */
+    @Test
+    void anEmptyKeyValueRefusesATransactionInsteadOfCancellingIt() {
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("ok")))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("Audit").key(key(""))).build())))
+                .isNotInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("One or more parameter values are not valid. The AttributeValue for a key "
+                        + "attribute cannot contain an empty string value. Key: pk");
+        assertThatThrownBy(() -> engine.client.transactGetItems(b -> b.transactItems(
+                TransactGetItem.builder().get(g -> g.tableName("Audit").key(Map.of())).build())))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageContaining("[ValidationError]");
+        assertThat(get("Audit", "ok")).isEmpty();
+    }
+
+    @Test
+    void transactionCapacityIsSplitIntoWriteUnitsAndAReplayIsChargedAsReads() {
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName("Audit")
+                .item(Map.of("pk", s("big"), "body", s("x".repeat(1536))))).build();
+        var first = engine.client.transactWriteItems(b -> b.clientRequestToken("t-cap").transactItems(put)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity().get(0);
+        assertThat(first.writeCapacityUnits()).isEqualTo(4.0);
+        assertThat(first.readCapacityUnits()).isNull();
+        assertThat(first.table().writeCapacityUnits()).isEqualTo(4.0);
+        var replay = engine.client.transactWriteItems(b -> b.clientRequestToken("t-cap").transactItems(put)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().get(0);
+        assertThat(replay.readCapacityUnits()).isEqualTo(2.0);
+        assertThat(replay.writeCapacityUnits()).isNull();
+
+        var read = engine.client.transactGetItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .transactItems(TransactGetItem.builder().get(g -> g.tableName("Audit").key(key("big"))).build()))
+                .consumedCapacity().get(0);
+        assertThat(read.table().readCapacityUnits()).isEqualTo(2.0);
+        var single = engine.client.getItem(b -> b.tableName("Audit").key(key("big"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        assertThat(single.readCapacityUnits()).as("only transactions split their units").isNull();
+    }
+
+    @Test
+    void transactGetRefusesTwoGetsOfOneItemAndLeavesOutAnItemItsProjectionEmpties() {
+        engine.client.putItem(b -> b.tableName("Audit").item(Map.of("pk", s("p"), "real", s("r"))));
+        assertThatThrownBy(() -> engine.client.transactGetItems(b -> b.transactItems(
+                TransactGetItem.builder().get(g -> g.tableName("Audit").key(key("p"))).build(),
+                TransactGetItem.builder().get(g -> g.tableName("Audit").key(key("p"))).build())))
+                .hasMessageContaining("Transaction request cannot include multiple operations on one item");
+        var responses = engine.client.transactGetItems(b -> b.transactItems(
+                TransactGetItem.builder().get(g -> g.tableName("Audit").key(key("p"))
+                        .projectionExpression("nothing")).build())).responses();
+        assertThat(responses.get(0).hasItem()).isFalse();
+    }
+
     @Test
     void transactionRejectsTwoActionsOnOneItem() {
         assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
@@ -183,6 +235,16 @@ class TransactionsAndBatchesTest {
     }
 
     @Test
+    void oneBatchGetProjectsEveryTableTheSameWay() {
+        assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of(
+                "Accounts", KeysAndAttributes.builder().keys(key("a")).projectionExpression("pk").build(),
+                "Audit", KeysAndAttributes.builder().keys(key("b")).attributesToGet("pk").build()))))
+                .hasMessageContaining("Can not use both expression and non-expression parameters in the same request");
+        assertThatThrownBy(() -> engine.client.batchWriteItem(b -> b.requestItems(Map.of())))
+                .hasMessageContaining("The requestItems parameter is required for BatchWriteItem");
+    }
+
+    @Test
     void batchWriteAndBatchGet() {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -214,7 +276,7 @@ class TransactionsAndBatchesTest {
         }
         assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of("Accounts",
                 KeysAndAttributes.builder().keys(hundredOne).build()))))
-                .hasMessageContaining("at 'requestItems.Accounts.member.keys' failed to satisfy constraint: "
+                .hasMessageContaining("Value at 'RequestItems.Accounts.member.Keys' failed to satisfy constraint: "
                         + "Member must have length less than or equal to 100");
         assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of(
                 "Accounts", KeysAndAttributes.builder().keys(hundredOne.subList(0, 60)).build(),

@@ -73,6 +73,10 @@ public final class ExpressionContext {
                     if (!e.code().equals("ValidationException")) {
                         throw e;
                     }
+                    if (e.getMessage().equals(AttrValueJson.TOO_DEEP)) {
+                        // a value nested too deep is refused as a whole request, not as one invalid value
+                        throw DynamoDbError.validation("1 validation error detected: " + AttrValueJson.TOO_DEEP);
+                    }
                     throw DynamoDbError.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
                             + " for key " + entry.getKey());
                 }

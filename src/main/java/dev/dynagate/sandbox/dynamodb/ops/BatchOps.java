@@ -34,10 +34,12 @@ public final class BatchOps {
 
     public ObjectNode get(Request r) {
         Constraints.of(r).capacity().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes");
+        Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes",
+                "BatchGetItem");
         String capacityMode = Capacity.mode(r);
         List<TableGet> gets = new ArrayList<>();
         int total = 0;
+        checkOneProjectionStyle(requestItems.values());
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
             Names.check(e.getKey(), "requestItems.key", 255);
             Request spec = new Request(e.getValue());
@@ -50,9 +52,8 @@ public final class BatchOps {
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             if (keyNodes.size() > MAX_GET) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(spec.node("Keys"))
-                        + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must "
-                        + "have length less than or equal to 100");
+                throw DynamoDbError.validation("1 validation error detected: Value at 'RequestItems." + e.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to 100");
             }
             JsonNode attributesToGet = spec.node("AttributesToGet");
             if (attributesToGet != null && attributesToGet.isArray() && attributesToGet.isEmpty()) {
@@ -110,7 +111,22 @@ public final class BatchOps {
         return out;
     }
 
-    private static Map<String, JsonNode> requestItems(Request r, String valueType) {
+    /** One BatchGetItem projects every table the same way: with expressions or with the legacy parameter. */
+    private static void checkOneProjectionStyle(java.util.Collection<JsonNode> specs) {
+        boolean expression = false;
+        boolean legacy = false;
+        for (JsonNode spec : specs) {
+            expression |= spec.hasNonNull("ProjectionExpression");
+            legacy |= spec.hasNonNull("AttributesToGet");
+        }
+        if (expression && legacy) {
+            throw DynamoDbError.validation("Can not use both expression and non-expression parameters in the same "
+                    + "request: Non-expression parameters: {AttributesToGet} Expression parameters: "
+                    + "{ProjectionExpression}");
+        }
+    }
+
+    private static Map<String, JsonNode> requestItems(Request r, String valueType, String operation) {
         JsonNode node = r.node("RequestItems");
         if (node == null) {
             throw Request.missing("RequestItems");
@@ -119,8 +135,7 @@ public final class BatchOps {
             throw Request.notAMap(node, valueType);
         }
         if (node.isEmpty()) {
-            throw DynamoDbError.validation("1 validation error detected: Value '{}' at 'requestItems' failed to "
-                    + "satisfy constraint: Member must have length greater than or equal to 1");
+            throw DynamoDbError.validation("The requestItems parameter is required for " + operation);
         }
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -143,7 +158,8 @@ public final class BatchOps {
 
     public ObjectNode write(Request r) {
         Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
-        Map<String, JsonNode> requestItems = requestItems(r, "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>");
+        Map<String, JsonNode> requestItems = requestItems(r,
+                "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>", "BatchWriteItem");
         String capacityMode = Capacity.mode(r);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {

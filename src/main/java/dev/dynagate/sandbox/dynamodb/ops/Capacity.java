@@ -16,8 +16,12 @@ import java.util.Objects;
  * a write one unit per started 1 KB; index writes add their own units. Only reported when asked for.
  */
 final class Capacity {
+    /** Transactions alone also report their units as read or write units; other operations give only the total. */
+    enum Split { NONE, READ, WRITE }
+
     private final String table;
     private final boolean indexes;
+    private Split split = Split.NONE;
     private double tableUnits;
     private final Map<String, Double> global = new LinkedHashMap<>();
     private final Map<String, Double> local = new LinkedHashMap<>();
@@ -72,6 +76,10 @@ final class Capacity {
             if (oldKey == null && newKey == null) {
                 continue;
             }
+            // DynamoDB writes to an index only when what the index holds for the item changes
+            if (Objects.equals(oldKey, newKey) && index.holdsTheSame(old, now)) {
+                continue;
+            }
             double units = Objects.equals(oldKey, newKey) || oldKey == null || newKey == null
                     ? writeUnits(size) : writeUnits(old.size()) + writeUnits(now.size());
             add(index.schema(), units * factor);
@@ -93,22 +101,35 @@ final class Capacity {
         return total;
     }
 
+    /** Marks these units as a transaction's reads or writes. */
+    Capacity split(Split kind) {
+        split = kind;
+        return this;
+    }
+
     ObjectNode toJson() {
         ObjectNode out = Request.object();
         out.put("TableName", table);
-        out.put("CapacityUnits", total());
+        units(out, total());
         if (indexes) {
-            out.putObject("Table").put("CapacityUnits", tableUnits);
+            units(out.putObject("Table"), tableUnits);
             if (!global.isEmpty()) {
                 ObjectNode g = out.putObject("GlobalSecondaryIndexes");
-                global.forEach((name, u) -> g.putObject(name).put("CapacityUnits", u));
+                global.forEach((name, u) -> units(g.putObject(name), u));
             }
             if (!local.isEmpty()) {
                 ObjectNode l = out.putObject("LocalSecondaryIndexes");
-                local.forEach((name, u) -> l.putObject(name).put("CapacityUnits", u));
+                local.forEach((name, u) -> units(l.putObject(name), u));
             }
         }
         return out;
+    }
+
+    private void units(ObjectNode out, double units) {
+        out.put("CapacityUnits", units);
+        if (split != Split.NONE) {
+            out.put(split == Split.READ ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+        }
     }
 
     static void report(Capacity capacity, ObjectNode response) {

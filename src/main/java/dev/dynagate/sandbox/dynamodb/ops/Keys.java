@@ -12,6 +12,7 @@ import java.util.Map;
 /** DynamoDB's checks on keys and items, with its messages. */
 public final class Keys {
     static final String INVALID = "One or more parameter values were invalid: ";
+    private static final String NOT_VALID = "One or more parameter values are not valid. ";
     private static final int MAX_HASH = 2048;
     private static final int MAX_RANGE = 1024;
     // DynamoDB's own words, the missing space included
@@ -33,9 +34,9 @@ public final class Keys {
                 || (schema.range() != null && !matches(key.get(schema.range().name()), schema.range()))) {
             throw new InvalidItem("The provided key element does not match the schema");
         }
-        checkKeyValue(schema.hash(), key.get(schema.hash().name()), true, INVALID);
+        checkKeyValue(schema.hash(), key.get(schema.hash().name()), true);
         if (schema.range() != null) {
-            checkKeyValue(schema.range(), key.get(schema.range().name()), false, INVALID);
+            checkKeyValue(schema.range(), key.get(schema.range().name()), false);
         }
         return key;
     }
@@ -44,12 +45,11 @@ public final class Keys {
         return v != null && v.type().equals(attr.type());
     }
 
-    /** {@code emptyPrefix}: DynamoDB words the empty-key error differently for a Key and for an Item. */
-    private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash, String emptyPrefix) {
+    private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash) {
         byte[] bytes = KeyBytes.of(v);
         if (bytes.length == 0) {
-            throw new InvalidItem(emptyPrefix + "The AttributeValue for a key attribute cannot contain an "
-                    + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. Key: " + attr.name());
+            throw new EmptyKeyValue(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
+                    + typeWord(v) + " value. Key: " + attr.name());
         }
         if (hash && bytes.length > MAX_HASH) {
             throw new InvalidItem(HASH_KEY_TOO_LONG);
@@ -64,13 +64,17 @@ public final class Keys {
         item(schema, item, false);
     }
 
-    /** Checks an item to store: its table key, the types of index keys it has, its size; answers that size. */
+    /**
+     * Checks an item to store: its table key, the types of index keys it has, its size; answers that size. Indexes
+     * are checked in the order of their names, so an attribute that keys two of them is reported as DynamoDB
+     * reports it.
+     */
     static long item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
         tableKeyOf(schema, item);
-        for (IndexSchema index : schema.indexes()) {
-            indexKey(index, index.hash(), item.get(index.hash().name()));
+        for (IndexSchema index : schema.indexesByName()) {
+            indexKey(index, index.hash(), item.get(index.hash().name()), update);
             if (index.range() != null) {
-                indexKey(index, index.range(), item.get(index.range().name()));
+                indexKey(index, index.range(), item.get(index.range().name()), update);
             }
         }
         long size = ItemSize.of(item);
@@ -96,10 +100,10 @@ public final class Keys {
             throw new InvalidItem(INVALID + "Type mismatch for key " + attr.name() + " expected: "
                     + attr.type() + " actual: " + v.type());
         }
-        checkKeyValue(attr, v, hash, "One or more parameter values are not valid. ");
+        checkKeyValue(attr, v, hash);
     }
 
-    private static void indexKey(IndexSchema index, KeyAttr attr, AttrValue v) {
+    private static void indexKey(IndexSchema index, KeyAttr attr, AttrValue v, boolean update) {
         if (v == null) {
             return;
         }
@@ -108,10 +112,14 @@ public final class Keys {
                     + attr.type() + " Actual: " + v.type() + " IndexName: " + index.name());
         }
         int bytes = KeyBytes.of(v).length;
+        if (bytes == 0 && update) {
+            throw new EmptyKeyValue(NOT_VALID + "The update expression attempted to update a secondary index key to a "
+                    + "value that is not supported. The AttributeValue for a key attribute cannot contain an empty "
+                    + typeWord(v) + " value.");
+        }
         if (bytes == 0) {
-            throw new InvalidItem("One or more parameter values are not valid. A value specified for a "
-                    + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an "
-                    + "empty " + (v instanceof AttrValue.S ? "string" : "binary") + " value. IndexName: "
+            throw new EmptyKeyValue(NOT_VALID + "A value specified for a secondary index key is not supported. The "
+                    + "AttributeValue for a key attribute cannot contain an empty " + typeWord(v) + " value. IndexName: "
                     + index.name() + ", IndexKey: " + attr.name());
         }
         // an index key is held to the table key's limits, with the same words
@@ -121,6 +129,10 @@ public final class Keys {
         if (attr != index.hash() && bytes > MAX_RANGE) {
             throw new InvalidItem(RANGE_KEY_TOO_LONG);
         }
+    }
+
+    private static String typeWord(AttrValue v) {
+        return v instanceof AttrValue.S ? "string" : "binary";
     }
 
     /** The key attributes of an item, in schema order. */

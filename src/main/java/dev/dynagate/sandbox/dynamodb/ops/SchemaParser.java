@@ -84,8 +84,7 @@ final class SchemaParser {
             names[i] = name;
         }
         if (names[1] != null && names[0].equals(names[1])) {
-            throw DynamoDbError.validation(
-                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
         return names;
     }

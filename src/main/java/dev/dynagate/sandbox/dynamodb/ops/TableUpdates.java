@@ -57,7 +57,9 @@ final class TableUpdates {
             long inForceFrom = schema.billingMode().equals("PROVISIONED") ? now + delay : 0;
             Throughput tp = mode.equals("PAY_PER_REQUEST") ? Throughput.NONE
                     : schema.throughput().changedTo(given.read(), given.write(), now, inForceFrom);
-            if (billing == null && tp.read() == schema.throughput().read() && tp.write() == schema.throughput().write()) {
+            boolean sameMode = billing == null || billing.equals(schema.billingMode());
+            if (sameMode && mode.equals("PROVISIONED") && tp.read() == schema.throughput().read()
+                    && tp.write() == schema.throughput().write()) {
                 throw DynamoDbError.validation("The provisioned throughput for the table will not change. The requested "
                         + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
                         + tp.read() + ". Requested ReadCapacityUnits: " + given.read() + ". Current WriteCapacityUnits "
@@ -75,6 +77,10 @@ final class TableUpdates {
         }
         if (r.has("StreamSpecification")) {
             next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now));
+        }
+        String tableClass = r.choice("TableClass", "tableClass", null, List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        if (tableClass != null && !tableClass.equals(schema.tableClass())) {
+            next = next.withTableClass(tableClass);
         }
         if (r.has("DeletionProtectionEnabled")) {
             next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
@@ -103,13 +109,12 @@ final class TableUpdates {
     private TableSchema updateIndexes(Request r, TableSchema schema, List<JsonNode> updates, long now, long delay) {
         List<IndexSchema> indexes = new ArrayList<>(schema.indexes());
         List<KeyAttr> defs = new ArrayList<>(schema.attributeDefinitions());
-        if (r.has("AttributeDefinitions")) {
-            for (KeyAttr d : SchemaParser.attributeDefinitions(r)) {
-                KeyAttr existing = defs.stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
-                if (existing == null) {
+        List<KeyAttr> declared = r.has("AttributeDefinitions") ? SchemaParser.attributeDefinitions(r) : null;
+        if (declared != null) {
+            for (KeyAttr d : declared) {
+                // an attribute the table already defines keeps its type, whatever the request declares
+                if (defs.stream().noneMatch(x -> x.name().equals(d.name()))) {
                     defs.add(d);
-                } else if (!existing.type().equals(d.type())) {
-                    throw DynamoDbError.validation(INVALID + "Cannot change the type of attribute " + d.name());
                 }
             }
         }
@@ -123,6 +128,15 @@ final class TableUpdates {
             if (create != null) {
                 IndexSchema index = SchemaParser.index(create.body(), "globalSecondaryIndexUpdates.create", true, byName, defs, schema.hash(),
                         schema.range(), schema.billingMode(), now, now + delay);
+                if (declared != null) {
+                    // the request must define every key attribute of a new index, even one the table defines
+                    Map<String, KeyAttr> declaredByName = new LinkedHashMap<>();
+                    declared.forEach(d -> declaredByName.put(d.name(), d));
+                    SchemaParser.defined(index.hash().name(), declaredByName, declared);
+                    if (index.range() != null) {
+                        SchemaParser.defined(index.range().name(), declaredByName, declared);
+                    }
+                }
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw DynamoDbError.validation(INVALID + "Index with name: " + index.name() + " already exists");
                 }

@@ -100,7 +100,12 @@ public final class TransactOps {
                     }
                     // the first request's record may still be on its way to the disk
                     changes.dependOnCommitted();
-                    return (ObjectNode) Request.parseJson(previous.response());
+                    ObjectNode replay = (ObjectNode) Request.parseJson(previous.response());
+                    replay.remove("ConsumedCapacity");
+                    if (!capacityMode.equals("NONE")) {
+                        replay.set("ConsumedCapacity", replayCapacity(actions, capacityMode));
+                    }
+                    return replay;
                 }
             }
             List<ObjectNode> reasons = new ArrayList<>();
@@ -117,7 +122,7 @@ public final class TransactOps {
                     results.add(new StoredItem[] {old, next});
                     reason.put("Code", "None");
                     Capacity capacity = capacities.computeIfAbsent(write.table.schema().name(),
-                            n -> Capacity.forTable(capacityMode, n));
+                            n -> split(Capacity.forTable(capacityMode, n), Capacity.Split.WRITE));
                     if (capacity != null) {
                         capacity.write(write.table, old, write.kind == ItemWrite.Kind.CHECK ? old : next, 2);
                     }
@@ -128,6 +133,8 @@ public final class TransactOps {
                     if (action.oldOnFailure() && e.old() != null) {
                         reason.set("Item", AttrValueJson.writeItem(e.old().item()));
                     }
+                } catch (EmptyKeyValue e) {
+                    throw e;
                 } catch (DynamoDbError e) {
                     if (!e.code().equals("ValidationException")) {
                         throw e;
@@ -154,6 +161,25 @@ public final class TransactOps {
             }
             return out;
         });
+    }
+
+    private static Capacity split(Capacity capacity, Capacity.Split kind) {
+        return capacity == null ? null : capacity.split(kind);
+    }
+
+    /** A replay of a finished transaction writes nothing: DynamoDB charges it as a transactional read of its items. */
+    private static ArrayNode replayCapacity(List<Action> actions, String capacityMode) {
+        Map<String, Capacity> capacities = new LinkedHashMap<>();
+        for (Action action : actions) {
+            ItemWrite write = action.write();
+            StoredItem item = write.table.get(write.key);
+            capacities.computeIfAbsent(write.table.schema().name(),
+                    n -> Capacity.forTable(capacityMode, n).split(Capacity.Split.READ))
+                    .add(2 * Capacity.readUnits(item == null ? 0 : item.size(), true));
+        }
+        ArrayNode consumed = Request.object().arrayNode();
+        capacities.values().forEach(c -> consumed.add(c.toJson()));
+        return consumed;
     }
 
     /** The reasons for a transaction refused at item {@code index}: that one invalid, all others None. */
@@ -187,9 +213,9 @@ public final class TransactOps {
             throw Request.missing("TransactItems");
         }
         if (nodes.isEmpty() || nodes.size() > MAX_ACTIONS) {
-            throw DynamoDbError.validation("1 validation error detected: Value at 'transactItems' failed to satisfy "
-                    + "constraint: Member must have length " + (nodes.isEmpty() ? "greater than or equal to 1"
-                    : "less than or equal to 100"));
+            throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(r.node("TransactItems"))
+                    + "' at 'transactItems' failed to satisfy constraint: Member must have length "
+                    + (nodes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
         }
         return nodes;
     }
@@ -201,6 +227,7 @@ public final class TransactOps {
         List<JsonNode> nodes = actions(r);
         String capacityMode = Capacity.mode(r);
         List<Get> gets = new ArrayList<>();
+        Set<ItemRef> items = new HashSet<>();
         for (JsonNode node : nodes) {
             Request action = new Request(node);
             Request body = action.child("Get");
@@ -208,10 +235,18 @@ public final class TransactOps {
                 throw Request.missing("Get");
             }
             TableData table = engine.table(Names.tableName(body));
-            Map<String, AttrValue> key = Keys.key(table.schema(), body.item("Key"));
+            Map<String, AttrValue> key;
+            try {
+                key = Keys.key(table.schema(), body.item("Key"));
+            } catch (InvalidItem e) {
+                throw cancelled(invalidAt(gets.size(), nodes.size(), e.getMessage()));
+            }
             ExpressionParams expressions = new ExpressionParams(body, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
+            if (!items.add(new ItemRef(table.schema().name(), table.keyOf(key)))) {
+                throw DynamoDbError.validation("Transaction request cannot include multiple operations on one item");
+            }
             gets.add(new Get(table, key, projection));
         }
         ObjectNode out = Request.object();
@@ -224,10 +259,14 @@ public final class TransactOps {
                 if (item != null && get.projection() == null) {
                     response.putRawValue("Item", ItemStreamWriter.item(item));
                 } else if (item != null) {
-                    response.set("Item", AttrValueJson.writeItem(get.projection().apply(item.item())));
+                    Map<String, AttrValue> projected = get.projection().apply(item.item());
+                    // a projection that matches nothing answers no Item at all, as for a missing item
+                    if (!projected.isEmpty()) {
+                        response.set("Item", AttrValueJson.writeItem(projected));
+                    }
                 }
                 Capacity capacity = capacities.computeIfAbsent(get.table().schema().name(),
-                        n -> Capacity.forTable(capacityMode, n));
+                        n -> split(Capacity.forTable(capacityMode, n), Capacity.Split.READ));
                 if (capacity != null) {
                     capacity.add(2 * Capacity.readUnits(item == null ? 0 : item.size(), true));
                 }

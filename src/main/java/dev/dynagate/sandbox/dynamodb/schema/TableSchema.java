@@ -73,9 +73,22 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
                 tags, ttlAttribute, value, tableClass, createdAt, busyStatus, busyUntil);
     }
 
+    public TableSchema withTableClass(String value) {
+        return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
+                tags, ttlAttribute, deletionProtection, value, createdAt, busyStatus, busyUntil);
+    }
+
     public TableSchema withBusy(String status, long until) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
                 tags, ttlAttribute, deletionProtection, tableClass, createdAt, status, until);
+    }
+
+    /** The indexes in the order of their names, the order DynamoDB checks an item's index keys in. */
+    public List<IndexSchema> indexesByName() {
+        if (indexes.size() < 2) {
+            return indexes;
+        }
+        return indexes.stream().sorted(java.util.Comparator.comparing(IndexSchema::name)).toList();
     }
 
     /** Key attributes of the table and of every index: they must have their declared type in every item. */

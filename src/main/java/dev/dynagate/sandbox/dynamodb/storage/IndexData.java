@@ -86,14 +86,26 @@ public final class IndexData {
         if (schema.projectsAll()) {
             return item;
         }
+        return StoredItem.of(java.util.Collections.unmodifiableMap(projected(item.item())));
+    }
+
+    private Map<String, AttrValue> projected(Map<String, AttrValue> item) {
+        if (schema.projectsAll()) {
+            return item;
+        }
         Map<String, AttrValue> projected = new LinkedHashMap<>();
-        for (Map.Entry<String, AttrValue> e : item.item().entrySet()) {
+        for (Map.Entry<String, AttrValue> e : item.entrySet()) {
             String name = e.getKey();
             if (isKey(name) || (schema.nonKeyAttributes() != null && schema.nonKeyAttributes().contains(name))) {
                 projected.put(name, e.getValue());
             }
         }
-        return StoredItem.of(java.util.Collections.unmodifiableMap(projected));
+        return projected;
+    }
+
+    /** Whether replacing {@code old} by {@code now} leaves what this index holds for the item as it was. */
+    public boolean holdsTheSame(StoredItem old, StoredItem now) {
+        return projected(old.item()).equals(projected(now.item()));
     }
 
     private boolean isKey(String name) {

@@ -90,11 +90,14 @@ public final class AttrValueJson {
         return out;
     }
 
+    /** DynamoDB's words for a value nested deeper than it allows. */
+    public static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item have "
+            + "nested levels beyond supported limit";
+
     private static AttrValue read(JsonNode node, int depth) {
         // as captured from DynamoDB: 31 maps or lists inside an attribute are accepted, the 32nd is refused
         if (depth >= MAX_NESTING) {
-            throw DynamoDbError.validation("Nesting Levels have exceeded supported limits: Attributes in the item have "
-                    + "nested levels beyond supported limit");
+            throw DynamoDbError.validation(TOO_DEEP);
         }
         requireObject(node);
         AttrValue result = null;

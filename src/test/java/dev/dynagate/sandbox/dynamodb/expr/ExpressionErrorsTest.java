@@ -127,6 +127,11 @@ class ExpressionErrorsTest {
                         + "An string set  may not be empty for key :v");
         assertThat(validation(() -> ExpressionContext.fromJson(null, json.readTree("{}"))))
                 .isEqualTo("ExpressionAttributeValues must not be empty");
+        String deep = "{\":d\":" + "{\"M\":{\"n\":".repeat(32) + "{\"S\":\"leaf\"}" + "}}".repeat(32) + "}";
+        assertThat(validation(() -> ExpressionContext.fromJson(null, json.readTree(deep))))
+                .as("too deep a value refuses the request without naming the value")
+                .isEqualTo("1 validation error detected: Nesting Levels have exceeded supported limits: Attributes in "
+                        + "the item have nested levels beyond supported limit");
         assertThatCode(() -> ExpressionContext.fromJson(null, null)).doesNotThrowAnyException();
     }
 
