@@ -211,6 +211,25 @@ class TableLifecycleTest {
     }
 
     @Test
+    void onDemandLimitsAndKmsEncryptionAreKeptAndDescribed() {
+        engine.client.createTable(b -> b.tableName("Kept").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("pk", ScalarAttributeType.S)).keySchema(hash("pk"))
+                .onDemandThroughput(o -> o.maxReadRequestUnits(10L).maxWriteRequestUnits(5L))
+                .sseSpecification(e -> e.enabled(true)));
+        TableDescription created = engine.client.describeTable(b -> b.tableName("Kept")).table();
+        assertThat(created.onDemandThroughput().maxReadRequestUnits()).isEqualTo(10L);
+        assertThat(created.sseDescription().statusAsString()).isEqualTo("ENABLED");
+        assertThat(created.sseDescription().sseTypeAsString()).isEqualTo("KMS");
+        assertThat(created.sseDescription().kmsMasterKeyArn()).startsWith("arn:aws:kms:");
+
+        engine.client.updateTable(b -> b.tableName("Kept")
+                .onDemandThroughput(o -> o.maxReadRequestUnits(20L).maxWriteRequestUnits(15L)));
+        TableDescription updated = engine.client.describeTable(b -> b.tableName("Kept")).table();
+        assertThat(updated.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(15L);
+        assertThat(updated.sseDescription().kmsMasterKeyArn()).isEqualTo(created.sseDescription().kmsMasterKeyArn());
+    }
+
+    @Test
     void billingModeAndThroughputAreKept() {
         engine.createTable("Bill", null);
         engine.client.updateTable(b -> b.tableName("Bill").billingMode(BillingMode.PROVISIONED)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.storage.IndexData;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
@@ -77,6 +78,20 @@ final class TableDescriber {
         }
         if (schema.tableClass() != null) {
             t.putObject("TableClassSummary").put("TableClass", schema.tableClass());
+        }
+        TableSettings settings = schema.settings();
+        if (settings.hasOnDemandLimits()) {
+            ObjectNode limits = t.putObject("OnDemandThroughput");
+            if (settings.maxReadRequestUnits() != null) {
+                limits.put("MaxReadRequestUnits", settings.maxReadRequestUnits());
+            }
+            if (settings.maxWriteRequestUnits() != null) {
+                limits.put("MaxWriteRequestUnits", settings.maxWriteRequestUnits());
+            }
+        }
+        if (settings.kmsKeyArn() != null) {
+            t.putObject("SSEDescription").put("Status", "ENABLED").put("SSEType", "KMS")
+                    .put("KMSMasterKeyArn", settings.kmsKeyArn());
         }
         t.put("DeletionProtectionEnabled", schema.deletionProtection());
         return t;

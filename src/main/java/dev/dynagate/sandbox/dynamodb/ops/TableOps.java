@@ -7,6 +7,7 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class TableOps implements AutoCloseable {
         long delay = engine.statusDelay().toMillis();
         TableSchema schema = new TableSchema(name, UUID.randomUUID().toString(), hash, range, defs, indexes, billing,
                 throughput, stream, tags, null, r.bool("DeletionProtectionEnabled", false), tableClass, now,
-                "CREATING", now + delay);
+                "CREATING", now + delay, SettingsParser.apply(r, TableSettings.DEFAULT));
         engine.database().write(changes -> {
             if (engine.database().table(name) != null) {
                 throw new DynamoDbError("ResourceInUseException", "Table already exists: " + name);

@@ -82,6 +82,9 @@ final class TableUpdates {
         if (tableClass != null && !tableClass.equals(schema.tableClass())) {
             next = next.withTableClass(tableClass);
         }
+        if (r.has("OnDemandThroughput") || r.has("SSESpecification")) {
+            next = next.withSettings(SettingsParser.apply(r, schema.settings()));
+        }
         if (r.has("DeletionProtectionEnabled")) {
             next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
         }

@@ -13,7 +13,7 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
                           List<IndexSchema> indexes, String billingMode, Throughput throughput,
                           StreamSettings stream, Map<String, String> tags, String ttlAttribute,
                           boolean deletionProtection, String tableClass, long createdAt, String busyStatus,
-                          long busyUntil) {
+                          long busyUntil, TableSettings settings) {
 
     /** DynamoDB Streams settings as given; kept and described, streams are not served. */
     public record StreamSettings(boolean enabled, String viewType, String label) {
@@ -23,6 +23,8 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
         attributeDefinitions = List.copyOf(attributeDefinitions);
         indexes = List.copyOf(indexes);
         tags = tags == null ? Map.of() : new LinkedHashMap<>(tags);
+        // data written before these settings were kept reads them as absent
+        settings = settings == null ? TableSettings.DEFAULT : settings;
     }
 
     public IndexSchema index(String indexName) {
@@ -40,47 +42,52 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
 
     public TableSchema withIndexes(List<IndexSchema> value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, value, billingMode, throughput, stream,
-                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withAttributeDefinitions(List<KeyAttr> value) {
         return new TableSchema(name, id, hash, range, value, indexes, billingMode, throughput, stream,
-                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withBilling(String mode, Throughput value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, mode, value, stream,
-                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withStream(StreamSettings value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, value,
-                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withTags(Map<String, String> value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
-                value, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                value, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withTtl(String attribute) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
-                tags, attribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil);
+                tags, attribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withDeletionProtection(boolean value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
-                tags, ttlAttribute, value, tableClass, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, value, tableClass, createdAt, busyStatus, busyUntil, settings);
     }
 
     public TableSchema withTableClass(String value) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
-                tags, ttlAttribute, deletionProtection, value, createdAt, busyStatus, busyUntil);
+                tags, ttlAttribute, deletionProtection, value, createdAt, busyStatus, busyUntil, settings);
+    }
+
+    public TableSchema withSettings(TableSettings value) {
+        return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, busyStatus, busyUntil, value);
     }
 
     public TableSchema withBusy(String status, long until) {
         return new TableSchema(name, id, hash, range, attributeDefinitions, indexes, billingMode, throughput, stream,
-                tags, ttlAttribute, deletionProtection, tableClass, createdAt, status, until);
+                tags, ttlAttribute, deletionProtection, tableClass, createdAt, status, until, settings);
     }
 
     /** The indexes in the order of their names, the order DynamoDB checks an item's index keys in. */

@@ -27,7 +27,7 @@ class FuzzySnapshotTest {
 
     private static TableSchema schema() {
         return new TableSchema("Pairs", "id", new KeyAttr("pk", "S"), null, List.of(new KeyAttr("pk", "S")), List.of(),
-                "PAY_PER_REQUEST", Throughput.NONE, null, Map.of(), null, false, null, 0, null, 0);
+                "PAY_PER_REQUEST", Throughput.NONE, null, Map.of(), null, false, null, 0, null, 0, null);
     }
 
     private static StoredItem item(String pk, long version) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,26 @@ class RecordCodecTest {
         assertThat(read.changing(1)).isFalse();
     }
 
+    @Test
+    void tableSettingsRoundTripAndAreAbsentFromOlderSchemas() throws Exception {
+        TableSettings settings = new TableSettings(10L, 5L, "arn:aws:kms:us-east-1:000000000000:key/k");
+        TableSchema kept = schema(Throughput.NONE).withSettings(settings);
+        List<Changes.Mutation> decoded = RecordCodec.decode(RecordCodec.encode(List.of(new Changes.Schema(kept, true))));
+        assertThat(((Changes.Schema) decoded.get(0)).schema().settings()).isEqualTo(settings);
+
+        ObjectNode old = JSON.valueToTree(schema(Throughput.NONE));
+        old.remove("settings");
+        ValueCodec.Writer record = new ValueCodec.Writer(256);
+        record.writeInt(1);
+        record.writeByte(3); // a schema
+        record.writeBoolean(true);
+        record.writeString(JSON.writeValueAsString(old));
+        assertThat(((Changes.Schema) RecordCodec.decode(record.toArray()).get(0)).schema().settings())
+                .isEqualTo(TableSettings.DEFAULT);
+    }
+
     private static TableSchema schema(Throughput throughput) {
         return new TableSchema("T", "id", new KeyAttr("pk", "S"), null, List.of(new KeyAttr("pk", "S")), List.of(),
-                "PROVISIONED", throughput, null, Map.of(), null, false, null, 0, null, 0);
+                "PROVISIONED", throughput, null, Map.of(), null, false, null, 0, null, 0, null);
     }
 }

@@ -305,7 +305,7 @@ class WriteAheadLogTest {
 
     private static TableSchema schema(String name) {
         return new TableSchema(name, "id", new KeyAttr("pk", "S"), null, List.of(new KeyAttr("pk", "S")), List.of(),
-                "PAY_PER_REQUEST", Throughput.NONE, null, Map.of(), null, false, null, 0, null, 0);
+                "PAY_PER_REQUEST", Throughput.NONE, null, Map.of(), null, false, null, 0, null, 0, null);
     }
 
     private static Map<String, AttrValue> item(String pk, int v) {
