@@ -124,15 +124,20 @@ class TransactionsAndBatchesTest {
         assertThat(get("Audit", "ok")).isEmpty();
     }
 
-    /** An empty key value is refused for the whole request, as DynamoDB checks it before the actions. */
+    /** An empty key value or an item too large is refused for the whole request: DynamoDB checks them first. */
     @Test
-    void anEmptyKeyValueRefusesATransactionInsteadOfCancellingIt() {
+    void anEmptyKeyValueOrAnItemTooLargeRefusesATransactionInsteadOfCancellingIt() {
         assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName("Audit").item(Map.of("pk", s("ok")))).build(),
                 TransactWriteItem.builder().delete(d -> d.tableName("Audit").key(key(""))).build())))
                 .isNotInstanceOf(TransactionCanceledException.class)
                 .hasMessageStartingWith("One or more parameter values are not valid. The AttributeValue for a key "
                         + "attribute cannot contain an empty string value. Key: pk");
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Audit")
+                        .item(Map.of("pk", s("big"), "body", s("x".repeat(409_600))))).build())))
+                .isNotInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("Item size has exceeded the maximum allowed size");
         assertThatThrownBy(() -> engine.client.transactGetItems(b -> b.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName("Audit").key(Map.of())).build())))
                 .isInstanceOf(TransactionCanceledException.class)

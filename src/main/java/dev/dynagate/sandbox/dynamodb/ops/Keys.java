@@ -48,7 +48,7 @@ public final class Keys {
     private static void checkKeyValue(KeyAttr attr, AttrValue v, boolean hash) {
         byte[] bytes = KeyBytes.of(v);
         if (bytes.length == 0) {
-            throw new EmptyKeyValue(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
+            throw new RefusedUpFront(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
                     + typeWord(v) + " value. Key: " + attr.name());
         }
         if (hash && bytes.length > MAX_HASH) {
@@ -78,9 +78,11 @@ public final class Keys {
             }
         }
         long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_BYTES && update) {
+            throw new InvalidItem("Item size to update has exceeded the maximum allowed size");
+        }
         if (size > ItemSize.MAX_ITEM_BYTES) {
-            throw new InvalidItem(update ? "Item size to update has exceeded the maximum allowed size"
-                    : "Item size has exceeded the maximum allowed size");
+            throw new RefusedUpFront("Item size has exceeded the maximum allowed size");
         }
         return size;
     }
@@ -113,12 +115,12 @@ public final class Keys {
         }
         int bytes = KeyBytes.of(v).length;
         if (bytes == 0 && update) {
-            throw new EmptyKeyValue(NOT_VALID + "The update expression attempted to update a secondary index key to a "
+            throw new RefusedUpFront(NOT_VALID + "The update expression attempted to update a secondary index key to a "
                     + "value that is not supported. The AttributeValue for a key attribute cannot contain an empty "
                     + typeWord(v) + " value.");
         }
         if (bytes == 0) {
-            throw new EmptyKeyValue(NOT_VALID + "A value specified for a secondary index key is not supported. The "
+            throw new RefusedUpFront(NOT_VALID + "A value specified for a secondary index key is not supported. The "
                     + "AttributeValue for a key attribute cannot contain an empty " + typeWord(v) + " value. IndexName: "
                     + index.name() + ", IndexKey: " + attr.name());
         }

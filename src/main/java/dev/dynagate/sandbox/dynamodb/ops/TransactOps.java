@@ -133,7 +133,7 @@ public final class TransactOps {
                     if (action.oldOnFailure() && e.old() != null) {
                         reason.set("Item", AttrValueJson.writeItem(e.old().item()));
                     }
-                } catch (EmptyKeyValue e) {
+                } catch (RefusedUpFront e) {
                     throw e;
                 } catch (DynamoDbError e) {
                     if (!e.code().equals("ValidationException")) {
