@@ -74,6 +74,23 @@ final class EngineFixture implements AutoCloseable {
         client.createTable(b.build());
     }
 
+    /**
+     * Sends a request body as written, for requests the SDK would refuse to build, and answers the response body
+     * (an error's {@code __type} and {@code message}, or the result).
+     */
+    String raw(String operation, String json) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                .header("X-Amz-Date", "20260101T000000Z")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
     }

@@ -106,6 +106,19 @@ class WireProtocolTest {
         return JSON.readTree(response.body());
     }
 
+    /** A value nested far past 32 levels is still read, so the answer names the nesting limit. */
+    @Test
+    void aDeeplyNestedValueGetsTheNestingErrorNotABareSerializationError() throws Exception {
+        engine.createTable("Deep", null);
+        String deep = "{\"M\":{\"n\":".repeat(150) + "{\"S\":\"leaf\"}" + "}}".repeat(150);
+        HttpResponse<String> response = post("PutItem", "{\"TableName\":\"Deep\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+                + "\"d\":" + deep + "}}", true);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("message").asText()).startsWith("Nesting Levels have exceeded supported limits");
+        HttpResponse<String> absurd = post("PutItem", "[".repeat(2000) + "]".repeat(2000), true);
+        assertThat(json(absurd).get("__type").asText()).endsWith("#SerializationException");
+    }
+
     @Test
     void everyResponseCarriesRequestIdAndBodyCrc() throws Exception {
         HttpResponse<String> response = post("ListTables", "{}", true);

@@ -91,7 +91,16 @@ public final class Expressions {
      * null). The values are not checked against the key attribute types; see {@link KeyCondition}.
      */
     public static KeyCondition keyCondition(String text, ExpressionContext ctx, String hashKey, String rangeKey) {
-        Cond cond = ConditionParser.parse("KeyConditionExpression", text, ctx);
-        return KeyConditions.from(cond, hashKey, rangeKey);
+        return keyCondition(parseKeyCondition(text, ctx), hashKey, rangeKey);
+    }
+
+    /** A KeyConditionExpression read before the key schema is known: only the grammar and the placeholders. */
+    public static Condition parseKeyCondition(String text, ExpressionContext ctx) {
+        return ConditionParser.parse("KeyConditionExpression", text, ctx);
+    }
+
+    /** A KeyConditionExpression from {@link #parseKeyCondition}, checked against the key schema queried. */
+    public static KeyCondition keyCondition(Condition parsed, String hashKey, String rangeKey) {
+        return KeyConditions.from((Cond) parsed, hashKey, rangeKey);
     }
 }

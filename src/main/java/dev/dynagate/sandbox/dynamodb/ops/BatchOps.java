@@ -33,7 +33,7 @@ public final class BatchOps {
     }
 
     public ObjectNode get(Request r) {
-        Constraints.of(r).capacity().notNull("RequestItems").check();
+        Constraints.of(r).tableNameKeys("RequestItems").capacity().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes",
                 "BatchGetItem");
         String capacityMode = Capacity.mode(r);
@@ -140,14 +140,7 @@ public final class BatchOps {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey();
-            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
-                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
-                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
-                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
-            }
-            out.put(name, e.getValue());
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -157,7 +150,7 @@ public final class BatchOps {
     }
 
     public ObjectNode write(Request r) {
-        Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
+        Constraints.of(r).tableNameKeys("RequestItems").capacity().metrics().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r,
                 "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>", "BatchWriteItem");
         String capacityMode = Capacity.mode(r);

@@ -41,18 +41,36 @@ final class Constraints {
         }
         JsonNode n = typed(field, "String");
         if (n != null) {
-            String v = n.textValue();
-            if (!Names.valid(v)) {
-                add(v, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-            }
-            if (v.length() < 3) {
-                add(v, field, "Member must have length greater than or equal to 3");
-            }
-            if (v.length() > 255) {
-                add(v, field, "Member must have length less than or equal to 255");
+            nameRules(n.textValue(), Request.member(field));
+        }
+        return this;
+    }
+
+    /** The IndexName of every index in a list member, reported at {@code list.N.member.indexName}. */
+    Constraints indexNames(String listField) {
+        JsonNode list = request.node(listField);
+        if (list == null || !list.isArray()) {
+            return this;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode name = list.get(i).get("IndexName");
+            if (name != null && name.isTextual()) {
+                nameRules(name.textValue(), Request.member(listField) + "." + (i + 1) + ".member.indexName");
             }
         }
         return this;
+    }
+
+    private void nameRules(String v, String member) {
+        if (!Names.valid(v)) {
+            addAt(v, member, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        if (v.length() < 3) {
+            addAt(v, member, "Member must have length greater than or equal to 3");
+        }
+        if (v.length() > 255) {
+            addAt(v, member, "Member must have length less than or equal to 255");
+        }
     }
 
     Constraints oneOf(String field, List<String> values) {
@@ -75,6 +93,35 @@ final class Constraints {
         JsonNode n = typed(field, "Integer");
         if (n != null && n.asLong() > max) {
             add(n.asText(), field, "Member must have value less than or equal to " + max);
+        }
+        return this;
+    }
+
+    /** A map member keyed by table names (RequestItems): every key must be a valid table name. */
+    Constraints tableNameKeys(String field) {
+        JsonNode n = request.node(field);
+        if (n == null || !n.isObject()) {
+            return this;
+        }
+        for (var names = n.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
+                add(n.toString(), field, "Map keys must satisfy constraint: [Member must have length less than or "
+                        + "equal to 255, Member must have length greater than or equal to 3, Member must satisfy "
+                        + "regular expression pattern: [a-zA-Z0-9_.-]+]");
+                break;
+            }
+        }
+        return this;
+    }
+
+    /** A string member whose length, when sent, must be within the bounds. */
+    Constraints length(String field, int min, int max) {
+        JsonNode n = typed(field, "String");
+        if (n != null && n.textValue().length() < min) {
+            add(n.textValue(), field, "Member must have length greater than or equal to " + min);
+        } else if (n != null && n.textValue().length() > max) {
+            add(n.textValue(), field, "Member must have length less than or equal to " + max);
         }
         return this;
     }
@@ -122,8 +169,12 @@ final class Constraints {
     }
 
     private void add(String value, String field, String rule) {
+        addAt(value, Request.member(field), rule);
+    }
+
+    private void addAt(String value, String member, String rule) {
         if (errors.size() < MAX_REPORTED) {
-            errors.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + Request.member(field)
+            errors.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
                     + "' failed to satisfy constraint: " + rule);
         }
     }

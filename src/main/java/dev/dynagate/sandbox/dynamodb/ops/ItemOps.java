@@ -40,8 +40,8 @@ public final class ItemOps {
     }
 
     public ObjectNode update(Request r) {
-        Constraints.of(r).capacity().name("TableName", true).metrics().returnValues().notNull("Key")
-                .conditionalOperator().check();
+        Constraints.of(r).capacity().name("TableName", true).metrics().returnValues().conditionalOperator()
+                .notNull("Key").check();
         String returnValues = r.choice("ReturnValues", "returnValues", "NONE",
                 List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
         return write(r, ItemWrite.update(engine, r), returnValues);

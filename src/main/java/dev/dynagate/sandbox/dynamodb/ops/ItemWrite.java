@@ -47,68 +47,74 @@ final class ItemWrite {
         return item != null ? item.size() : ItemSize.of(key);
     }
 
+    /**
+     * A write as read from its request, before its table is looked up: DynamoDB reads every value and expression of
+     * a request first, so a bad one is reported even when the table does not exist, and a transaction reads all its
+     * actions before any of their tables. {@code values}: the item of a put, the key of the others.
+     */
+    record Parsed(Kind kind, String tableName, Map<String, AttrValue> values, UpdateAction action,
+                  Condition condition) {
+    }
+
     static ItemWrite put(Engine engine, Request r) {
-        TableData table = engine.table(Names.tableName(r));
-        Map<String, AttrValue> item = r.item("Item");
-        if (item == null) {
-            throw Request.missing("Item");
-        }
-        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
-        Condition condition = expressions.condition();
-        expressions.checkAllUsed();
-        TableSchema schema = table.schema();
-        long size = Keys.item(schema, item, false);
-        return new ItemWrite(Kind.PUT, table, Keys.extract(schema, item),
-                StoredItem.of(Collections.unmodifiableMap(item), size), null, condition);
+        return bind(engine, parse(Kind.PUT, r));
     }
 
     static ItemWrite delete(Engine engine, Request r) {
-        TableData table = engine.table(Names.tableName(r));
-        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
-        Condition condition = expressions.condition();
-        expressions.checkAllUsed();
-        return new ItemWrite(Kind.DELETE, table, key, null, null, condition);
+        return bind(engine, parse(Kind.DELETE, r));
     }
 
     static ItemWrite check(Engine engine, Request r) {
-        TableData table = engine.table(Names.tableName(r));
-        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
-        if (!r.has("ConditionExpression")) {
-            throw Request.missing("ConditionExpression");
-        }
-        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.WRITE_ITEM);
-        Condition condition = expressions.condition();
-        expressions.checkAllUsed();
-        return new ItemWrite(Kind.CHECK, table, key, null, null, condition);
+        return bind(engine, parse(Kind.CHECK, r));
     }
 
     static ItemWrite update(Engine engine, Request r) {
-        TableData table = engine.table(Names.tableName(r));
-        TableSchema schema = table.schema();
-        Map<String, AttrValue> key = Keys.key(schema, r.item("Key"));
-        ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.UPDATE_ITEM);
+        return bind(engine, parse(Kind.UPDATE, r));
+    }
+
+    static Parsed parse(Kind kind, Request r) {
+        String name = Names.tableName(r);
+        Map<String, AttrValue> values = r.item(kind == Kind.PUT ? "Item" : "Key");
+        if (kind == Kind.PUT && values == null) {
+            throw Request.missing("Item");
+        }
+        if (kind == Kind.CHECK && !r.has("ConditionExpression")) {
+            throw Request.missing("ConditionExpression");
+        }
+        ExpressionParams expressions = new ExpressionParams(r,
+                kind == Kind.UPDATE ? ExpressionParams.Kind.UPDATE_ITEM : ExpressionParams.Kind.WRITE_ITEM);
         UpdateAction action = null;
-        String text = r.string("UpdateExpression");
-        if (text != null) {
-            action = Expressions.update(text, expressions.context());
-        } else {
-            JsonNode legacy = r.node("AttributeUpdates");
-            if (legacy != null) {
-                action = LegacyParameters.attributeUpdates(legacy);
+        if (kind == Kind.UPDATE) {
+            String text = r.string("UpdateExpression");
+            if (text != null) {
+                action = Expressions.update(text, expressions.context());
+            } else if (r.node("AttributeUpdates") != null) {
+                action = LegacyParameters.attributeUpdates(r.node("AttributeUpdates"));
             }
         }
         Condition condition = expressions.condition();
         expressions.checkAllUsed();
-        if (action != null) {
-            for (String attribute : action.topLevelAttributes()) {
+        return new Parsed(kind, name, values, action, condition);
+    }
+
+    static ItemWrite bind(Engine engine, Parsed p) {
+        TableData table = engine.table(p.tableName());
+        TableSchema schema = table.schema();
+        if (p.kind() == Kind.PUT) {
+            long size = Keys.item(schema, p.values(), false);
+            return new ItemWrite(Kind.PUT, table, Keys.extract(schema, p.values()),
+                    StoredItem.of(Collections.unmodifiableMap(p.values()), size), null, p.condition());
+        }
+        Map<String, AttrValue> key = Keys.key(schema, p.values());
+        if (p.action() != null) {
+            for (String attribute : p.action().topLevelAttributes()) {
                 if (Keys.isTableKey(schema, attribute)) {
                     throw DynamoDbError.validation(Keys.INVALID + "Cannot update attribute " + attribute
                             + ". This attribute is part of the key");
                 }
             }
         }
-        return new ItemWrite(Kind.UPDATE, table, key, null, action, condition);
+        return new ItemWrite(p.kind(), table, key, null, p.action(), p.condition());
     }
 
     /** What UPDATED_OLD and UPDATED_NEW read from the item: the update's paths; null when nothing is updated. */

@@ -29,13 +29,14 @@ public final class ReadOps {
     public ObjectNode query(Request r) {
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
                 .conditionalOperator().atLeast("Limit", 1).nonEmptyList("AttributesToGet").check();
-        ReadTarget target = ReadTarget.of(engine, r);
+        // the request's own expressions are read before its table is looked up, as DynamoDB does
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
-        KeyCondition key;
         String keyText = r.string("KeyConditionExpression");
+        Condition keyTree = keyText == null ? null : Expressions.parseKeyCondition(keyText, expressions.context());
+        ReadTarget target = ReadTarget.of(engine, r);
+        KeyCondition key;
         if (keyText != null) {
-            key = Expressions.keyCondition(keyText, expressions.context(), target.hash.name(),
-                    target.range == null ? null : target.range.name());
+            key = Expressions.keyCondition(keyTree, target.hash.name(), target.range == null ? null : target.range.name());
         } else if (r.has("KeyConditions")) {
             key = LegacyParameters.keyConditions(r.node("KeyConditions"), target.hash.name(),
                     target.range == null ? null : target.range.name());
@@ -135,11 +136,11 @@ public final class ReadOps {
         Constraints.of(r).select().name("IndexName", false).atLeast("TotalSegments", 1).atMost("TotalSegments", 1_000_000)
                 .capacity().name("TableName", true).conditionalOperator().atLeast("Segment", 0).atMost("Segment", 999_999)
                 .atLeast("Limit", 1).nonEmptyList("AttributesToGet").check();
-        ReadTarget target = ReadTarget.of(engine, r);
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.SCAN);
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        ReadTarget target = ReadTarget.of(engine, r);
         Integer segment = r.integer("Segment");
         Integer total = r.integer("TotalSegments");
         NavigableMap<IndexKey, StoredItem> range = target.entries();

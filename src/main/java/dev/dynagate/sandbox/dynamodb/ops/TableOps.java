@@ -46,7 +46,8 @@ public final class TableOps implements AutoCloseable {
     public ObjectNode create(Request r) {
         Constraints.controlPlaneTableName(r);
         Constraints.of(r).notNull("AttributeDefinitions").name("TableName", false)
-                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema").check();
+                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema")
+                .indexNames("GlobalSecondaryIndexes").indexNames("LocalSecondaryIndexes").check();
         String name = Names.tableName(r);
         List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
         String[] keys = SchemaParser.keySchema(r.node("KeySchema"), "KeySchema");

@@ -39,15 +39,14 @@ public final class TransactOps {
 
     public ObjectNode write(Request r) {
         List<JsonNode> nodes = actions(r);
+        Constraints.of(r).length("ClientRequestToken", 1, 36).capacity().metrics().check();
         String token = r.string("ClientRequestToken");
-        if (token != null && (token.isEmpty() || token.length() > 36)) {
-            throw DynamoDbError.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' "
-                    + "failed to satisfy constraint: Member must have length " + (token.isEmpty()
-                    ? "greater than or equal to 1" : "less than or equal to 36"));
-        }
         String capacityMode = Capacity.mode(r);
         List<Action> actions = new ArrayList<>();
         Set<ItemRef> items = new HashSet<>();
+        // every action's values and expressions are read before any table is looked up
+        List<Request> bodies = new ArrayList<>();
+        List<ItemWrite.Parsed> parsed = new ArrayList<>();
         for (JsonNode node : nodes) {
             Request action = new Request(node);
             List<String> kinds = new ArrayList<>();
@@ -60,14 +59,19 @@ public final class TransactOps {
                 throw DynamoDbError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
             Request body = action.child(kinds.get(0));
+            bodies.add(body);
+            parsed.add(ItemWrite.parse(switch (kinds.get(0)) {
+                case "ConditionCheck" -> ItemWrite.Kind.CHECK;
+                case "Put" -> ItemWrite.Kind.PUT;
+                case "Delete" -> ItemWrite.Kind.DELETE;
+                default -> ItemWrite.Kind.UPDATE;
+            }, body));
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            Request body = bodies.get(i);
             ItemWrite write;
             try {
-                write = switch (kinds.get(0)) {
-                    case "ConditionCheck" -> ItemWrite.check(engine, body);
-                    case "Put" -> ItemWrite.put(engine, body);
-                    case "Delete" -> ItemWrite.delete(engine, body);
-                    default -> ItemWrite.update(engine, body);
-                };
+                write = ItemWrite.bind(engine, parsed.get(i));
             } catch (InvalidItem e) {
                 // DynamoDB cancels at the first invalid item and checks nothing after it
                 throw cancelled(invalidAt(actions.size(), nodes.size(), e.getMessage()));

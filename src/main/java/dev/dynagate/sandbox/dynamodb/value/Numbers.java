@@ -2,12 +2,17 @@ package dev.dynagate.sandbox.dynamodb.value;
 
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** DynamoDB's number rules: at most 38 significant digits, magnitude 1E-130 to 9.99…E+125, normalised output. */
 public final class Numbers {
     public static final int MAX_DIGITS = 38;
     private static final BigDecimal MAX = new BigDecimal("1E+126");
     private static final BigDecimal MIN = new BigDecimal("1E-130");
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
+    private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?)\\d+");
 
     private Numbers() {
     }
@@ -22,9 +27,34 @@ public final class Numbers {
             }
             parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
+            // a well-formed number whose exponent does not fit 32 bits is out of range, not malformed
+            Matcher huge = HUGE_EXPONENT.matcher(text);
+            if (huge.matches()) {
+                throw huge.group(1).equals("-") ? underflow() : overflow();
+            }
             throw DynamoDbError.validation("The parameter cannot be converted to a numeric value: " + text);
         }
+        if (parsed.signum() == 0) {
+            // DynamoDB holds a zero to the same exponent range as any other number: 0E+126 overflows
+            long exponent = (long) parsed.precision() - parsed.scale() - 1;
+            if (exponent > MAX_EXPONENT) {
+                throw overflow();
+            }
+            if (exponent < MIN_EXPONENT) {
+                throw underflow();
+            }
+        }
         return checked(parsed);
+    }
+
+    private static DynamoDbError overflow() {
+        return DynamoDbError.validation(
+                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
+
+    private static DynamoDbError underflow() {
+        return DynamoDbError.validation(
+                "Number underflow. Attempting to store a number with magnitude smaller than supported range");
     }
 
     /** Checks the precision and range rules on a computed value (for example {@code SET n = n + :v}). */
@@ -35,12 +65,10 @@ public final class Numbers {
         }
         BigDecimal magnitude = normal.abs();
         if (normal.signum() != 0 && magnitude.compareTo(MAX) >= 0) {
-            throw DynamoDbError.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         if (normal.signum() != 0 && magnitude.compareTo(MIN) < 0) {
-            throw DynamoDbError.validation(
-                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+            throw underflow();
         }
         return normal;
     }
@@ -52,8 +80,7 @@ public final class Numbers {
     public static BigDecimal computed(BigDecimal value) {
         BigDecimal normal = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         if (normal.precision() > MAX_DIGITS) {
-            throw DynamoDbError.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         return checked(normal);
     }

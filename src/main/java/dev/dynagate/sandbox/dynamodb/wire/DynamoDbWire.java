@@ -33,8 +33,10 @@ public final class DynamoDbWire {
             .build();
 
     static {
-        // attribute names may be 64 KB long: the parser's own cap on names (50,000 characters) must not refuse them
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
+        // attribute names may be 64 KB long: the parser's own cap on names (50,000 characters) must not refuse them.
+        // Deep documents must parse, so that a value nested too deep gets DynamoDB's nesting error rather than a
+        // bare SerializationException; the tree is read without recursion and values stop at 32 levels.
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
                 .maxNameLength(1 << 20).build());
     }
 

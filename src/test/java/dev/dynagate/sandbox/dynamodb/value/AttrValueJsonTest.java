@@ -125,6 +125,14 @@ class AttrValueJsonTest {
                 .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
         assertThat(validation("{'N':'-1e-131'}"))
                 .isEqualTo("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        // an exponent past 32 bits is out of range, not malformed; a zero is held to the same exponent range
+        assertThat(validation("{'N':'1e99999999999'}")).startsWith("Number overflow.");
+        assertThat(validation("{'N':'-1.5e2147483648'}")).startsWith("Number overflow.");
+        assertThat(validation("{'N':'1e-99999999999'}")).startsWith("Number underflow.");
+        assertThat(validation("{'N':'0e126'}")).startsWith("Number overflow.");
+        assertThat(validation("{'N':'0e-131'}")).startsWith("Number underflow.");
+        assertThat(AttrValueJson.read(json("{'N':'0e125'}"))).isEqualTo(new AttrValue.N(BigDecimal.ZERO));
+        assertThat(AttrValueJson.read(json("{'N':'-0.000e-127'}"))).isEqualTo(new AttrValue.N(BigDecimal.ZERO));
         assertThat(AttrValueJson.read(json("{'N':'12345678901234567890123456789012345678000'}")))
                 .isEqualTo(new AttrValue.N(new BigDecimal("1.2345678901234567890123456789012345678E+40")));
     }

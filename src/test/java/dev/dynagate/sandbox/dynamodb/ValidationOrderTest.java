@@ -1,0 +1,80 @@
+package dev.dynagate.sandbox.dynamodb;
+
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which error DynamoDB reports when a request has several: constraint errors together and in its order, and a
+ * request's own values and expressions before its table is looked up.
+ */
+class ValidationOrderTest {
+    @TempDir
+    Path dir;
+    EngineFixture engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EngineFixture.start(dir);
+        engine.createTable("Items", null);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void aTransactionWithUnknownEnumsIsRefusedAndWritesNothing() throws Exception {
+        String answer = engine.raw("TransactWriteItems", "{\"ReturnConsumedCapacity\":\"BOGUS\","
+                + "\"ReturnItemCollectionMetrics\":\"BOGUS2\",\"TransactItems\":[{\"Put\":{\"TableName\":\"Items\","
+                + "\"Item\":{\"pk\":{\"S\":\"written\"}}}}]}");
+        assertThat(answer).contains("2 validation errors detected: Value 'BOGUS' at 'returnConsumedCapacity' failed to "
+                + "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; Value 'BOGUS2' at "
+                + "'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: "
+                + "[SIZE, NONE]");
+        assertThat(engine.client.getItem(b -> b.tableName("Items").key(key("written"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void constraintErrorsAreReportedTogetherInDynamoDbsOrder() throws Exception {
+        assertThat(engine.raw("BatchGetItem", "{\"RequestItems\":{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}},"
+                + "\"ReturnConsumedCapacity\":\"BOGUS\"}"))
+                .contains("2 validation errors detected: Value '{\\\"bad!name\\\"")
+                .contains("Map keys must satisfy constraint").contains("; Value 'BOGUS' at 'returnConsumedCapacity'");
+        assertThat(engine.raw("CreateTable", "{\"TableName\":\"Named\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                + "\"LocalSecondaryIndexes\":[{\"IndexName\":\"aa\"}],\"GlobalSecondaryIndexes\":[{\"IndexName\":\"zz\"}]}"))
+                .contains("2 validation errors detected: Value 'zz' at 'globalSecondaryIndexes.1.member.indexName' "
+                        + "failed to satisfy constraint: Member must have length greater than or equal to 3; Value 'aa' "
+                        + "at 'localSecondaryIndexes.1.member.indexName'");
+        assertThat(engine.raw("UpdateItem", "{\"TableName\":\"Items\",\"ConditionalOperator\":\"XOR\","
+                + "\"AttributeUpdates\":{\"x\":{\"Action\":\"PUT\",\"Value\":{\"S\":\"1\"}}}}"))
+                .contains("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: [OR, AND]; Value null at 'key'");
+    }
+
+    @Test
+    void aRequestsExpressionsAreReadBeforeItsTableIsLookedUp() throws Exception {
+        assertThat(engine.raw("Query", "{\"TableName\":\"Missing\",\"KeyConditionExpression\":"
+                + "\"pk = :p AND begins_with(sk, :n)\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"q\"},"
+                + "\":n\":{\"N\":\"1\"}}}"))
+                .contains("Incorrect operand type for operator or function; operator or function: begins_with, "
+                        + "operand type: N");
+        assertThat(engine.raw("PutItem", "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"}},"
+                + "\"ConditionExpression\":\"a = = b\"}")).contains("Invalid ConditionExpression: Syntax error");
+        assertThat(engine.raw("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"Missing\","
+                + "\"Item\":{\"pk\":{\"S\":\"a\"}}}},{\"ConditionCheck\":{\"TableName\":\"Items\",\"Key\":"
+                + "{\"pk\":{\"S\":\"c\"}},\"ConditionExpression\":\"attribute_not_exists(pk)\","
+                + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}}]}"))
+                .contains("Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
+        assertThat(engine.raw("Scan", "{\"TableName\":\"Missing\",\"FilterExpression\":\"a = :v\"}"))
+                .contains("An expression attribute value used in expression is not defined");
+    }
+}
