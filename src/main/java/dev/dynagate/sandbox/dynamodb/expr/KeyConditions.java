@@ -25,7 +25,8 @@ final class KeyConditions {
     /** Checks the terms against the key schema of the table or index queried. */
     static KeyCondition build(Map<String, Term> terms, String hashKey, String rangeKey) {
         if (terms.size() > 2) {
-            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+            throw DynamoDbError.validation("The number of query conditions (" + terms.size() + ") exceeds the number "
+                    + "of key attributes defined in the schema (" + (rangeKey == null ? 1 : 2) + ")");
         }
         Term hash = terms.get(hashKey);
         if (rangeKey == null && terms.size() > 1) {
@@ -130,7 +131,8 @@ final class KeyConditions {
 
     private static void add(Map<String, Term> terms, Term term) {
         if (terms.putIfAbsent(term.attribute(), term) != null) {
-            throw DynamoDbError.validation("KeyConditionExpressions must only contain one condition per key");
+            throw DynamoDbError.validation("Invalid KeyConditionExpression: KeyConditionExpressions must only contain "
+                    + "one condition per key");
         }
     }
 

@@ -66,11 +66,13 @@ class KeyConditionTest {
                 .isEqualTo("Query condition missed key schema element: sk");
         assertThat(error("pk < :p", ":p", s("a"))).isEqualTo("Query key condition not supported");
         assertThat(error("pk = :p AND sk < :s AND color < :s", ":p", s("a"), ":s", n("1")))
-                .isEqualTo("Conditions can be of length 1 or 2 only");
+                .isEqualTo("The number of query conditions (3) exceeds the number of key attributes defined in the "
+                        + "schema (2)");
         assertThat(validation(() -> Expressions.keyCondition("pk = :p AND sk = :s", values(":p", s("a"), ":s", n("1")),
                 "pk", null))).isEqualTo("Query key condition not supported");
         assertThat(error("pk = :p AND pk = :q", ":p", s("a"), ":q", s("b")))
-                .isEqualTo("KeyConditionExpressions must only contain one condition per key");
+                .isEqualTo("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition "
+                        + "per key");
     }
 
     @Test
@@ -132,13 +134,15 @@ class KeyConditionTest {
                 List.of("b.d > a AND c.d > e.f", "a.d > c", "b[0] > a"),
                 "Invalid condition in KeyConditionExpression: No key attribute specified",
                 List.of(":b > :a AND a < :b", ":a > b AND :a < :b"),
-                "KeyConditionExpressions must only contain one condition per key",
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
                 List.of("b > :a AND b < :a and c = :a and d = :a", "(a > :a and b > :a) and (b > :a and c > :a)"));
         cases.forEach((message, expressions) -> expressions.forEach(text ->
                 assertThat(validation(() -> Expressions.keyCondition(text, values(ab), "a", "b"))).as(text)
                         .isEqualTo(message)));
         assertThat(validation(() -> Expressions.keyCondition("(a > :a and b > :a) and (c > :a and d > :a)",
-                values(":a", s("1")), "a", "b"))).isEqualTo("Conditions can be of length 1 or 2 only");
+                values(":a", s("1")), "a", "b")))
+                .isEqualTo("The number of query conditions (4) exceeds the number of key attributes defined in the "
+                        + "schema (2)");
         assertThat(validation(() -> Expressions.keyCondition("attribute_type(a, b)", values(), "a", "b")))
                 .startsWith("Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
                         + "operator or function: attribute_type, operand type:");
