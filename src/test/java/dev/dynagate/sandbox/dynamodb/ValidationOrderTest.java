@@ -76,5 +76,7 @@ class ValidationOrderTest {
                 .contains("Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Missing\",\"FilterExpression\":\"a = :v\"}"))
                 .contains("An expression attribute value used in expression is not defined");
+        assertThat(engine.raw("PutItem", "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
+                .contains("\"message\":\"Empty attribute name\"");
     }
 }

@@ -140,7 +140,14 @@ public final class BatchOps {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue());
+            String name = e.getKey();
+            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
+                throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
+                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
+                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
+                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            }
+            out.put(name, e.getValue());
         }
         return out;
     }
@@ -150,7 +157,8 @@ public final class BatchOps {
     }
 
     public ObjectNode write(Request r) {
-        Constraints.of(r).tableNameKeys("RequestItems").capacity().metrics().notNull("RequestItems").check();
+        // unlike BatchGetItem, BatchWriteItem reports a malformed table name only after its other members
+        Constraints.of(r).capacity().metrics().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r,
                 "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>", "BatchWriteItem");
         String capacityMode = Capacity.mode(r);
@@ -180,7 +188,7 @@ public final class BatchOps {
                 }
                 Write write;
                 if (put != null) {
-                    Map<String, AttrValue> item = put.item("Item");
+                    Map<String, AttrValue> item = Keys.namedAttributes(put.item("Item"));
                     if (item == null) {
                         throw Request.missing("Item");
                     }

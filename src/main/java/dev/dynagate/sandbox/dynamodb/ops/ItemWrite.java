@@ -78,6 +78,9 @@ final class ItemWrite {
         if (kind == Kind.PUT && values == null) {
             throw Request.missing("Item");
         }
+        if (kind == Kind.PUT) {
+            Keys.namedAttributes(values);
+        }
         if (kind == Kind.CHECK && !r.has("ConditionExpression")) {
             throw Request.missing("ConditionExpression");
         }

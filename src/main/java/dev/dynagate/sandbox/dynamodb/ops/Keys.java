@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
@@ -57,6 +58,14 @@ public final class Keys {
         if (!hash && bytes.length > MAX_RANGE) {
             throw new InvalidItem(RANGE_KEY_TOO_LONG);
         }
+    }
+
+    /** An item to put may not have an attribute named by the empty string; DynamoDB checks it with the values. */
+    static Map<String, AttrValue> namedAttributes(Map<String, AttrValue> item) {
+        if (item != null && item.containsKey("")) {
+            throw DynamoDbError.validation("Empty attribute name");
+        }
+        return item;
     }
 
     /** The checks a PutItem makes on an item: table and index key attributes present and typed, and its size. */

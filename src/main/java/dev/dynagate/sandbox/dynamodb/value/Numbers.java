@@ -12,7 +12,7 @@ public final class Numbers {
     private static final BigDecimal MIN = new BigDecimal("1E-130");
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
-    private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?)\\d+");
+    private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?)(\\d+)");
 
     private Numbers() {
     }
@@ -27,9 +27,10 @@ public final class Numbers {
             }
             parsed = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            // a well-formed number whose exponent does not fit 32 bits is out of range, not malformed
+            // a well-formed number whose exponent does not fit 32 bits is out of range, not malformed; one whose
+            // exponent does not even fit 64 bits cannot be read as a number at all
             Matcher huge = HUGE_EXPONENT.matcher(text);
-            if (huge.matches()) {
+            if (huge.matches() && fitsLong(huge.group(2))) {
                 throw huge.group(1).equals("-") ? underflow() : overflow();
             }
             throw DynamoDbError.validation("The parameter cannot be converted to a numeric value: " + text);
@@ -45,6 +46,15 @@ public final class Numbers {
             }
         }
         return checked(parsed);
+    }
+
+    private static boolean fitsLong(String digits) {
+        try {
+            Long.parseLong(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static DynamoDbError overflow() {

@@ -129,6 +129,8 @@ class AttrValueJsonTest {
         assertThat(validation("{'N':'1e99999999999'}")).startsWith("Number overflow.");
         assertThat(validation("{'N':'-1.5e2147483648'}")).startsWith("Number overflow.");
         assertThat(validation("{'N':'1e-99999999999'}")).startsWith("Number underflow.");
+        assertThat(validation("{'N':'1e99999999999999999999'}"))
+                .isEqualTo("The parameter cannot be converted to a numeric value: 1e99999999999999999999");
         assertThat(validation("{'N':'0e126'}")).startsWith("Number overflow.");
         assertThat(validation("{'N':'0e-131'}")).startsWith("Number underflow.");
         assertThat(AttrValueJson.read(json("{'N':'0e125'}"))).isEqualTo(new AttrValue.N(BigDecimal.ZERO));
