@@ -12,7 +12,6 @@ import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /** One page of a Query or Scan: limits, Select, projection, filter and the response. */
 final class Page {
@@ -81,7 +80,7 @@ final class Page {
         boolean test(StoredItem entry);
     }
 
-    ObjectNode run(NavigableMap<IndexKey, StoredItem> entries, KeyTest keyTest) {
+    ObjectNode run(Iterable<Map.Entry<IndexKey, StoredItem>> entries, KeyTest keyTest) {
         ObjectNode out = Request.object();
         boolean count = select.equals("COUNT");
         ItemStreamWriter items = count ? null : new ItemStreamWriter();
@@ -93,7 +92,7 @@ final class Page {
         // whole items, unfiltered, go from their stored bytes to the response (or are only counted) undecoded
         boolean asStored = !fromTable && filter == null && (count || projection == null);
         try {
-            for (Map.Entry<IndexKey, StoredItem> entry : entries.entrySet()) {
+            for (Map.Entry<IndexKey, StoredItem> entry : entries) {
                 StoredItem stored = entry.getValue();
                 if (!keyTest.test(stored)) {
                     continue;

@@ -72,7 +72,7 @@ public final class ReadOps {
         long token = PartitionToken.of(h);
         IndexKey[] bounds = bounds(token, h, key.sort());
         NavigableMap<IndexKey, StoredItem> range = bounds == null ? java.util.Collections.emptyNavigableMap()
-                : target.entries().subMap(bounds[0], true, bounds[1], true);
+                : target.entries().partition(token).subMap(bounds[0], true, bounds[1], true);
         IndexKey start = target.startKey(r, h, key.sort());
         if (start != null) {
             range = forward ? range.tailMap(start, false) : range.headMap(start, false);
@@ -81,7 +81,7 @@ public final class ReadOps {
         SortCondition sort = key.sort();
         boolean prefix = sort != null && sort.operator() == SortOperator.BEGINS_WITH;
         boolean[] seen = new boolean[1];
-        return engine.database().read(() -> page.run(ordered, entry -> {
+        return engine.database().read(() -> page.run(ordered.entrySet(), entry -> {
             if (sort == null) {
                 return true;
             }
@@ -143,7 +143,9 @@ public final class ReadOps {
         ReadTarget target = ReadTarget.of(engine, r);
         Integer segment = r.integer("Segment");
         Integer total = r.integer("TotalSegments");
-        NavigableMap<IndexKey, StoredItem> range = target.entries();
+        IndexKey from = null;
+        IndexKey to = null;
+        boolean nothing = false;
         if (segment != null || total != null) {
             if (total == null) {
                 throw DynamoDbError.validation("The TotalSegments parameter is required but was not present in the "
@@ -168,12 +170,12 @@ public final class ReadOps {
             }
             int first = PartitionToken.firstPrefix(segment, total);
             int next = PartitionToken.firstPrefix(segment + 1, total);
-            if (first >= next) {
-                range = java.util.Collections.emptyNavigableMap();
-            } else {
-                IndexKey from = new IndexKey(PartitionToken.tokenOfPrefix(first), IndexKey.LOW);
-                range = next >= PartitionToken.prefixCount() ? range.tailMap(from, true)
-                        : range.subMap(from, true, new IndexKey(PartitionToken.tokenOfPrefix(next), IndexKey.LOW), false);
+            nothing = first >= next;
+            if (!nothing) {
+                from = new IndexKey(PartitionToken.tokenOfPrefix(first), IndexKey.LOW);
+            }
+            if (!nothing && next < PartitionToken.prefixCount()) {
+                to = new IndexKey(PartitionToken.tokenOfPrefix(next), IndexKey.LOW);
             }
         }
         IndexKey start = target.startKey(r, null, null);
@@ -181,11 +183,9 @@ public final class ReadOps {
             throw DynamoDbError.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
                     + "ExclusiveStartKey with correct Segment. TotalSegments: " + total + " Segment: " + segment);
         }
-        if (start != null) {
-            range = range.tailMap(start, false);
-        }
         Page page = Page.of(r, target, projection, filter);
-        NavigableMap<IndexKey, StoredItem> scanned = range;
+        Iterable<java.util.Map.Entry<IndexKey, StoredItem>> scanned = nothing ? java.util.List.of()
+                : start != null ? target.entries().range(start, false, to) : target.entries().range(from, true, to);
         return engine.database().read(() -> page.run(scanned, entry -> true));
     }
 }

@@ -7,14 +7,13 @@ import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
+import dev.dynagate.sandbox.dynamodb.storage.OrderedItems;
 import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
-import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /** The table or index a Query or Scan reads, with its key attributes. */
 final class ReadTarget {
@@ -50,7 +49,7 @@ final class ReadTarget {
         return new ReadTarget(table, index);
     }
 
-    NavigableMap<IndexKey, StoredItem> entries() {
+    OrderedItems entries() {
         return index == null ? table.items() : table.index(index.name()).entries();
     }
 

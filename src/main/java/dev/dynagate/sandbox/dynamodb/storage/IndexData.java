@@ -5,14 +5,13 @@ import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 
 /** The entries of one secondary index: the projected items of every table item that has the index's key. */
 public final class IndexData {
     private final IndexSchema schema;
     private final TableSchema table;
-    private final ConcurrentSkipListMap<IndexKey, StoredItem> entries = new ConcurrentSkipListMap<>();
+    private final OrderedItems entries = new OrderedItems();
     private volatile long itemCount;
     private volatile long sizeBytes;
 
@@ -25,7 +24,7 @@ public final class IndexData {
         return schema;
     }
 
-    public ConcurrentSkipListMap<IndexKey, StoredItem> entries() {
+    public OrderedItems entries() {
         return entries;
     }
 

@@ -5,7 +5,6 @@ import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 
 /**
@@ -14,7 +13,7 @@ import java.util.function.Function;
  */
 public final class TableData {
     private volatile TableSchema schema;
-    private final ConcurrentSkipListMap<IndexKey, StoredItem> items = new ConcurrentSkipListMap<>();
+    private final OrderedItems items = new OrderedItems();
     private volatile Map<String, IndexData> indexes = Map.of();
     private volatile long itemCount;
     private volatile long sizeBytes;
@@ -28,7 +27,7 @@ public final class TableData {
         return schema;
     }
 
-    public ConcurrentSkipListMap<IndexKey, StoredItem> items() {
+    public OrderedItems items() {
         return items;
     }
 
