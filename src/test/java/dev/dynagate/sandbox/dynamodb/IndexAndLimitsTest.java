@@ -74,9 +74,9 @@ class IndexAndLimitsTest {
         assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Shop")
                 .key(Map.of("pk", s("u"), "sk", s("1"))).updateExpression("SET cat = :e")
                 .expressionAttributeValues(Map.of(":e", s("")))))
-                .hasMessageStartingWith("One or more parameter values are not valid. The update expression attempted to "
-                        + "update a secondary index key to a value that is not supported. The AttributeValue for a key "
-                        + "attribute cannot contain an empty string value.");
+                .hasMessageStartingWith("One or more parameter values are not valid. The update expression attempted "
+                        + "to update a secondary index key to a value that is not supported. The AttributeValue for a "
+                        + "key attribute cannot contain an empty string value.");
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Shop")
                 .item(Map.of("pk", s("a"), "sk", s("1"), "cat", s("")))))
                 .hasMessageContaining("A value specified for a secondary index key is not supported")

@@ -190,7 +190,8 @@ class TableLifecycleTest {
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("redecl")
                         .keySchema(hash("gsiPk")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
                         .build())).tableDescription();
-        assertThat(redeclared.attributeDefinitions()).extracting(d -> d.attributeName() + "=" + d.attributeTypeAsString())
+        assertThat(redeclared.attributeDefinitions())
+                .extracting(d -> d.attributeName() + "=" + d.attributeTypeAsString())
                 .containsExactlyInAnyOrder("pk=S", "sk=S", "gsiPk=S");
     }
 

@@ -50,10 +50,11 @@ class ValidationOrderTest {
         assertThat(engine.raw("CreateTable", "{\"TableName\":\"Named\",\"BillingMode\":\"PAY_PER_REQUEST\","
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-                + "\"LocalSecondaryIndexes\":[{\"IndexName\":\"aa\"}],\"GlobalSecondaryIndexes\":[{\"IndexName\":\"zz\"}]}"))
+                + "\"LocalSecondaryIndexes\":[{\"IndexName\":\"aa\"}],"
+                + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"zz\"}]}"))
                 .contains("2 validation errors detected: Value 'zz' at 'globalSecondaryIndexes.1.member.indexName' "
-                        + "failed to satisfy constraint: Member must have length greater than or equal to 3; Value 'aa' "
-                        + "at 'localSecondaryIndexes.1.member.indexName'");
+                        + "failed to satisfy constraint: Member must have length greater than or equal to 3; "
+                        + "Value 'aa' at 'localSecondaryIndexes.1.member.indexName'");
         assertThat(engine.raw("UpdateItem", "{\"TableName\":\"Items\",\"ConditionalOperator\":\"XOR\","
                 + "\"AttributeUpdates\":{\"x\":{\"Action\":\"PUT\",\"Value\":{\"S\":\"1\"}}}}"))
                 .contains("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy "
@@ -76,7 +77,8 @@ class ValidationOrderTest {
                 .contains("Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Missing\",\"FilterExpression\":\"a = :v\"}"))
                 .contains("An expression attribute value used in expression is not defined");
-        assertThat(engine.raw("PutItem", "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
+        assertThat(engine.raw("PutItem",
+                "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
                 .contains("\"message\":\"Empty attribute name\"");
     }
 }

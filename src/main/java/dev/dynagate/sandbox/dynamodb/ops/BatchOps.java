@@ -53,7 +53,8 @@ public final class BatchOps {
             }
             if (keyNodes.size() > MAX_GET) {
                 throw DynamoDbError.validation("1 validation error detected: Value at 'RequestItems." + e.getKey()
-                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to 100");
+                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to "
+                        + "100");
             }
             JsonNode attributesToGet = spec.node("AttributesToGet");
             if (attributesToGet != null && attributesToGet.isArray() && attributesToGet.isEmpty()) {

@@ -130,8 +130,8 @@ public final class Keys {
         }
         if (bytes == 0) {
             throw new RefusedUpFront(NOT_VALID + "A value specified for a secondary index key is not supported. The "
-                    + "AttributeValue for a key attribute cannot contain an empty " + typeWord(v) + " value. IndexName: "
-                    + index.name() + ", IndexKey: " + attr.name());
+                    + "AttributeValue for a key attribute cannot contain an empty " + typeWord(v)
+                    + " value. IndexName: " + index.name() + ", IndexKey: " + attr.name());
         }
         // an index key is held to the table key's limits, with the same words
         if (attr == index.hash() && bytes > MAX_HASH) {

@@ -36,7 +36,8 @@ public final class ReadOps {
         ReadTarget target = ReadTarget.of(engine, r);
         KeyCondition key;
         if (keyText != null) {
-            key = Expressions.keyCondition(keyTree, target.hash.name(), target.range == null ? null : target.range.name());
+            key = Expressions.keyCondition(keyTree, target.hash.name(),
+                    target.range == null ? null : target.range.name());
         } else if (r.has("KeyConditions")) {
             key = LegacyParameters.keyConditions(r.node("KeyConditions"), target.hash.name(),
                     target.range == null ? null : target.range.name());

@@ -78,7 +78,8 @@ final class TableUpdates {
         if (r.has("StreamSpecification")) {
             next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now));
         }
-        String tableClass = r.choice("TableClass", "tableClass", null, List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        String tableClass = r.choice("TableClass", "tableClass", null,
+                List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
         if (tableClass != null && !tableClass.equals(schema.tableClass())) {
             next = next.withTableClass(tableClass);
         }

@@ -217,8 +217,9 @@ public final class TransactOps {
             throw Request.missing("TransactItems");
         }
         if (nodes.isEmpty() || nodes.size() > MAX_ACTIONS) {
-            throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(r.node("TransactItems"))
-                    + "' at 'transactItems' failed to satisfy constraint: Member must have length "
+            throw DynamoDbError.validation("1 validation error detected: Value '"
+                    + Request.quoted(r.node("TransactItems")) + "' at 'transactItems' failed to satisfy constraint: "
+                    + "Member must have length "
                     + (nodes.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
         }
         return nodes;

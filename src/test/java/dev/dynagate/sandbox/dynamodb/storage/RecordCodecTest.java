@@ -49,7 +49,8 @@ class RecordCodecTest {
     void tableSettingsRoundTripAndAreAbsentFromOlderSchemas() throws Exception {
         TableSettings settings = new TableSettings(10L, 5L, "arn:aws:kms:us-east-1:000000000000:key/k");
         TableSchema kept = schema(Throughput.NONE).withSettings(settings);
-        List<Changes.Mutation> decoded = RecordCodec.decode(RecordCodec.encode(List.of(new Changes.Schema(kept, true))));
+        List<Changes.Mutation> decoded = RecordCodec.decode(RecordCodec.encode(
+                List.of(new Changes.Schema(kept, true))));
         assertThat(((Changes.Schema) decoded.get(0)).schema().settings()).isEqualTo(settings);
 
         ObjectNode old = JSON.valueToTree(schema(Throughput.NONE));
