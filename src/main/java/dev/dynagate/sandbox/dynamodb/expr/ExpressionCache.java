@@ -36,7 +36,8 @@ final class ExpressionCache {
         if (UPDATES.size() >= LIMIT) {
             UPDATES.clear();
         }
-        UPDATES.put(key, new Entry(parsed[0], used));
+        // kept unbound: the cache must not hold on to this request's values, which may be large
+        UPDATES.put(key, new Entry(parsed[0].rebind(Map.of()), used));
         return parsed[0];
     }
 }

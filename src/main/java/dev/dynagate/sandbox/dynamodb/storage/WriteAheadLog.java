@@ -176,7 +176,8 @@ public final class WriteAheadLog implements AutoCloseable {
                     flushing = false;
                     if (failed != null) {
                         failure = failed;
-                    } else {
+                    } else if (failure == null) {
+                        // another thread's failed force means an earlier file may not be on disk: nothing counts
                         written = Math.max(written, reached);
                         if (force) {
                             durable = Math.max(durable, reached);
@@ -217,7 +218,9 @@ public final class WriteAheadLog implements AutoCloseable {
         forceFiles();
         flushLock.lock();
         try {
-            durable = Math.max(durable, target);
+            if (failure == null) {
+                durable = Math.max(durable, target);
+            }
         } finally {
             flushLock.unlock();
         }
@@ -256,7 +259,10 @@ public final class WriteAheadLog implements AutoCloseable {
         force(current);
     }
 
-    /** Forces one file; false when it was found closed (see {@link #forceFiles}). */
+    /**
+     * Forces one file; false when another thread forced and closed it meanwhile (see {@link #forceFiles}). A file
+     * found closed any other way (an interrupt closes a channel under every thread using it) was not forced.
+     */
     private boolean force(FileChannel file) throws IOException {
         try {
             file.force(false);
@@ -265,7 +271,16 @@ public final class WriteAheadLog implements AutoCloseable {
             failLog(interrupted);
             throw interrupted;
         } catch (ClosedChannelException closed) {
-            return false;
+            flushLock.lock();
+            try {
+                if (file != channel && !retired.contains(file)) {
+                    return false;
+                }
+            } finally {
+                flushLock.unlock();
+            }
+            failLog(closed);
+            throw closed;
         } catch (IOException e) {
             failLog(e);
             throw e;
@@ -471,20 +486,27 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            List<FileChannel> files = new ArrayList<>();
             flushLock.lock();
             try {
                 closed = true;
                 awaitNoFlush();
+                files.addAll(retired);
+                retired.clear();
+                files.add(channel);
             } finally {
                 flushLock.unlock();
             }
-            try {
-                for (FileChannel old : retired) {
-                    old.close();
+            IOException failed = null;
+            for (FileChannel file : files) {
+                try {
+                    file.close();
+                } catch (IOException e) {
+                    failed = e;
                 }
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+            if (failed != null) {
+                throw new UncheckedIOException(failed);
             }
         }
     }

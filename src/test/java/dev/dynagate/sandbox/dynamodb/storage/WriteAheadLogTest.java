@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
@@ -148,6 +149,27 @@ class WriteAheadLogTest {
         List<String> read = new ArrayList<>();
         LogReader.read(dir.resolve("wal-1.log"), r -> read.add(new String(r, StandardCharsets.UTF_8)));
         assertThat(read).containsExactly("after rotation");
+    }
+
+    /**
+     * An interrupt closes a file for every thread using it, so a rotated-away file found closed was not necessarily
+     * forced: the log must fail rather than count its records as on disk.
+     */
+    @Test
+    void aRotatedFileClosedByAnInterruptedForceFailsTheLog() throws IOException {
+        WriteAheadLog log = new WriteAheadLog(dir.resolve("wal-0.log"), Durability.PROCESS, Duration.ofHours(1));
+        long before = log.append("before rotation".getBytes(StandardCharsets.UTF_8));
+        log.switchTo(dir.resolve("wal-1.log"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(log::forceAll).isInstanceOf(java.io.UncheckedIOException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThatThrownBy(log::forceAll).as("a second force finds the file closed and fails too")
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(log.forced()).isLessThan(before);
+        assertThatThrownBy(log::close).isInstanceOf(java.io.UncheckedIOException.class);
     }
 
     @Test
