@@ -81,4 +81,37 @@ class ValidationOrderTest {
                 "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
                 .contains("\"message\":\"Empty attribute name\"");
     }
+
+    @Test
+    void recordedWordingsOfLessCommonErrors() throws Exception {
+        assertThat(engine.raw("GetItem", "{\"TableName\":\"Items\",\"Key\":{\"id\":{\"S\":\"x\"}},"
+                + "\"ExpressionAttributeNames\":{}}"))
+                .as("placeholders without an expression are refused before the key is checked")
+                .contains("ExpressionAttributeNames can only be specified when using expressions");
+        assertThat(engine.raw("BatchGetItem", "{\"RequestItems\":{\"Missing\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}],"
+                + "\"ProjectionExpression\":\"#p\",\"ExpressionAttributeNames\":{\"#p\":\"pk\",\"#c\":\"c\"}}}}"))
+                .contains("Value provided in ExpressionAttributeNames unused in expressions: keys: {#c}");
+        assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"AttributesToGet\":[\"pk\"],\"Select\":\"COUNT\"}"))
+                .contains("Cannot specify the AttributesToGet when choosing to get only the Count");
+        assertThat(engine.raw("CreateTable", "{\"TableName\":\"Sorted\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"GlobalSecondaryIndexes\":[{"
+                + "\"IndexName\":\"byX\",\"Projection\":{\"ProjectionType\":\"ALL\"},\"KeySchema\":["
+                + "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"x\",\"KeyType\":\"SORT\"}]}]}"))
+                .contains("Value 'SORT' at 'globalSecondaryIndexes.1.member.keySchema.2.member.keyType'");
+    }
+
+    /** With the old item returned, DynamoDB spells the message field with a capital M. */
+    @Test
+    void aFailedConditionThatReturnsTheOldItemSpellsMessageWithACapital() throws Exception {
+        engine.client.putItem(b -> b.tableName("Items").item(java.util.Map.of("pk", EngineFixture.s("held"))));
+        String answer = engine.raw("PutItem", "{\"TableName\":\"Items\",\"Item\":{\"pk\":{\"S\":\"held\"}},"
+                + "\"ConditionExpression\":\"attribute_not_exists(pk)\","
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}");
+        assertThat(answer).contains("\"Message\":\"The conditional request failed\"").doesNotContain("\"message\"")
+                .contains("\"Item\":{\"pk\":{\"S\":\"held\"}}");
+        assertThat(engine.raw("PutItem", "{\"TableName\":\"Items\",\"Item\":{\"pk\":{\"S\":\"held\"}},"
+                + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}"))
+                .contains("\"message\":\"The conditional request failed\"");
+    }
 }

@@ -66,10 +66,10 @@ public final class BatchOps {
             if (total > MAX_GET) {
                 throw DynamoDbError.validation("Too many items requested for the BatchGetItem call");
             }
-            TableData table = engine.table(e.getKey());
             ExpressionParams expressions = new ExpressionParams(spec, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
+            TableData table = engine.table(e.getKey());
             List<Map<String, AttrValue>> keys = new ArrayList<>();
             Set<Map<String, AttrValue>> seen = new HashSet<>();
             for (JsonNode k : keyNodes) {

@@ -106,11 +106,14 @@ public final class ItemOps {
 
     public ObjectNode get(Request r) {
         Constraints.of(r).capacity().name("TableName", true).notNull("Key").nonEmptyList("AttributesToGet").check();
-        TableData table = engine.table(Names.tableName(r));
-        Map<String, AttrValue> key = Keys.key(table.schema(), r.item("Key"));
+        String name = Names.tableName(r);
+        Map<String, AttrValue> keyValues = r.item("Key");
+        // as for writes, the request's own values and expressions are read before its table is looked up
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.READ_ITEM);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        TableData table = engine.table(name);
+        Map<String, AttrValue> key = Keys.key(table.schema(), keyValues);
         boolean consistent = r.bool("ConsistentRead", false);
         Capacity capacity = Capacity.of(r, table.schema().name());
         StoredItem item = engine.database().read(() -> table.get(key));

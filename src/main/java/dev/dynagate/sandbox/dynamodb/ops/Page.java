@@ -52,9 +52,8 @@ final class Page {
             select = projection != null ? "SPECIFIC_ATTRIBUTES"
                     : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbError.validation(r.has("AttributesToGet")
-                    ? "Cannot use both Select and AttributesToGet unless Select is SPECIFIC_ATTRIBUTES"
-                    : "Cannot specify the ProjectionExpression when choosing to get "
+            throw DynamoDbError.validation("Cannot specify the " + (r.has("AttributesToGet") ? "AttributesToGet"
+                    : "ProjectionExpression") + " when choosing to get "
                     + (select.equals("COUNT") ? "only the Count" : select));
         } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
             throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "

@@ -50,6 +50,11 @@ final class SchemaParser {
 
     /** The HASH and optional RANGE attribute names of a KeySchema; element 1 is null without a range key. */
     static String[] keySchema(JsonNode node, String member) {
+        return keySchema(node, member, Request.member(member));
+    }
+
+    /** As {@link #keySchema(JsonNode, String)}, naming an element's members from {@code path} (an index's own). */
+    static String[] keySchema(JsonNode node, String member, String path) {
         if (node == null) {
             throw Request.missing(member);
         }
@@ -69,8 +74,8 @@ final class SchemaParser {
         for (int i = 0; i < node.size(); i++) {
             Request element = new Request(node.get(i));
             String name = element.requiredString("AttributeName");
-            checkNameLength(name, Request.member(member) + "." + (i + 1) + ".member.attributeName");
-            String type = element.choice("KeyType", Request.member(member) + "." + (i + 1) + ".member.keyType", null,
+            checkNameLength(name, path + "." + (i + 1) + ".member.attributeName");
+            String type = element.choice("KeyType", path + "." + (i + 1) + ".member.keyType", null,
                     List.of("HASH", "RANGE"));
             if (type == null) {
                 throw Request.missing("KeyType");
@@ -143,7 +148,7 @@ final class SchemaParser {
             }
         }
         String name = Names.check(r.requiredString("IndexName"), path + ".indexName", 255);
-        String[] keys = keySchema(r.node("KeySchema"), "KeySchema");
+        String[] keys = keySchema(r.node("KeySchema"), "KeySchema", path + ".keySchema");
         KeyAttr hash = defined(keys[0], defs, all);
         KeyAttr range = defined(keys[1], defs, all);
         if (!global) {

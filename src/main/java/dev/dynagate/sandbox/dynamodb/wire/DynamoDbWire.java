@@ -184,8 +184,11 @@ public final class DynamoDbWire {
         ObjectNode body = Request.object();
         body.put("__type", e.namespace() + e.code());
         if (e.getMessage() != null) {
-            // the request reader's errors spell the field with a capital M, the service's own in lower case
-            body.put(e.code().equals("SerializationException") ? "Message" : "message", e.getMessage());
+            // the request reader's errors spell the field with a capital M, the service's own in lower case, except a
+            // failed condition that returns the old item (ReturnValuesOnConditionCheckFailure ALL_OLD)
+            boolean capital = e.code().equals("SerializationException") || (e instanceof DetailedError d
+                    && d.details() != null && d.details().has("Item"));
+            body.put(capital ? "Message" : "message", e.getMessage());
         }
         if (e instanceof DetailedError detailed && detailed.details() != null) {
             detailed.details().fields().forEachRemaining(f -> body.set(f.getKey(), f.getValue()));
