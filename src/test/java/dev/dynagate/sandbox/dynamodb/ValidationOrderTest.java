@@ -91,6 +91,11 @@ class ValidationOrderTest {
         assertThat(engine.raw("BatchGetItem", "{\"RequestItems\":{\"Missing\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}],"
                 + "\"ProjectionExpression\":\"#p\",\"ExpressionAttributeNames\":{\"#p\":\"pk\",\"#c\":\"c\"}}}}"))
                 .contains("Value provided in ExpressionAttributeNames unused in expressions: keys: {#c}");
+        assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditionExpression\":"
+                + "\"(#0 = x) AND (begins_with(#1, a))\",\"ExpressionAttributeNames\":{\"#0\":\"pk\",\"#1\":\"sk\","
+                + "\"#count\":\"count\"}}"))
+                .as("unused placeholders come before the key schema's own checks")
+                .contains("Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"AttributesToGet\":[\"pk\"],\"Select\":\"COUNT\"}"))
                 .contains("Cannot specify the AttributesToGet when choosing to get only the Count");
         assertThat(engine.raw("CreateTable", "{\"TableName\":\"Sorted\",\"BillingMode\":\"PAY_PER_REQUEST\","

@@ -34,17 +34,12 @@ public final class ReadOps {
         String keyText = r.string("KeyConditionExpression");
         Condition keyTree = keyText == null ? null : Expressions.parseKeyCondition(keyText, expressions.context());
         ReadTarget target = ReadTarget.of(engine, r);
-        KeyCondition key;
-        if (keyText != null) {
-            key = Expressions.keyCondition(keyTree, target.hash.name(),
-                    target.range == null ? null : target.range.name());
-        } else if (r.has("KeyConditions")) {
-            key = LegacyParameters.keyConditions(r.node("KeyConditions"), target.hash.name(),
-                    target.range == null ? null : target.range.name());
-        } else {
+        if (keyText == null && !r.has("KeyConditions")) {
             throw DynamoDbError.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
         }
+        KeyCondition key = keyText != null ? null : LegacyParameters.keyConditions(r.node("KeyConditions"),
+                target.hash.name(), target.range == null ? null : target.range.name());
         JsonNode legacyFilter = r.node("QueryFilter");
         if (legacyFilter != null && legacyFilter.isObject()) {
             for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
@@ -57,6 +52,11 @@ public final class ReadOps {
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        if (keyText != null) {
+            // an expression is held to the key schema only once every expression is read and every placeholder used
+            key = Expressions.keyCondition(keyTree, target.hash.name(),
+                    target.range == null ? null : target.range.name());
+        }
         checkKeyTypes(target, key);
         if (r.string("FilterExpression") != null) {
             java.util.Set<String> read = Expressions.pathHeads(filter);
