@@ -138,17 +138,12 @@ public final class BatchOps {
         if (node.isEmpty()) {
             throw DynamoDbError.validation("The requestItems parameter is required for " + operation);
         }
+        // BatchGetItem has checked the table names with its other members already; BatchWriteItem checks them here
+        Constraints.of(r).tableNameKeys("RequestItems").check();
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey();
-            if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + node + "' at 'requestItems' "
-                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
-                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must "
-                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
-            }
-            out.put(name, e.getValue());
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }

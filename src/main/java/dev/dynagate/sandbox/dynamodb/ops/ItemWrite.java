@@ -1,6 +1,5 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.expr.Condition;
 import dev.dynagate.sandbox.dynamodb.expr.Expressions;
