@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.http;
 
+import dev.dynagate.sandbox.EventRound;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -143,10 +144,15 @@ final class NioHttpServer implements HttpTransport {
             thread.setDaemon(true);
         }
 
-        /** Runs a task on this loop's thread; the way other threads hand a connection back. */
+        /**
+         * Runs a task on this loop's thread; the way other threads hand a connection back. The loop's own thread needs
+         * no wake-up: it runs its tasks before it waits again.
+         */
         void execute(Runnable task) {
             tasks.add(task);
-            selector.wakeup();
+            if (Thread.currentThread() != thread) {
+                selector.wakeup();
+            }
         }
 
         void adopt(SocketChannel channel) {
@@ -161,13 +167,21 @@ final class NioHttpServer implements HttpTransport {
         @Override
         public void run() {
             long nextSweep = System.currentTimeMillis() + 1000;
+            EventRound round = EventRound.begin();
             try {
                 while (!closed) {
                     selector.select(this::ready, 1000);
-                    Runnable task;
-                    while ((task = tasks.poll()) != null) {
-                        task.run();
-                    }
+                    // what the round's requests put off (one log write for all their writes) may release answers,
+                    // which come back as tasks; those may start requests that put off more
+                    boolean more;
+                    do {
+                        more = round.finish();
+                        Runnable task;
+                        while ((task = tasks.poll()) != null) {
+                            task.run();
+                            more = true;
+                        }
+                    } while (more);
                     long now = System.currentTimeMillis();
                     if (now >= nextSweep) {
                         sweep(now);
@@ -179,6 +193,7 @@ final class NioHttpServer implements HttpTransport {
                     LOG.log(Level.SEVERE, "sandbox HTTP selector stopped", e);
                 }
             } finally {
+                round.end();
                 for (SelectionKey key : new ArrayList<>(selector.keys())) {
                     closeQuietly(key.channel());
                 }

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
+import dev.dynagate.sandbox.EventRound;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -299,17 +300,17 @@ public final class WriteAheadLog implements AutoCloseable {
     /**
      * Completes once every record up to {@code position} is as safe as {@link #awaitDurable} makes it (exceptionally
      * if the log failed). For {@link Durability#DISK} it never blocks the caller; for {@link Durability#PROCESS} it
-     * writes at once and answers a completed future.
+     * writes at once, or at the end of the calling thread's {@link EventRound} if it runs rounds.
      */
     public CompletableFuture<Void> whenDurable(long position) {
         if (durability == Durability.PROCESS) {
-            // one write to the operating system: cheaper done here than handed to another thread
-            try {
-                awaitDurable(position);
-                return CompletableFuture.completedFuture(null);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
+            // one write to the operating system, cheaper done on this thread than handed to another; on an I/O loop,
+            // at the end of its round, where the first such write covers every record the round appended
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            if (!EventRound.defer(() -> completeWhenWritten(position, written))) {
+                completeWhenWritten(position, written);
             }
+            return written;
         }
         flushLock.lock();
         try {
@@ -334,6 +335,15 @@ public final class WriteAheadLog implements AutoCloseable {
             return future;
         } finally {
             flushLock.unlock();
+        }
+    }
+
+    private void completeWhenWritten(long position, CompletableFuture<Void> written) {
+        try {
+            awaitDurable(position);
+            written.complete(null);
+        } catch (RuntimeException e) {
+            written.completeExceptionally(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dynagate.sandbox.dynamodb.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynagate.sandbox.EventRound;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.schema.Throughput;
@@ -112,6 +113,39 @@ class WriteAheadLogTest {
         assertThat(log.forced()).as("not forced: the syncer's interval has not passed").isLessThan(position);
         log.close();
         assertThat(log.forced()).as("closing forces").isGreaterThanOrEqualTo(position);
+    }
+
+    /** On an I/O loop's thread the writes of a round reach the file together, once the round's requests are run. */
+    @Test
+    void processDurabilityOnAThreadWithRoundsWritesAtTheEndOfTheRound() throws Exception {
+        Path file = dir.resolve("wal-0.log");
+        WriteAheadLog log = new WriteAheadLog(file, Durability.PROCESS, Duration.ofHours(1));
+        ExecutorService loop = Executors.newSingleThreadExecutor();
+        try {
+            List<String> inFileBeforeTheEnd = loop.submit(() -> {
+                EventRound round = EventRound.begin();
+                List<CompletableFuture<Void>> futures = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    futures.add(log.whenDurable(log.append(("round-" + i).getBytes(StandardCharsets.UTF_8))));
+                }
+                assertThat(futures).noneMatch(CompletableFuture::isDone);
+                List<String> read = new ArrayList<>();
+                LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+                assertThat(round.finish()).isTrue();
+                assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+                round.end();
+                return read;
+            }).get(30, TimeUnit.SECONDS);
+            assertThat(inFileBeforeTheEnd).isEmpty();
+            List<String> read = new ArrayList<>();
+            LogReader.read(file, r -> read.add(new String(r, StandardCharsets.UTF_8)));
+            assertThat(read).containsExactly("round-0", "round-1", "round-2");
+            assertThat(loop.submit(() -> log.whenDurable(log.append("after".getBytes(StandardCharsets.UTF_8))))
+                    .get(30, TimeUnit.SECONDS)).as("a thread whose rounds ended writes at once").isDone();
+        } finally {
+            loop.shutdown();
+            log.close();
+        }
     }
 
     @Test
