@@ -58,7 +58,7 @@ public final class DynamoDbLoad {
         Map<String, URI> targets = new LinkedHashMap<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         int seconds = 8;
-        int warmup = 2;
+        int warmup = 5;
         int concurrency = 16;
         int scanConcurrency = 2;
         int scanItems = 10_000;

@@ -6,7 +6,7 @@
 # leaves more of the machine to the servers, at 16 and at 64 connections, next to a ListTables of one name: a request
 # that reads no item, whose rate is about the most the protocol alone allows on this machine.
 #
-#   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS="16 64"] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
+#   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS="16 64"] [WRK_WARMUP=3] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
 #
 # The sandbox runs as shipped (java -jar target/dynagate.jar sandbox, default settings: a write is answered once its
 # log record is written to the file, and the file is forced to disk every second); the wrk tables add PutItem and
@@ -99,7 +99,8 @@ cpu_ms() { # user + system CPU of a process, in milliseconds (clock ticks of 10 
 
 wrk_run() { # script url pid connections -> "ops/s p99-ms cpu-ms/op failed"
     local before after line
-    wrk -t2 -c"$4" -d1s -s "$1" "$2" >/dev/null 2>&1 # warm-up
+    # warm-up: a JVM's compiler is still at work seconds after a request path gets busy; every server gets the same
+    wrk -t2 -c"$4" -d"${WRK_WARMUP:-3}s" -s "$1" "$2" >/dev/null 2>&1
     before="$(cpu_ms "$3")"
     line="$(wrk -t2 -c"$4" -d"${seconds}s" -s "$1" "$2" 2>&1 | grep '^RESULT')"
     after="$(cpu_ms "$3")"
@@ -143,7 +144,7 @@ if command -v wrk >/dev/null; then
     # in flight share each disk flush, while a single-threaded server gains nothing from them
     for connections in ${WRK_CONNECTIONS:-16 64}; do
         echo
-        echo "wrk, $connections connections, 2 threads, ${seconds} s measured after 1 s warm-up per operation (same tables as above):"
+        echo "wrk, $connections connections, 2 threads, ${seconds} s measured after ${WRK_WARMUP:-3} s warm-up per operation (same tables as above):"
         echo
         echo "| operation | ours ops/s | ours p99 ms | ours CPU ms/op | dynalite ops/s | dynalite p99 ms | dynalite CPU ms/op | ratio ours/dynalite | dynalite-path ops/s | dynalite-path p99 ms | dynalite-path CPU ms/op | ratio ours/dynalite-path |"
         echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
