@@ -75,17 +75,19 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber 
 
     private static dev.dynagate.tables.TableDescription.KeySchema keys(List<KeySchemaElement> schema,
             Map<String, dev.dynagate.tables.KeyType> types) {
-        dev.dynagate.tables.TableDescription.Key partition = null;
-        dev.dynagate.tables.TableDescription.Key sort = null;
+        // a global index may have a multi-attribute key: several HASH, then several RANGE attributes
+        List<dev.dynagate.tables.TableDescription.Key> partitions = new ArrayList<>();
+        List<dev.dynagate.tables.TableDescription.Key> sorts = new ArrayList<>();
         for (KeySchemaElement element : schema) {
             var key = new dev.dynagate.tables.TableDescription.Key(element.attributeName(),
                     types.getOrDefault(element.attributeName(), dev.dynagate.tables.KeyType.S));
             if (element.keyType() == software.amazon.awssdk.services.dynamodb.model.KeyType.HASH) {
-                partition = key;
+                partitions.add(key);
             } else {
-                sort = key;
+                sorts.add(key);
             }
         }
-        return new dev.dynagate.tables.TableDescription.KeySchema(partition, sort);
+        return new dev.dynagate.tables.TableDescription.KeySchema(partitions.isEmpty() ? null : partitions.get(0),
+                sorts.isEmpty() ? null : sorts.get(0), partitions, sorts);
     }
 }

@@ -27,6 +27,11 @@ public final class RequestBuilder {
             case SCAN -> false;
             case AUTO -> spec.partitionValue() != null;
         };
+        if (query && keys.multiAttribute()) {
+            throw new IllegalArgumentException(whereLabel(spec) + " has a multi-attribute key ("
+                    + String.join(", ", keys.names()) + "): the query builder cannot Query it yet. Leave the "
+                    + "partition key empty to Scan it.");
+        }
         if (query && spec.partitionValue() == null) {
             throw new IllegalArgumentException("A Query needs a value for the partition key " + keys.partition().name() + ".");
         }

@@ -18,10 +18,32 @@ public record TableDescription(String name, String arn, String status, Instant c
     public record Key(String name, KeyType type) {
     }
 
-    /** @param sort null for a table or index without a sort key */
-    public record KeySchema(Key partition, Key sort) {
+    /**
+     * @param sort       null for a table or index without a sort key
+     * @param partitions every HASH attribute, the first being {@code partition}; more than one only for a global
+     *                   index with a multi-attribute key
+     * @param sorts      every RANGE attribute, the first being {@code sort}
+     */
+    public record KeySchema(Key partition, Key sort, List<Key> partitions, List<Key> sorts) {
+        public KeySchema {
+            partitions = List.copyOf(partitions);
+            sorts = List.copyOf(sorts);
+        }
+
+        public KeySchema(Key partition, Key sort) {
+            this(partition, sort, List.of(partition), sort == null ? List.of() : List.of(sort));
+        }
+
+        /** Whether the key has more than one partition or more than one sort attribute. */
+        public boolean multiAttribute() {
+            return partitions.size() > 1 || sorts.size() > 1;
+        }
+
         public List<String> names() {
-            return sort == null ? List.of(partition.name()) : List.of(partition.name(), sort.name());
+            List<String> names = new ArrayList<>();
+            partitions.forEach(k -> names.add(k.name()));
+            sorts.forEach(k -> names.add(k.name()));
+            return names;
         }
     }
 

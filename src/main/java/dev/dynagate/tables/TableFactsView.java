@@ -30,8 +30,7 @@ final class TableFactsView extends VBox {
                 fact("Status", table.status()));
         getChildren().add(line);
         for (TableDescription.Index index : table.indexes()) {
-            Label label = new Label(index.kind() + " " + index.name() + ": " + key(index.keys().partition())
-                    + (index.keys().sort() == null ? "" : " + " + key(index.keys().sort())) + " · projects "
+            Label label = new Label(index.kind() + " " + index.name() + ": " + keys(index.keys()) + " · projects "
                     + index.projection() + (index.nonKeyAttributes().isEmpty() ? ""
                     : " (" + index.nonKeyAttributes().stream().collect(Collectors.joining(", ")) + ")"));
             label.getStyleClass().add("fact-index");
@@ -40,6 +39,17 @@ final class TableFactsView extends VBox {
         Label arn = new Label(table.arn());
         arn.getStyleClass().add("fact-arn");
         getChildren().add(arn);
+    }
+
+    /** "pk (S) + sk (N)"; a multi-attribute key names its parts: "partition a (S), b (S) + sort c (N), d (S)". */
+    static String keys(TableDescription.KeySchema keys) {
+        if (!keys.multiAttribute()) {
+            return key(keys.partition()) + (keys.sort() == null ? "" : " + " + key(keys.sort()));
+        }
+        String partition = "partition " + keys.partitions().stream().map(TableFactsView::key)
+                .collect(Collectors.joining(", "));
+        return keys.sorts().isEmpty() ? partition : partition + " + sort " + keys.sorts().stream()
+                .map(TableFactsView::key).collect(Collectors.joining(", "));
     }
 
     private static String key(TableDescription.Key key) {

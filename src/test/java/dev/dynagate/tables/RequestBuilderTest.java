@@ -114,4 +114,25 @@ class RequestBuilderTest {
                 "AttributeValue.fromS(\"it's\")", ".scanIndexForward(false)", ".projectionExpression(\"#n1, #n2\")");
         assertThat(RequestSnippets.describe(request)).startsWith("Query {").contains("\"ScanIndexForward\" : false");
     }
+
+    @Test
+    void anIndexWithAMultiAttributeKeyIsScannedNotQueried() {
+        TableDescription.Key tournament = new TableDescription.Key("tournament", KeyType.S);
+        TableDescription.Key zone = new TableDescription.Key("zone", KeyType.S);
+        TableDescription.Key round = new TableDescription.Key("round", KeyType.N);
+        TableDescription base = Fixtures.experiments();
+        TableDescription withIndex = new TableDescription(base.name(), base.arn(), base.status(), base.created(),
+                base.keys(), List.of(new TableDescription.Index("byTournament", TableDescription.IndexKind.GSI,
+                        new TableDescription.KeySchema(tournament, round, List.of(tournament, zone),
+                                List.of(round)), "ALL", List.of())),
+                base.billingMode(), null, null, null, null, 0, 0);
+
+        assertThatThrownBy(() -> RequestBuilder.build(QuerySpec.scan("Experiments").withIndex("byTournament")
+                .withPartition(Attr.s("WINTER")), withIndex))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Index byTournament has a multi-attribute key (tournament, zone, round): the query builder "
+                        + "cannot Query it yet. Leave the partition key empty to Scan it.");
+        assertThat(RequestBuilder.build(QuerySpec.scan("Experiments").withIndex("byTournament"), withIndex)
+                .operation()).isEqualTo(ReadRequest.Operation.SCAN);
+    }
 }

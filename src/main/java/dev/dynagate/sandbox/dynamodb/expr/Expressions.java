@@ -1,5 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.expr;
 
+import java.util.List;
+
 /**
  * Parses the DynamoDB expression language. Every failure is a DynamoDbError ValidationException worded as DynamoDB
  * words it ("Invalid ConditionExpression: Syntax error; token: ..."). Parsing marks the #names and :values used in
@@ -101,6 +103,11 @@ public final class Expressions {
 
     /** A KeyConditionExpression from {@link #parseKeyCondition}, checked against the key schema queried. */
     public static KeyCondition keyCondition(Condition parsed, String hashKey, String rangeKey) {
-        return KeyConditions.from((Cond) parsed, hashKey, rangeKey);
+        return keyCondition(parsed, List.of(hashKey), rangeKey == null ? List.of() : List.of(rangeKey));
+    }
+
+    /** As {@link #keyCondition(Condition, String, String)}, for a key of any number of HASH and RANGE attributes. */
+    public static KeyCondition keyCondition(Condition parsed, List<String> hashKeys, List<String> rangeKeys) {
+        return KeyConditions.from((Cond) parsed, hashKeys, rangeKeys);
     }
 }

@@ -16,13 +16,64 @@ final class KeyConditions {
     private KeyConditions() {
     }
 
-    static KeyCondition from(Cond cond, String hashKey, String rangeKey) {
+    static KeyCondition from(Cond cond, List<String> hashKeys, List<String> rangeKeys) {
         Map<String, Term> terms = new LinkedHashMap<>();
         collect(cond, terms);
-        return build(terms, hashKey, rangeKey);
+        return build(terms, hashKeys, rangeKeys);
     }
 
-    /** Checks the terms against the key schema of the table or index queried. */
+    /**
+     * Checks the terms against the key schema of the table or index queried: its HASH attributes, then its RANGE
+     * attributes (more than one of either only for a multi-attribute index key).
+     */
+    static KeyCondition build(Map<String, Term> terms, List<String> hashKeys, List<String> rangeKeys) {
+        if (hashKeys.size() == 1 && rangeKeys.size() <= 1) {
+            return build(terms, hashKeys.get(0), rangeKeys.isEmpty() ? null : rangeKeys.get(0));
+        }
+        int keyCount = hashKeys.size() + rangeKeys.size();
+        if (terms.size() > keyCount) {
+            throw DynamoDbError.validation("The number of query conditions (" + terms.size() + ") exceeds the number "
+                    + "of key attributes defined in the schema (" + keyCount + ")");
+        }
+        List<AttrValue> partition = new ArrayList<>();
+        for (String hashKey : hashKeys) {
+            Term hash = terms.get(hashKey);
+            if (hash == null || hash.operator() != SortOperator.EQ) {
+                throw DynamoDbError.validation("HASH key attributes " + hashKey + " must have equality conditions "
+                        + "specified in the query");
+            }
+            partition.add(hash.value());
+        }
+        for (String attribute : terms.keySet()) {
+            if (!hashKeys.contains(attribute) && !rangeKeys.contains(attribute)) {
+                String missed = rangeKeys.stream().filter(k -> !terms.containsKey(k)).findFirst().orElse(attribute);
+                throw DynamoDbError.validation("Query condition missed key schema element: " + missed);
+            }
+        }
+        int last = -1;
+        for (int i = 0; i < rangeKeys.size(); i++) {
+            if (terms.containsKey(rangeKeys.get(i))) {
+                last = i;
+            }
+        }
+        // the sort attributes are a prefix of the schema's: equality on each before the last one named
+        List<AttrValue> sortEquals = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            Term range = terms.get(rangeKeys.get(i));
+            if (range == null || range.operator() != SortOperator.EQ) {
+                throw DynamoDbError.validation("RANGE key attributes " + rangeKeys.get(i) + " must have equality "
+                        + "conditions specified in the query because a condition is present on key attribute "
+                        + rangeKeys.get(last));
+            }
+            sortEquals.add(range.value());
+        }
+        Term range = last < 0 ? null : terms.get(rangeKeys.get(last));
+        SortCondition sort = range == null ? null
+                : new SortCondition(range.attribute(), range.operator(), range.value(), range.upper());
+        return new KeyCondition(hashKeys, partition, sortEquals, sort);
+    }
+
+    /** Checks the terms against a key of one HASH and at most one RANGE attribute. */
     static KeyCondition build(Map<String, Term> terms, String hashKey, String rangeKey) {
         if (terms.size() > 2) {
             throw DynamoDbError.validation("The number of query conditions (" + terms.size() + ") exceeds the number "

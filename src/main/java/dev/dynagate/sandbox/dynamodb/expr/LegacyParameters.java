@@ -42,16 +42,23 @@ public final class LegacyParameters {
 
     /** KeyConditions, validated against the key schema of the table or index queried (rangeKey may be null). */
     public static KeyCondition keyConditions(JsonNode keyConditions, String hashKey, String rangeKey) {
+        return keyConditions(keyConditions, List.of(hashKey), rangeKey == null ? List.of() : List.of(rangeKey));
+    }
+
+    /** As {@link #keyConditions(JsonNode, String, String)}, for a key of any number of HASH and RANGE attributes. */
+    public static KeyCondition keyConditions(JsonNode keyConditions, List<String> hashKeys, List<String> rangeKeys) {
         List<Map.Entry<String, JsonNode>> entries = fields(keyConditions);
-        if (entries.size() != 1 && entries.size() != 2) {
-            throw DynamoDbError.validation("Conditions can be of length 1 or 2 only");
+        boolean multi = hashKeys.size() > 1 || rangeKeys.size() > 1;
+        if (entries.isEmpty() || entries.size() > (multi ? hashKeys.size() + rangeKeys.size() : 2)) {
+            throw DynamoDbError.validation(multi ? "Conditions can be of length 1 to " + (hashKeys.size()
+                    + rangeKeys.size()) + " only" : "Conditions can be of length 1 or 2 only");
         }
         Map<String, LegacyComparison> comparisons = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : entries) {
             comparisons.put(entry.getKey(), comparison(entry.getKey(), entry.getValue()));
         }
-        if (!comparisons.containsKey(hashKey)) {
-            throw DynamoDbError.validation("Query condition missed key schema element: " + hashKey);
+        if (!multi && !comparisons.containsKey(hashKeys.get(0))) {
+            throw DynamoDbError.validation("Query condition missed key schema element: " + hashKeys.get(0));
         }
         Map<String, KeyConditions.Term> terms = new LinkedHashMap<>();
         for (LegacyComparison comparison : comparisons.values()) {
@@ -63,7 +70,7 @@ public final class LegacyParameters {
             terms.put(comparison.attribute(), new KeyConditions.Term(comparison.attribute(), operator,
                     arguments.get(0), arguments.size() > 1 ? arguments.get(1) : null));
         }
-        return KeyConditions.build(terms, hashKey, rangeKey);
+        return KeyConditions.build(terms, hashKeys, rangeKeys);
     }
 
     /** AttributeUpdates: PUT (the default), ADD and DELETE per attribute. */

@@ -81,9 +81,8 @@ public final class Keys {
     static long item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
         tableKeyOf(schema, item);
         for (IndexSchema index : schema.indexesByName()) {
-            indexKey(index, index.hash(), item.get(index.hash().name()), update);
-            if (index.range() != null) {
-                indexKey(index, index.range(), item.get(index.range().name()), update);
+            for (KeyAttr attr : index.keys()) {
+                indexKey(index, attr, item.get(attr.name()), update);
             }
         }
         long size = ItemSize.of(item);
@@ -134,10 +133,11 @@ public final class Keys {
                     + " value. IndexName: " + index.name() + ", IndexKey: " + attr.name());
         }
         // an index key is held to the table key's limits, with the same words
-        if (attr == index.hash() && bytes > MAX_HASH) {
+        boolean hash = index.hashes().contains(attr);
+        if (hash && bytes > MAX_HASH) {
             throw new InvalidItem(HASH_KEY_TOO_LONG);
         }
-        if (attr != index.hash() && bytes > MAX_RANGE) {
+        if (!hash && bytes > MAX_RANGE) {
             throw new InvalidItem(RANGE_KEY_TOO_LONG);
         }
     }

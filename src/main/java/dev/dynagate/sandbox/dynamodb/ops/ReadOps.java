@@ -16,6 +16,8 @@ import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.value.AttrOrder;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 
 /** Query and Scan on tables and secondary indexes, one page at a time. */
@@ -38,12 +40,14 @@ public final class ReadOps {
             throw DynamoDbError.validation("Either the KeyConditions or KeyConditionExpression parameter must be "
                     + "specified in the request.");
         }
-        KeyCondition key = keyText != null ? null : LegacyParameters.keyConditions(r.node("KeyConditions"),
-                target.hash.name(), target.range == null ? null : target.range.name());
+        List<String> hashNames = ReadTarget.names(target.hashes);
+        List<String> rangeNames = ReadTarget.names(target.ranges);
+        KeyCondition key = keyText != null ? null
+                : LegacyParameters.keyConditions(r.node("KeyConditions"), hashNames, rangeNames);
         JsonNode legacyFilter = r.node("QueryFilter");
         if (legacyFilter != null && legacyFilter.isObject()) {
-            for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
-                if (keyAttr != null && legacyFilter.has(keyAttr.name())) {
+            for (KeyAttr keyAttr : target.keys()) {
+                if (legacyFilter.has(keyAttr.name())) {
                     throw DynamoDbError.validation("QueryFilter can only contain non-primary key attributes: "
                             + "Primary key attribute: " + keyAttr.name());
                 }
@@ -54,14 +58,13 @@ public final class ReadOps {
         expressions.checkAllUsed();
         if (keyText != null) {
             // an expression is held to the key schema only once every expression is read and every placeholder used
-            key = Expressions.keyCondition(keyTree, target.hash.name(),
-                    target.range == null ? null : target.range.name());
+            key = Expressions.keyCondition(keyTree, hashNames, rangeNames);
         }
         checkKeyTypes(target, key);
         if (r.string("FilterExpression") != null) {
             java.util.Set<String> read = Expressions.pathHeads(filter);
-            for (KeyAttr keyAttr : new KeyAttr[] {target.hash, target.range}) {
-                if (keyAttr != null && read.contains(keyAttr.name())) {
+            for (KeyAttr keyAttr : target.keys()) {
+                if (read.contains(keyAttr.name())) {
                     throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
                             + "Primary key attribute: " + keyAttr.name());
                 }
@@ -69,12 +72,13 @@ public final class ReadOps {
         }
         Page page = Page.of(r, target, projection, filter);
         boolean forward = r.bool("ScanIndexForward", true);
-        AttrValue h = key.partitionValue();
-        long token = PartitionToken.of(h);
-        IndexKey[] bounds = bounds(token, h, key.sort());
+        long token = PartitionToken.of(key.partitionValues());
+        List<Object> leading = new ArrayList<>(key.partitionValues());
+        leading.addAll(key.sortEquals());
+        IndexKey[] bounds = bounds(token, leading, key.sort());
         NavigableMap<IndexKey, StoredItem> range = bounds == null ? java.util.Collections.emptyNavigableMap()
                 : target.entries().partition(token).subMap(bounds[0], true, bounds[1], true);
-        IndexKey start = target.startKey(r, h, key.sort());
+        IndexKey start = target.startKey(r, key.partitionValues(), key.sort());
         if (start != null) {
             range = forward ? range.tailMap(start, false) : range.headMap(start, false);
         }
@@ -97,40 +101,43 @@ public final class ReadOps {
     }
 
     private static void checkKeyTypes(ReadTarget target, KeyCondition key) {
-        if (!key.partitionValue().type().equals(target.hash.type())) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: Condition parameter type "
-                    + "does not match schema type");
-        }
+        List<String> rangeTypes = target.ranges.stream().map(KeyAttr::type).toList();
+        key.checkTypes(target.hashes.stream().map(KeyAttr::type).toList(), rangeTypes);
         SortCondition sort = key.sort();
-        if (sort != null && (!sort.value().type().equals(target.range.type())
-                || (sort.upper() != null && !sort.upper().type().equals(target.range.type())))) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: Condition parameter type "
-                    + "does not match schema type");
-        }
-        if (sort != null && sort.operator() == SortOperator.BEGINS_WITH && target.range.type().equals("N")) {
+        if (sort != null && sort.operator() == SortOperator.BEGINS_WITH
+                && rangeTypes.get(key.sortEquals().size()).equals("N")) {
             throw DynamoDbError.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or "
                     + "function; operator or function: begins_with, operand type: N");
         }
     }
 
-    /** The first and last positions a key condition can match, or null when it matches nothing. */
-    private static IndexKey[] bounds(long token, AttrValue h, SortCondition sort) {
+    /**
+     * The first and last positions a key condition can match, or null when it matches nothing: {@code prefix} holds
+     * the values every match starts with (the partition's, then those of sort attributes held equal).
+     */
+    private static IndexKey[] bounds(long token, List<Object> prefix, SortCondition sort) {
         Object low = IndexKey.LOW;
         Object high = IndexKey.HIGH;
         if (sort == null) {
-            return new IndexKey[] {new IndexKey(token, h, low), new IndexKey(token, h, high)};
+            return new IndexKey[] {key(token, prefix, low), key(token, prefix, high)};
         }
         AttrValue v = sort.value();
         return switch (sort.operator()) {
-            case EQ -> new IndexKey[] {new IndexKey(token, h, v, low), new IndexKey(token, h, v, high)};
-            case LT -> new IndexKey[] {new IndexKey(token, h, low), new IndexKey(token, h, v, low)};
-            case LE -> new IndexKey[] {new IndexKey(token, h, low), new IndexKey(token, h, v, high)};
-            case GT -> new IndexKey[] {new IndexKey(token, h, v, high), new IndexKey(token, h, high)};
-            case GE -> new IndexKey[] {new IndexKey(token, h, v, low), new IndexKey(token, h, high)};
+            case EQ -> new IndexKey[] {key(token, prefix, v, low), key(token, prefix, v, high)};
+            case LT -> new IndexKey[] {key(token, prefix, low), key(token, prefix, v, low)};
+            case LE -> new IndexKey[] {key(token, prefix, low), key(token, prefix, v, high)};
+            case GT -> new IndexKey[] {key(token, prefix, v, high), key(token, prefix, high)};
+            case GE -> new IndexKey[] {key(token, prefix, v, low), key(token, prefix, high)};
             case BETWEEN -> AttrOrder.compareKeys(v, sort.upper()) > 0 ? null
-                    : new IndexKey[] {new IndexKey(token, h, v, low), new IndexKey(token, h, sort.upper(), high)};
-            case BEGINS_WITH -> new IndexKey[] {new IndexKey(token, h, v, low), new IndexKey(token, h, high)};
+                    : new IndexKey[] {key(token, prefix, v, low), key(token, prefix, sort.upper(), high)};
+            case BEGINS_WITH -> new IndexKey[] {key(token, prefix, v, low), key(token, prefix, high)};
         };
+    }
+
+    private static IndexKey key(long token, List<Object> prefix, Object... rest) {
+        Object[] parts = prefix.toArray(new Object[prefix.size() + rest.length]);
+        System.arraycopy(rest, 0, parts, prefix.size(), rest.length);
+        return new IndexKey(token, parts);
     }
 
     public ObjectNode scan(Request r) {

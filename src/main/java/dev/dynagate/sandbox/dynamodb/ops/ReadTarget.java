@@ -8,25 +8,39 @@ import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
 import dev.dynagate.sandbox.dynamodb.storage.OrderedItems;
-import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The table or index a Query or Scan reads, with its key attributes. */
 final class ReadTarget {
     final TableData table;
     final IndexSchema index;
-    final KeyAttr hash;
-    final KeyAttr range;
+    /** The target's HASH attributes and RANGE attributes, in key schema order (more than one only in an index). */
+    final List<KeyAttr> hashes;
+    final List<KeyAttr> ranges;
 
     private ReadTarget(TableData table, IndexSchema index) {
         this.table = table;
         this.index = index;
-        this.hash = index == null ? table.schema().hash() : index.hash();
-        this.range = index == null ? table.schema().range() : index.range();
+        TableSchema schema = table.schema();
+        this.hashes = index == null ? List.of(schema.hash()) : index.hashes();
+        this.ranges = index != null ? index.ranges() : schema.range() == null ? List.of() : List.of(schema.range());
+    }
+
+    /** Every key attribute of the target: HASH, then RANGE. */
+    List<KeyAttr> keys() {
+        List<KeyAttr> keys = new ArrayList<>(hashes);
+        keys.addAll(ranges);
+        return keys;
+    }
+
+    static List<String> names(List<KeyAttr> attributes) {
+        return attributes.stream().map(KeyAttr::name).toList();
     }
 
     static ReadTarget of(Engine engine, Request r) {
@@ -53,8 +67,11 @@ final class ReadTarget {
         return index == null ? table.items() : table.index(index.name()).entries();
     }
 
-    /** ExclusiveStartKey as a position, validated against the keys this target's positions are made of. */
-    IndexKey startKey(Request r, AttrValue queriedPartition, SortCondition sort) {
+    /**
+     * ExclusiveStartKey as a position, validated against the keys this target's positions are made of and, for a
+     * Query, against its partition values and sort condition.
+     */
+    IndexKey startKey(Request r, List<AttrValue> queriedPartition, SortCondition sort) {
         boolean queried = queriedPartition != null;
         JsonNode node = r.node("ExclusiveStartKey");
         if (node == null) {
@@ -68,10 +85,7 @@ final class ReadTarget {
             expected.put(schema.range().name(), schema.range());
         }
         if (index != null) {
-            expected.put(index.hash().name(), index.hash());
-            if (index.range() != null) {
-                expected.put(index.range().name(), index.range());
-            }
+            index.keys().forEach(k -> expected.put(k.name(), k));
         }
         if (key.size() != expected.size() || !key.keySet().containsAll(expected.keySet())) {
             // a scan of the table itself words this like a mistyped key
@@ -84,22 +98,16 @@ final class ReadTarget {
                         : "The provided starting key is invalid: The provided key element does not match the schema");
             }
         }
-        AttrValue h = key.get(hash.name());
+        List<AttrValue> partition = hashes.stream().map(h -> key.get(h.name())).toList();
         if (queriedPartition != null && sort != null && !sort.test(key.get(sort.attribute()))) {
             throw DynamoDbError.validation("The provided starting key does not match the range key predicate");
         }
-        if (queriedPartition != null && !queriedPartition.equals(h)) {
+        if (queriedPartition != null && !queriedPartition.equals(partition)) {
             throw DynamoDbError.validation(sort == null
                     ? "The provided starting key is outside query boundaries based on provided conditions"
                     : "The query can return at most one row and cannot be restarted");
         }
-        if (index == null) {
-            return table.keyOf(key);
-        }
-        AttrValue r2 = range == null ? null : key.get(range.name());
-        AttrValue th = key.get(schema.hash().name());
-        AttrValue tr = schema.range() == null ? null : key.get(schema.range().name());
-        return new IndexKey(PartitionToken.of(h), h, r2, th, tr);
+        return index == null ? table.keyOf(key) : table.index(index.name()).keyOf(key);
     }
 
     /** The key attributes a LastEvaluatedKey holds for an item of this target. */
@@ -107,10 +115,7 @@ final class ReadTarget {
         TableSchema schema = table.schema();
         Map<String, AttrValue> key = new LinkedHashMap<>();
         if (index != null) {
-            key.put(index.hash().name(), item.get(index.hash().name()));
-            if (index.range() != null) {
-                key.put(index.range().name(), item.get(index.range().name()));
-            }
+            index.keys().forEach(k -> key.put(k.name(), item.get(k.name())));
         }
         key.put(schema.hash().name(), item.get(schema.hash().name()));
         if (schema.range() != null) {

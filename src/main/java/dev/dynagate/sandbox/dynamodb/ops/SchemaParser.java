@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Reads the key schemas, attribute definitions, indexes and throughput of CreateTable and UpdateTable. */
 final class SchemaParser {
+    /** Most HASH attributes, and most RANGE attributes, a global secondary index's key may have. */
+    static final int MAX_INDEX_KEY_ATTRIBUTES = 4;
+
     static final String INVALID = "One or more parameter values were invalid: ";
 
     private SchemaParser() {
@@ -72,14 +75,9 @@ final class SchemaParser {
         }
         String[] names = new String[2];
         for (int i = 0; i < node.size(); i++) {
-            Request element = new Request(node.get(i));
-            String name = element.requiredString("AttributeName");
-            checkNameLength(name, path + "." + (i + 1) + ".member.attributeName");
-            String type = element.choice("KeyType", path + "." + (i + 1) + ".member.keyType", null,
-                    List.of("HASH", "RANGE"));
-            if (type == null) {
-                throw Request.missing("KeyType");
-            }
+            String[] element = element(node, i, path);
+            String name = element[0];
+            String type = element[1];
             if (i == 0 && !type.equals("HASH")) {
                 throw DynamoDbError.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
             }
@@ -92,6 +90,64 @@ final class SchemaParser {
             throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
         return names;
+    }
+
+    /** The HASH and the RANGE attribute names of an index's KeySchema. */
+    record IndexKeyNames(List<String> hashes, List<String> ranges) {
+    }
+
+    /**
+     * A GSI's KeySchema: one to four HASH attributes, then up to four RANGE attributes (a multi-attribute key), each
+     * named once. A KeySchema any table could have gets the messages any KeySchema gets.
+     */
+    static IndexKeyNames globalKeySchema(JsonNode node, String member, String path) {
+        if (node == null || !node.isArray() || node.size() == 0) {
+            keySchema(node, member, path); // refused there, with the messages any KeySchema gets
+        }
+        List<String> hashes = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String[] element = element(node, i, path);
+            String name = element[0];
+            String type = element[1];
+            if (i == 0 && !type.equals("HASH")) {
+                throw DynamoDbError.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            }
+            if (type.equals("HASH") && !ranges.isEmpty()) {
+                throw DynamoDbError.validation(INVALID + "All HASH key attributes must precede RANGE key attributes "
+                        + "in the KeySchema");
+            }
+            (type.equals("HASH") ? hashes : ranges).add(name);
+        }
+        for (String kind : List.of("HASH", "RANGE")) {
+            if ((kind.equals("HASH") ? hashes : ranges).size() > MAX_INDEX_KEY_ATTRIBUTES) {
+                throw DynamoDbError.validation(INVALID + "The KeySchema exceeds the maximum allowed number of " + kind
+                        + " key attributes");
+            }
+        }
+        List<String> all = new ArrayList<>(hashes);
+        all.addAll(ranges);
+        if (hashes.size() == 1 && ranges.size() == 1 && hashes.get(0).equals(ranges.get(0))) {
+            throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
+        if (new java.util.HashSet<>(all).size() < all.size()) {
+            throw DynamoDbError.validation(INVALID + "The KeySchema contains multiple key attributes with the same "
+                    + "name");
+        }
+        return new IndexKeyNames(hashes, ranges);
+    }
+
+    /** One KeySchemaElement's name and key type, each checked as DynamoDB's first validation pass does. */
+    private static String[] element(JsonNode node, int i, String path) {
+        Request element = new Request(node.get(i));
+        String name = element.requiredString("AttributeName");
+        checkNameLength(name, path + "." + (i + 1) + ".member.attributeName");
+        String type = element.choice("KeyType", path + "." + (i + 1) + ".member.keyType", null,
+                List.of("HASH", "RANGE"));
+        if (type == null) {
+            throw Request.missing("KeyType");
+        }
+        return new String[] {name, type};
     }
 
     static KeyAttr defined(String name, Map<String, KeyAttr> defs, List<KeyAttr> all) {
@@ -137,6 +193,11 @@ final class SchemaParser {
         return new Throughput(read, write, 0, 0, 0);
     }
 
+    private static IndexKeyNames localKeySchema(JsonNode node, String path) {
+        String[] names = keySchema(node, "KeySchema", path);
+        return new IndexKeyNames(List.of(names[0]), names[1] == null ? List.of() : List.of(names[1]));
+    }
+
     /** {@code path}: where the index sits in the request, as DynamoDB names members ({@code globalSecondaryIndexes.1.member}). */
     static IndexSchema index(JsonNode node, String path, boolean global, Map<String, KeyAttr> defs, List<KeyAttr> all,
                              KeyAttr tableHash, KeyAttr tableRange, String billingMode, long now, long readyAt) {
@@ -148,9 +209,14 @@ final class SchemaParser {
             }
         }
         String name = Names.check(r.requiredString("IndexName"), path + ".indexName", 255);
-        String[] keys = keySchema(r.node("KeySchema"), "KeySchema", path + ".keySchema");
-        KeyAttr hash = defined(keys[0], defs, all);
-        KeyAttr range = defined(keys[1], defs, all);
+        IndexKeyNames keys = global ? globalKeySchema(r.node("KeySchema"), "KeySchema", path + ".keySchema")
+                : localKeySchema(r.node("KeySchema"), path + ".keySchema");
+        List<KeyAttr> hashes = new ArrayList<>();
+        List<KeyAttr> ranges = new ArrayList<>();
+        keys.hashes().forEach(key -> hashes.add(defined(key, defs, all)));
+        keys.ranges().forEach(key -> ranges.add(defined(key, defs, all)));
+        KeyAttr hash = hashes.get(0);
+        KeyAttr range = ranges.isEmpty() ? null : ranges.get(0);
         if (!global) {
             if (tableRange == null) {
                 throw DynamoDbError.validation(INVALID + "Table KeySchema does not have a range key, which is "
@@ -194,6 +260,6 @@ final class SchemaParser {
                     + ", but NonKeyAttributes is specified");
         }
         Throughput throughput = global ? throughput(r, billingMode, now, name) : Throughput.NONE;
-        return new IndexSchema(name, global, hash, range, type, nonKeyNames, throughput, readyAt);
+        return new IndexSchema(name, global, hashes, ranges, type, nonKeyNames, throughput, readyAt);
     }
 }

@@ -10,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.storage.IndexData;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The TableDescription structure of CreateTable, DescribeTable, UpdateTable and DeleteTable. */
 final class TableDescriber {
@@ -47,7 +48,7 @@ final class TableDescriber {
                 i = lsis.addObject();
             }
             i.put("IndexName", index.name());
-            keySchema(i, index.hash(), index.range());
+            keySchema(i, index.hashes(), index.ranges());
             ObjectNode projection = i.putObject("Projection").put("ProjectionType", index.projection());
             if (index.nonKeyAttributes() != null) {
                 ArrayNode names = projection.putArray("NonKeyAttributes");
@@ -98,11 +99,13 @@ final class TableDescriber {
     }
 
     private static void keySchema(ObjectNode parent, KeyAttr hash, KeyAttr range) {
+        keySchema(parent, List.of(hash), range == null ? List.of() : List.of(range));
+    }
+
+    private static void keySchema(ObjectNode parent, List<KeyAttr> hashes, List<KeyAttr> ranges) {
         ArrayNode keys = parent.putArray("KeySchema");
-        keys.addObject().put("AttributeName", hash.name()).put("KeyType", "HASH");
-        if (range != null) {
-            keys.addObject().put("AttributeName", range.name()).put("KeyType", "RANGE");
-        }
+        hashes.forEach(hash -> keys.addObject().put("AttributeName", hash.name()).put("KeyType", "HASH"));
+        ranges.forEach(range -> keys.addObject().put("AttributeName", range.name()).put("KeyType", "RANGE"));
     }
 
     private static String indexStatus(IndexSchema index, String tableStatus, long now) {

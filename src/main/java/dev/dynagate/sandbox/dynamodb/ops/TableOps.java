@@ -119,10 +119,7 @@ public final class TableOps implements AutoCloseable {
             keys.add(range);
         }
         for (IndexSchema i : indexes) {
-            keys.add(i.hash());
-            if (i.range() != null) {
-                keys.add(i.range());
-            }
+            keys.addAll(i.keys());
         }
         return keys;
     }

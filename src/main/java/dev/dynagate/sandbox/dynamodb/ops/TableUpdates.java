@@ -99,8 +99,7 @@ final class TableUpdates {
             if (!i.global()) {
                 out.add(i);
             } else if (schema.billingMode().equals("PAY_PER_REQUEST")) {
-                out.add(new IndexSchema(i.name(), true, i.hash(), i.range(), i.projection(), i.nonKeyAttributes(),
-                        Throughput.NONE, i.readyAt()));
+                out.add(i.withThroughput(Throughput.NONE));
             } else if (i.throughput().read() < 1) {
                 throw DynamoDbError.validation(INVALID + "ProvisionedThroughput must be specified for index: " + i.name());
             } else {
@@ -136,9 +135,8 @@ final class TableUpdates {
                     // the request must define every key attribute of a new index, even one the table defines
                     Map<String, KeyAttr> declaredByName = new LinkedHashMap<>();
                     declared.forEach(d -> declaredByName.put(d.name(), d));
-                    SchemaParser.defined(index.hash().name(), declaredByName, declared);
-                    if (index.range() != null) {
-                        SchemaParser.defined(index.range().name(), declaredByName, declared);
+                    for (KeyAttr key : index.keys()) {
+                        SchemaParser.defined(key.name(), declaredByName, declared);
                     }
                 }
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
@@ -163,9 +161,8 @@ final class TableUpdates {
                 }
                 IndexSchema old = indexes.get(at);
                 Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName);
-                indexes.set(at, new IndexSchema(old.name(), true, old.hash(), old.range(), old.projection(),
-                        old.nonKeyAttributes(), old.throughput().changedTo(given.read(), given.write(), now, now + delay),
-                        old.readyAt()));
+                indexes.set(at, old.withThroughput(old.throughput().changedTo(given.read(), given.write(), now,
+                        now + delay)));
             } else {
                 throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
             }

@@ -106,10 +106,7 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
             keys.add(range);
         }
         for (IndexSchema index : indexes) {
-            keys.add(index.hash());
-            if (index.range() != null) {
-                keys.add(index.range());
-            }
+            keys.addAll(index.keys());
         }
         return keys;
     }

@@ -1,9 +1,12 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
+import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -46,21 +49,41 @@ public final class IndexData {
         return keyOf(item::attribute);
     }
 
+    /**
+     * The position is the HASH values, the RANGE values, then the table key; an item lacking any of the index's key
+     * attributes is not in the index. A key without RANGE attributes keeps a null part in their place, so an index's
+     * positions all have the same layout.
+     */
     private IndexKey keyOf(Function<String, AttrValue> attributes) {
-        AttrValue h = attributes.apply(schema.hash().name());
-        if (h == null || !h.type().equals(schema.hash().type())) {
-            return null;
-        }
-        AttrValue r = null;
-        if (schema.range() != null) {
-            r = attributes.apply(schema.range().name());
-            if (r == null || !r.type().equals(schema.range().type())) {
+        List<KeyAttr> hashes = schema.hashes();
+        List<KeyAttr> ranges = schema.ranges();
+        Object[] parts = new Object[hashes.size() + Math.max(1, ranges.size()) + 2];
+        List<AttrValue> hashValues = new ArrayList<>(hashes.size());
+        int at = 0;
+        for (KeyAttr attr : hashes) {
+            AttrValue v = typed(attributes, attr);
+            if (v == null) {
                 return null;
             }
+            hashValues.add(v);
+            parts[at++] = v;
         }
-        AttrValue th = attributes.apply(table.hash().name());
-        AttrValue tr = table.range() == null ? null : attributes.apply(table.range().name());
-        return new IndexKey(PartitionToken.of(h), h, r, th, tr);
+        for (KeyAttr attr : ranges) {
+            AttrValue v = typed(attributes, attr);
+            if (v == null) {
+                return null;
+            }
+            parts[at++] = v;
+        }
+        at = hashes.size() + Math.max(1, ranges.size());
+        parts[at++] = attributes.apply(table.hash().name());
+        parts[at] = table.range() == null ? null : attributes.apply(table.range().name());
+        return new IndexKey(PartitionToken.of(hashValues), parts);
+    }
+
+    private static AttrValue typed(Function<String, AttrValue> attributes, KeyAttr attr) {
+        AttrValue v = attributes.apply(attr.name());
+        return v != null && v.type().equals(attr.type()) ? v : null;
     }
 
     void put(StoredItem old, StoredItem now) {
@@ -109,6 +132,6 @@ public final class IndexData {
 
     private boolean isKey(String name) {
         return name.equals(table.hash().name()) || (table.range() != null && name.equals(table.range().name()))
-                || name.equals(schema.hash().name()) || (schema.range() != null && name.equals(schema.range().name()));
+                || schema.keys().stream().anyMatch(k -> k.name().equals(name));
     }
 }

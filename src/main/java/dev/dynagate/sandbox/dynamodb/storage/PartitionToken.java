@@ -31,8 +31,37 @@ public final class PartitionToken {
         MessageDigest md5 = MD5.get();
         md5.reset();
         md5.update(SALT);
-        md5.update(hashKey instanceof AttrValue.N n ? numberBytes(n.value()) : KeyBytes.of(hashKey));
-        byte[] d = md5.digest();
+        md5.update(bytes(hashKey));
+        return token(md5.digest());
+    }
+
+    /**
+     * The token of a partition keyed by several HASH attributes (a multi-attribute index key): the values hashed
+     * together, each with its type and length so that no two tuples feed the hash the same bytes. One value hashes as
+     * {@link #of(AttrValue)} does.
+     */
+    public static long of(java.util.List<AttrValue> hashKeys) {
+        if (hashKeys.size() == 1) {
+            return of(hashKeys.get(0));
+        }
+        MessageDigest md5 = MD5.get();
+        md5.reset();
+        md5.update(SALT);
+        for (AttrValue value : hashKeys) {
+            byte[] b = bytes(value);
+            md5.update((byte) value.type().charAt(0));
+            md5.update(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8),
+                (byte) b.length});
+            md5.update(b);
+        }
+        return token(md5.digest());
+    }
+
+    private static byte[] bytes(AttrValue hashKey) {
+        return hashKey instanceof AttrValue.N n ? numberBytes(n.value()) : KeyBytes.of(hashKey);
+    }
+
+    private static long token(byte[] d) {
         long token = 0;
         for (int i = 0; i < 8; i++) {
             token = (token << 8) | (d[i] & 0xff);

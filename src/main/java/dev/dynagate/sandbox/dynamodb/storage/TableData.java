@@ -96,8 +96,8 @@ public final class TableData {
         Map<String, IndexData> rebuilt = new LinkedHashMap<>();
         for (IndexSchema index : next.indexes()) {
             IndexData existing = indexes.get(index.name());
-            if (existing != null && existing.schema().hash().equals(index.hash())
-                    && java.util.Objects.equals(existing.schema().range(), index.range())) {
+            if (existing != null && existing.schema().hashes().equals(index.hashes())
+                    && existing.schema().ranges().equals(index.ranges())) {
                 rebuilt.put(index.name(), existing);
             } else {
                 IndexData fresh = new IndexData(index, next);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
@@ -62,6 +63,43 @@ class RecordCodecTest {
         record.writeString(JSON.writeValueAsString(old));
         assertThat(((Changes.Schema) RecordCodec.decode(record.toArray()).get(0)).schema().settings())
                 .isEqualTo(TableSettings.DEFAULT);
+    }
+
+    /**
+     * An index's key is kept as lists of HASH and RANGE attributes; data folders written before that name one
+     * {@code hash} and one {@code range} and must read as the same index.
+     */
+    @Test
+    void indexKeysRoundTripAndOlderSchemasReadAsOneHashAndOneRange() throws Exception {
+        IndexSchema multi = new IndexSchema("byPlace", true, List.of(new KeyAttr("country", "S"),
+                new KeyAttr("city", "S")), List.of(new KeyAttr("year", "N"), new KeyAttr("day", "N")), "ALL", null,
+                Throughput.NONE, 0);
+        TableSchema kept = schema(Throughput.NONE).withIndexes(List.of(multi));
+        List<Changes.Mutation> decoded = RecordCodec.decode(RecordCodec.encode(
+                List.of(new Changes.Schema(kept, true))));
+        assertThat(((Changes.Schema) decoded.get(0)).schema().indexes()).containsExactly(multi);
+
+        ObjectNode old = JSON.valueToTree(schema(Throughput.NONE).withIndexes(List.of(new IndexSchema("byCity", true,
+                List.of(new KeyAttr("city", "S")), List.of(), "KEYS_ONLY", null, Throughput.NONE, 0),
+                new IndexSchema("byYear", false, List.of(new KeyAttr("pk", "S")), List.of(new KeyAttr("year", "N")),
+                        "ALL", null, Throughput.NONE, 0))));
+        for (int i = 0; i < 2; i++) {
+            ObjectNode index = (ObjectNode) old.get("indexes").get(i);
+            index.set("hash", index.get("hashes").get(0));
+            if (!index.get("ranges").isEmpty()) {
+                index.set("range", index.get("ranges").get(0));
+            }
+            index.remove(List.of("hashes", "ranges"));
+        }
+        ValueCodec.Writer record = new ValueCodec.Writer(256);
+        record.writeInt(1);
+        record.writeByte(3); // a schema
+        record.writeBoolean(true);
+        record.writeString(JSON.writeValueAsString(old));
+        List<IndexSchema> read = ((Changes.Schema) RecordCodec.decode(record.toArray()).get(0)).schema().indexes();
+        assertThat(read).extracting(i -> i.name() + " " + i.hashes() + " " + i.ranges()).containsExactly(
+                "byCity [KeyAttr[name=city, type=S]] []",
+                "byYear [KeyAttr[name=pk, type=S]] [KeyAttr[name=year, type=N]]");
     }
 
     private static TableSchema schema(Throughput throughput) {
