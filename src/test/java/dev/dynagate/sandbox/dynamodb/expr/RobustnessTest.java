@@ -42,6 +42,9 @@ class RobustnessTest {
                 attempt(expression, e -> Expressions.update(e, context()).apply(ITEM));
                 attempt(expression, e -> Expressions.projection(e, context()).apply(ITEM));
                 attempt(expression, e -> Expressions.keyCondition(e, context(), "a", "b"));
+                // a multi-attribute index key: two HASH and two RANGE attributes
+                attempt(expression, e -> Expressions.keyCondition(Expressions.parseKeyCondition(e, context()),
+                        List.of("a", "status"), List.of("b", "c")));
             }
         });
     }
