@@ -42,7 +42,12 @@ public final class DynamoDbKeyScanner implements KeyScanner {
         }
         List<KeySchema> indexes = new ArrayList<>();
         for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
-            indexes.add(keys(table, g.indexName(), g.keySchema(), types));
+            // a multi-attribute key partitions by several attributes together, which one grouping attribute would
+            // misrepresent: such an index is not offered for partition analysis
+            if (g.keySchema().stream().filter(k -> "HASH".equals(k.keyTypeAsString())).count() == 1
+                    && g.keySchema().stream().filter(k -> "RANGE".equals(k.keyTypeAsString())).count() <= 1) {
+                indexes.add(keys(table, g.indexName(), g.keySchema(), types));
+            }
         }
         TableLayout layout = new TableLayout(keys(table, null, d.keySchema(), types), indexes,
                 d.localSecondaryIndexes().size(), d.itemCount() == null ? 0 : d.itemCount(),

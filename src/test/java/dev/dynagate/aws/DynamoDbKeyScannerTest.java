@@ -57,6 +57,28 @@ class DynamoDbKeyScannerTest {
     }
 
     @Test
+    void leavesOutAnIndexWithAMultiAttributeKey() {
+        DynamoDbClient client = clients.dynamoDb(Connection.sandbox());
+        client.createTable(b -> b.tableName("Scores").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
+                        a -> a.attributeName("game").attributeType("S"),
+                        a -> a.attributeName("season").attributeType("S"),
+                        a -> a.attributeName("level").attributeType("N"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .globalSecondaryIndexes(g -> g.indexName("byGameSeason").projection(p -> p.projectionType("ALL"))
+                        .keySchema(k -> k.attributeName("game").keyType("HASH"),
+                                k -> k.attributeName("season").keyType("HASH"),
+                                k -> k.attributeName("level").keyType("RANGE")),
+                        g -> g.indexName("byGame").projection(p -> p.projectionType("KEYS_ONLY"))
+                                .keySchema(k -> k.attributeName("game").keyType("HASH"))));
+
+        TableLayout layout = scanner.describe("Scores");
+
+        assertThat(layout.globalIndexes()).extracting(dev.dynagate.partitions.KeySchema::index)
+                .containsExactly("byGame");
+    }
+
+    @Test
     void keyOnlySegmentsReturnJustTheKeysAndTogetherEveryItem() {
         TableLayout layout = scanner.describe("Experiments");
         List<Map<String, DdbValue>> all = new ArrayList<>();
