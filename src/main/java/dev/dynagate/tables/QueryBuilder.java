@@ -35,6 +35,9 @@ public final class QueryBuilder {
     private final StringProperty projection = new SimpleStringProperty("");
     private final BooleanProperty consistentRead = new SimpleBooleanProperty(false);
     private final IntegerProperty pageSize = new SimpleIntegerProperty(100);
+    /** For an index with a multi-attribute key: its partition attributes after the first, then its sort attributes. */
+    private final ObservableList<KeyPartRow> keyParts = FXCollections.observableArrayList(
+            row -> new Observable[] {row.op(), row.value(), row.second()});
 
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
@@ -43,8 +46,11 @@ public final class QueryBuilder {
 
     public QueryBuilder(TableDescription table) {
         this.table = table;
+        // registered first, so the rows match the new index before the request is described again
+        index.addListener(o -> rebuildKeyParts());
+        rebuildKeyParts();
         for (Observable input : List.<Observable>of(mode, index, partitionValue, sortOp, sortValue, sortSecond,
-                ascending, filters, joiner, projection, consistentRead, pageSize)) {
+                ascending, filters, joiner, projection, consistentRead, pageSize, keyParts)) {
             input.addListener(o -> describeRequest());
         }
         describeRequest();
@@ -106,6 +112,22 @@ public final class QueryBuilder {
         return pageSize;
     }
 
+    /**
+     * The inputs for a multi-attribute key's other attributes: partition attributes after the first, then sort
+     * attributes after the first (the partition and sort fields hold the first of each). Empty for other keys.
+     */
+    public ObservableList<KeyPartRow> keyParts() {
+        return keyParts;
+    }
+
+    private void rebuildKeyParts() {
+        TableDescription.KeySchema keys = keys();
+        List<KeyPartRow> rows = new ArrayList<>();
+        keys.partitions().stream().skip(1).forEach(k -> rows.add(new KeyPartRow(k, true)));
+        keys.sorts().stream().skip(1).forEach(k -> rows.add(new KeyPartRow(k, false)));
+        keyParts.setAll(rows);
+    }
+
     public FilterRow addFilter() {
         FilterRow row = new FilterRow();
         filters.add(row);
@@ -155,8 +177,18 @@ public final class QueryBuilder {
                 projected.add(part.strip());
             }
         }
+        List<Attr> partitionParts = new ArrayList<>();
+        List<QuerySpec.SortCondition> sortParts = new ArrayList<>();
+        for (KeyPartRow row : keyParts) {
+            if (row.partition()) {
+                partitionParts.add(row.partitionValue());
+            } else {
+                sortParts.add(row.sortCondition());
+            }
+        }
         return new QuerySpec(table.name(), index.get(), mode.get(), partition, sort, rows, joiner.get(), projected,
-                consistentRead.get(), Math.max(1, pageSize.get()), ascending.get());
+                consistentRead.get(), Math.max(1, pageSize.get()), ascending.get(),
+                new QuerySpec.KeyParts(partitionParts, sortParts));
     }
 
     private void describeRequest() {

@@ -34,6 +34,7 @@ final class QueryBuilderView extends VBox {
     final TextField sortSecond = new TextField();
     final ToggleButton descending = new ToggleButton("Descending", new FontIcon("fth-arrow-down"));
     final VBox filterRows = new VBox(4);
+    final VBox keyPartRows = new VBox(4);
     final Label plan = new Label();
     final Label warning = new Label();
     final TextArea request = new TextArea();
@@ -66,6 +67,7 @@ final class QueryBuilderView extends VBox {
         List<String> indexNames = new ArrayList<>();
         indexNames.add(TABLE);
         table.indexes().forEach(i -> indexNames.add(i.name()));
+        index.setId("query-index");
         index.setItems(FXCollections.observableArrayList(indexNames));
         index.setValue(TABLE);
         index.valueProperty().addListener((obs, old, value) -> presenter.index().set(TABLE.equals(value) ? null : value));
@@ -125,6 +127,18 @@ final class QueryBuilderView extends VBox {
 
         presenter.filters().addListener((ListChangeListener<FilterRow>) c -> rebuildFilters());
         rebuildFilters();
+        keyPartRows.setId("key-parts");
+        presenter.keyParts().addListener((ListChangeListener<KeyPartRow>) c -> {
+            // rows are remade only when the index changes, not as their values are typed
+            boolean structural = false;
+            while (c.next()) {
+                structural |= c.wasAdded() || c.wasRemoved();
+            }
+            if (structural) {
+                rebuildKeyParts();
+            }
+        });
+        rebuildKeyParts();
 
         plan.setId("query-plan");
         plan.textProperty().bind(presenter.plan());
@@ -153,7 +167,7 @@ final class QueryBuilderView extends VBox {
         TitledPane requestPane = new TitledPane("Request", new VBox(4, request, row(copyCli, copyJava)));
         requestPane.setExpanded(false);
         requestPane.setId("request-pane");
-        getChildren().addAll(keys, filterRows, options, plan, warning, requestPane);
+        getChildren().addAll(keys, keyPartRows, filterRows, options, plan, warning, requestPane);
     }
 
     private Label partitionLabel() {
@@ -170,6 +184,46 @@ final class QueryBuilderView extends VBox {
         sortLabel.setText(sort == null ? "" : sort.name() + " (" + sort.type() + ")");
         sortOp.setDisable(sort == null);
         sortValue.setPromptText(sort == null ? "" : sort.type().name());
+    }
+
+    /** One line of inputs for a multi-attribute key's other attributes; none for other keys. */
+    private void rebuildKeyParts() {
+        keyPartRows.getChildren().clear();
+        List<javafx.scene.Node> line = new ArrayList<>();
+        line.add(new Label("and"));
+        for (KeyPartRow row : presenter.keyParts()) {
+            TableDescription.Key key = row.key();
+            TextField value = new TextField();
+            value.getStyleClass().add("key-part-value");
+            value.setPrefColumnCount(8);
+            value.setPromptText(key.type().name());
+            value.textProperty().bindBidirectional(row.value());
+            if (row.partition()) {
+                line.add(new Label(key.name() + " ="));
+                line.add(value);
+                continue;
+            }
+            ComboBox<SortOp> op = new ComboBox<>();
+            List<SortOp> ops = new ArrayList<>();
+            ops.add(null);
+            ops.addAll(List.of(SortOp.values()));
+            op.setItems(FXCollections.observableArrayList(ops));
+            op.setPromptText("any");
+            op.valueProperty().bindBidirectional(row.op());
+            value.disableProperty().bind(row.op().isNull());
+            TextField second = new TextField();
+            second.setPrefColumnCount(8);
+            second.setPromptText("and");
+            second.textProperty().bindBidirectional(row.second());
+            second.visibleProperty().bind(row.op().isEqualTo(SortOp.BETWEEN));
+            second.managedProperty().bind(second.visibleProperty());
+            line.addAll(List.of(new Label(key.name() + " (" + key.type() + ")"), op, value, second));
+        }
+        if (line.size() > 1) {
+            keyPartRows.getChildren().add(row(line.toArray(new javafx.scene.Node[0])));
+        }
+        keyPartRows.setVisible(line.size() > 1);
+        keyPartRows.setManaged(line.size() > 1);
     }
 
     private void rebuildFilters() {

@@ -25,12 +25,13 @@ public final class RequestBuilder {
         boolean query = switch (spec.mode()) {
             case QUERY -> true;
             case SCAN -> false;
-            case AUTO -> spec.partitionValue() != null;
+            case AUTO -> spec.partitionValue() != null
+                    || spec.keyParts().partitionValues().stream().anyMatch(java.util.Objects::nonNull);
         };
         if (query && keys.multiAttribute()) {
-            throw new IllegalArgumentException(whereLabel(spec) + " has a multi-attribute key ("
-                    + String.join(", ", keys.names()) + "): the query builder cannot Query it yet. Leave the "
-                    + "partition key empty to Scan it.");
+            String keyCondition = multiAttributeKeyCondition(spec, keys);
+            refuseKeyFilters(spec, keys);
+            return request(spec, keys, true, keyCondition);
         }
         if (query && spec.partitionValue() == null) {
             throw new IllegalArgumentException("A Query needs a value for the partition key " + keys.partition().name() + ".");
@@ -54,12 +55,61 @@ public final class RequestBuilder {
         if (query) {
             refuseKeyFilters(spec, keys);
         }
+        return request(spec, keys, query, keyCondition);
+    }
+
+    private ReadRequest request(QuerySpec spec, TableDescription.KeySchema keys, boolean query, String keyCondition) {
         String filter = filter(spec);
         String projection = spec.projection().isEmpty() ? null
                 : String.join(", ", spec.projection().stream().map(this::path).toList());
         return new ReadRequest(query ? ReadRequest.Operation.QUERY : ReadRequest.Operation.SCAN, spec.table(),
                 spec.index(), keyCondition, filter, projection, java.util.Collections.unmodifiableMap(names),
                 java.util.Collections.unmodifiableMap(values), spec.pageSize(), spec.ascending(), spec.consistentRead(), plan(spec, keys, query));
+    }
+
+    /**
+     * A multi-attribute key's condition: equality on every partition attribute, and conditions on the sort attributes
+     * read from the left, as DynamoDB reads them: every one before the last given must be an equality.
+     */
+    private String multiAttributeKeyCondition(QuerySpec spec, TableDescription.KeySchema keys) {
+        List<Attr> partitionValues = new ArrayList<>();
+        partitionValues.add(spec.partitionValue());
+        partitionValues.addAll(spec.keyParts().partitionValues());
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < keys.partitions().size(); i++) {
+            if (i >= partitionValues.size() || partitionValues.get(i) == null) {
+                missing.add(keys.partitions().get(i).name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("A Query of index " + spec.index() + " needs a value for every "
+                    + "partition attribute: " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+                    + " empty.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keys.partitions().size(); i++) {
+            parts.add(name(keys.partitions().get(i).name()) + " = " + value(partitionValues.get(i)));
+        }
+        List<QuerySpec.SortCondition> sorts = new ArrayList<>();
+        sorts.add(spec.sort());
+        sorts.addAll(spec.keyParts().sorts());
+        int last = -1;
+        for (int i = 0; i < Math.min(sorts.size(), keys.sorts().size()); i++) {
+            if (sorts.get(i) != null) {
+                last = i;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            QuerySpec.SortCondition sort = sorts.get(i);
+            String attribute = keys.sorts().get(i).name();
+            if (i < last && (sort == null || sort.op() != SortOp.EQ)) {
+                throw new IllegalArgumentException(attribute + " needs = because " + keys.sorts().get(last).name()
+                        + " has a condition: DynamoDB reads the sort attributes from the left.");
+            }
+            parts.add(sort.op().render(name(attribute), value(sort.first()),
+                    sort.op().operands() == 2 ? value(sort.second()) : null));
+        }
+        return String.join(" AND ", parts);
     }
 
     private static String whereLabel(QuerySpec spec) {
@@ -69,6 +119,11 @@ public final class RequestBuilder {
     private static String plan(QuerySpec spec, TableDescription.KeySchema keys, boolean query) {
         if (spec.mode() != QuerySpec.Mode.AUTO) {
             return query ? "Query" : "Scan";
+        }
+        if (query && keys.multiAttribute()) {
+            return "Auto: Query, because the partition keys "
+                    + String.join(", ", keys.partitions().stream().map(TableDescription.Key::name).toList())
+                    + " are given.";
         }
         return query ? "Auto: Query, because the partition key " + keys.partition().name() + " is given."
                 : "Auto: Scan, because no partition key value is given — this reads the whole "
@@ -80,11 +135,11 @@ public final class RequestBuilder {
         for (QuerySpec.Filter row : spec.filters()) {
             AttributePath.Step head = AttributePath.parse(row.path()).get(0);
             String attribute = head instanceof AttributePath.Name n ? n.name() : null;
-            if (keys.partition().name().equals(attribute)) {
+            if (keys.partitions().stream().anyMatch(k -> k.name().equals(attribute))) {
                 throw new IllegalArgumentException("A Query cannot filter on the partition key " + attribute
                         + ": its value is the partition key field above. Remove the filter row, or pick Scan.");
             }
-            if (keys.sort() != null && keys.sort().name().equals(attribute)) {
+            if (keys.sorts().stream().anyMatch(k -> k.name().equals(attribute))) {
                 throw new IllegalArgumentException("A Query cannot filter on the sort key " + attribute
                         + ": use the sort-key condition instead, or pick Scan to filter it.");
             }

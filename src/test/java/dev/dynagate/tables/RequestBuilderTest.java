@@ -115,24 +115,55 @@ class RequestBuilderTest {
         assertThat(RequestSnippets.describe(request)).startsWith("Query {").contains("\"ScanIndexForward\" : false");
     }
 
-    @Test
-    void anIndexWithAMultiAttributeKeyIsScannedNotQueried() {
+    /** Matches by tournament and zone; within one, by round and bracket. */
+    static TableDescription withMultiAttributeIndex() {
         TableDescription.Key tournament = new TableDescription.Key("tournament", KeyType.S);
         TableDescription.Key zone = new TableDescription.Key("zone", KeyType.S);
         TableDescription.Key round = new TableDescription.Key("round", KeyType.N);
+        TableDescription.Key bracket = new TableDescription.Key("bracket", KeyType.S);
         TableDescription base = Fixtures.experiments();
-        TableDescription withIndex = new TableDescription(base.name(), base.arn(), base.status(), base.created(),
-                base.keys(), List.of(new TableDescription.Index("byTournament", TableDescription.IndexKind.GSI,
+        return new TableDescription(base.name(), base.arn(), base.status(), base.created(), base.keys(),
+                List.of(new TableDescription.Index("byTournament", TableDescription.IndexKind.GSI,
                         new TableDescription.KeySchema(tournament, round, List.of(tournament, zone),
-                                List.of(round)), "ALL", List.of())),
+                                List.of(round, bracket)), "ALL", List.of())),
                 base.billingMode(), null, null, null, null, 0, 0);
+    }
 
-        assertThatThrownBy(() -> RequestBuilder.build(QuerySpec.scan("Experiments").withIndex("byTournament")
-                .withPartition(Attr.s("WINTER")), withIndex))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Index byTournament has a multi-attribute key (tournament, zone, round): the query builder "
-                        + "cannot Query it yet. Leave the partition key empty to Scan it.");
-        assertThat(RequestBuilder.build(QuerySpec.scan("Experiments").withIndex("byTournament"), withIndex)
-                .operation()).isEqualTo(ReadRequest.Operation.SCAN);
+    private static QuerySpec byTournament(QuerySpec.SortCondition round, QuerySpec.SortCondition bracket,
+                                          Attr zone) {
+        return QuerySpec.scan("Experiments").withIndex("byTournament").withPartition(Attr.s("WINTER")).withSort(round)
+                .withKeyParts(new QuerySpec.KeyParts(java.util.Arrays.asList(zone),
+                        java.util.Arrays.asList(bracket)));
+    }
+
+    @Test
+    void aMultiAttributeKeyIsQueriedWithEveryPartitionAttributeAndSortAttributesFromTheLeft() {
+        TableDescription table = withMultiAttributeIndex();
+        ReadRequest request = RequestBuilder.build(byTournament(new QuerySpec.SortCondition(SortOp.EQ, Attr.n(1),
+                null), new QuerySpec.SortCondition(SortOp.BEGINS_WITH, Attr.s("up"), null), Attr.s("EU")), table);
+
+        assertThat(request.operation()).isEqualTo(ReadRequest.Operation.QUERY);
+        assertThat(request.keyCondition()).isEqualTo("#n0 = :v0 AND #n1 = :v1 AND #n2 = :v2 AND begins_with(#n3, :v3)");
+        assertThat(request.names().values()).containsExactly("tournament", "zone", "round", "bracket");
+        assertThat(request.plan()).isEqualTo("Auto: Query, because the partition keys tournament, zone are given.");
+        assertThat(RequestBuilder.build(byTournament(null, null, Attr.s("EU")), table).keyCondition())
+                .isEqualTo("#n0 = :v0 AND #n1 = :v1");
+    }
+
+    @Test
+    void aMultiAttributeKeyConditionThatDynamoDbWouldRefuseIsExplainedFirst() {
+        TableDescription table = withMultiAttributeIndex();
+        assertThatThrownBy(() -> RequestBuilder.build(byTournament(null, null, null), table))
+                .hasMessage("A Query of index byTournament needs a value for every partition attribute: zone is "
+                        + "empty.");
+        assertThatThrownBy(() -> RequestBuilder.build(byTournament(new QuerySpec.SortCondition(SortOp.GT, Attr.n(1),
+                null), new QuerySpec.SortCondition(SortOp.EQ, Attr.s("upper"), null), Attr.s("EU")), table))
+                .hasMessage("round needs = because bracket has a condition: DynamoDB reads the sort attributes from "
+                        + "the left.");
+        assertThatThrownBy(() -> RequestBuilder.build(byTournament(null,
+                new QuerySpec.SortCondition(SortOp.EQ, Attr.s("upper"), null), Attr.s("EU")), table))
+                .hasMessageStartingWith("round needs = because bracket has a condition");
+        assertThat(RequestBuilder.build(QuerySpec.scan("Experiments").withIndex("byTournament"), table).operation())
+                .isEqualTo(ReadRequest.Operation.SCAN);
     }
 }
