@@ -80,10 +80,7 @@ final class QueryBuilderView extends VBox {
         sortValue.setPrefColumnCount(8);
         sortSecond.setPrefColumnCount(8);
         sortOp.setId("sort-op");
-        List<SortOp> ops = new ArrayList<>();
-        ops.add(null);
-        ops.addAll(List.of(SortOp.values()));
-        sortOp.setItems(FXCollections.observableArrayList(ops));
+        sortOp.setItems(sortOps());
         sortOp.setPromptText("any");
         sortOp.valueProperty().bindBidirectional(presenter.sortOp());
         sortValue.setId("sort-value");
@@ -186,6 +183,14 @@ final class QueryBuilderView extends VBox {
         sortValue.setPromptText(sort == null ? "" : sort.type().name());
     }
 
+    /** Every sort-key operator, after null for no condition. */
+    private static javafx.collections.ObservableList<SortOp> sortOps() {
+        List<SortOp> ops = new ArrayList<>();
+        ops.add(null);
+        ops.addAll(List.of(SortOp.values()));
+        return FXCollections.observableArrayList(ops);
+    }
+
     /** One line of inputs for a multi-attribute key's other attributes; none for other keys. */
     private void rebuildKeyParts() {
         keyPartRows.getChildren().clear();
@@ -203,11 +208,7 @@ final class QueryBuilderView extends VBox {
                 line.add(value);
                 continue;
             }
-            ComboBox<SortOp> op = new ComboBox<>();
-            List<SortOp> ops = new ArrayList<>();
-            ops.add(null);
-            ops.addAll(List.of(SortOp.values()));
-            op.setItems(FXCollections.observableArrayList(ops));
+            ComboBox<SortOp> op = new ComboBox<>(sortOps());
             op.setPromptText("any");
             op.valueProperty().bindBidirectional(row.op());
             value.disableProperty().bind(row.op().isNull());
