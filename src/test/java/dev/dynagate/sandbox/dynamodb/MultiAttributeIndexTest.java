@@ -187,6 +187,15 @@ class MultiAttributeIndexTest {
             }
         } while (start != null);
         assertThat(seen).containsExactly("m3", "m1", "m2", "m4", "m5");
+        // a start key whose leading sort value differs from the one the condition holds equal lies outside the query
+        Map<String, AttributeValue> elsewhere = new HashMap<>(Map.of("id", s("m4"), "tournamentId", s("WINTER"),
+                "regionCode", s("EU"), "roundNo", n("2"), "bracketName", s("upper"), "matchNo", n("1")));
+        Map<String, AttributeValue> roundOne = new HashMap<>(winterEu);
+        roundOne.put(":one", n("1"));
+        roundOne.put(":b", s("l"));
+        assertThat(error(() -> query("tournamentId = :t AND regionCode = :r AND roundNo = :one AND bracketName > :b",
+                roundOne, b -> b.exclusiveStartKey(elsewhere))))
+                .isEqualTo("ValidationException: The provided starting key does not match the range key predicate");
     }
 
     @Test

@@ -76,28 +76,31 @@ public final class ReadOps {
         List<Object> leading = new ArrayList<>(key.partitionValues());
         leading.addAll(key.sortEquals());
         IndexKey[] bounds = bounds(token, leading, key.sort());
-        NavigableMap<IndexKey, StoredItem> range = bounds == null ? java.util.Collections.emptyNavigableMap()
-                : target.entries().partition(token).subMap(bounds[0], true, bounds[1], true);
-        IndexKey start = target.startKey(r, key.partitionValues(), key.sort());
-        if (start != null) {
-            range = forward ? range.tailMap(start, false) : range.headMap(start, false);
-        }
-        NavigableMap<IndexKey, StoredItem> ordered = forward ? range : range.descendingMap();
+        IndexKey start = target.startKey(r, key);
         SortCondition sort = key.sort();
         boolean prefix = sort != null && sort.operator() == SortOperator.BEGINS_WITH;
         boolean[] seen = new boolean[1];
-        return engine.database().read(() -> page.run(ordered.entrySet(), entry -> {
-            if (sort == null) {
-                return true;
+        return engine.database().read(() -> {
+            // looked up under the lock: a write replaces a partition's entries rather than changing them in place
+            NavigableMap<IndexKey, StoredItem> range = bounds == null ? java.util.Collections.emptyNavigableMap()
+                    : target.entries().partition(token).subMap(bounds[0], true, bounds[1], true);
+            if (start != null) {
+                range = forward ? range.tailMap(start, false) : range.headMap(start, false);
             }
-            boolean ok = sort.test(entry.attribute(sort.attribute()));
-            // matches of a prefix are contiguous: the first miss after a match ends the range either way
-            if (!ok && prefix && (seen[0] || forward)) {
-                throw Page.STOP;
-            }
-            seen[0] |= ok;
-            return ok;
-        }));
+            NavigableMap<IndexKey, StoredItem> ordered = forward ? range : range.descendingMap();
+            return page.run(ordered.entrySet(), entry -> {
+                if (sort == null) {
+                    return true;
+                }
+                boolean ok = sort.test(entry.attribute(sort.attribute()));
+                // matches of a prefix are contiguous: the first miss after a match ends the range either way
+                if (!ok && prefix && (seen[0] || forward)) {
+                    throw Page.STOP;
+                }
+                seen[0] |= ok;
+                return ok;
+            });
+        });
     }
 
     private static void checkKeyTypes(ReadTarget target, KeyCondition key) {
@@ -186,7 +189,7 @@ public final class ReadOps {
                 to = new IndexKey(PartitionToken.tokenOfPrefix(next), IndexKey.LOW);
             }
         }
-        IndexKey start = target.startKey(r, null, null);
+        IndexKey start = target.startKey(r, null);
         if (start != null && segment != null && PartitionToken.segment(start.token(), total) != segment) {
             throw DynamoDbError.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
                     + "ExclusiveStartKey with correct Segment. TotalSegments: " + total + " Segment: " + segment);

@@ -2,6 +2,7 @@ package dev.dynagate.sandbox.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.expr.KeyCondition;
 import dev.dynagate.sandbox.dynamodb.expr.SortCondition;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
@@ -69,9 +70,11 @@ final class ReadTarget {
 
     /**
      * ExclusiveStartKey as a position, validated against the keys this target's positions are made of and, for a
-     * Query, against its partition values and sort condition.
+     * Query ({@code query} not null), against its key condition: a start key the condition cannot reach is refused.
      */
-    IndexKey startKey(Request r, List<AttrValue> queriedPartition, SortCondition sort) {
+    IndexKey startKey(Request r, KeyCondition query) {
+        List<AttrValue> queriedPartition = query == null ? null : query.partitionValues();
+        SortCondition sort = query == null ? null : query.sort();
         boolean queried = queriedPartition != null;
         JsonNode node = r.node("ExclusiveStartKey");
         if (node == null) {
@@ -99,7 +102,11 @@ final class ReadTarget {
             }
         }
         List<AttrValue> partition = hashes.stream().map(h -> key.get(h.name())).toList();
-        if (queriedPartition != null && sort != null && !sort.test(key.get(sort.attribute()))) {
+        boolean sortMatches = sort == null || sort.test(key.get(sort.attribute()));
+        for (int i = 0; queried && i < query.sortEquals().size(); i++) {
+            sortMatches &= query.sortEquals().get(i).equals(key.get(ranges.get(i).name()));
+        }
+        if (queried && !sortMatches) {
             throw DynamoDbError.validation("The provided starting key does not match the range key predicate");
         }
         if (queriedPartition != null && !queriedPartition.equals(partition)) {

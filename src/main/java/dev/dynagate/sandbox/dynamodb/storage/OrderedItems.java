@@ -102,7 +102,9 @@ public final class OrderedItems {
 
     /**
      * An ordered map that holds every entry with this token (and possibly others): a caller bounds it to one
-     * partition with {@code subMap}.
+     * partition with {@code subMap}. Take and read it under the database's read lock: a write may replace the map
+     * rather than change it (a one-entry partition is answered as a copy, a run that empties is dropped), so a map
+     * kept across a write can miss it.
      */
     public NavigableMap<IndexKey, StoredItem> partition(long token) {
         Bucket bucket = buckets.of(token);
