@@ -81,7 +81,10 @@ public final class Keys {
     static long item(TableSchema schema, Map<String, AttrValue> item, boolean update) {
         tableKeyOf(schema, item);
         for (IndexSchema index : schema.indexesByName()) {
-            for (KeyAttr attr : index.keys()) {
+            for (KeyAttr attr : index.hashes()) {
+                indexKey(index, attr, item.get(attr.name()), update);
+            }
+            for (KeyAttr attr : index.ranges()) {
                 indexKey(index, attr, item.get(attr.name()), update);
             }
         }

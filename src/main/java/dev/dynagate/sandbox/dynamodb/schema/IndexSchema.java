@@ -43,6 +43,21 @@ public record IndexSchema(String name, boolean global, List<KeyAttr> hashes, Lis
         return all;
     }
 
+    /** Whether {@code attribute} is one of the index's key attributes (without building {@link #keys()}). */
+    public boolean hasKey(String attribute) {
+        for (KeyAttr key : hashes) {
+            if (key.name().equals(attribute)) {
+                return true;
+            }
+        }
+        for (KeyAttr key : ranges) {
+            if (key.name().equals(attribute)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the key has more than one HASH or more than one RANGE attribute. */
     public boolean multiAttribute() {
         return hashes.size() > 1 || ranges.size() > 1;

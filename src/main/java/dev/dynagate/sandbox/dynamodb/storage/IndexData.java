@@ -132,6 +132,6 @@ public final class IndexData {
 
     private boolean isKey(String name) {
         return name.equals(table.hash().name()) || (table.range() != null && name.equals(table.range().name()))
-                || schema.keys().stream().anyMatch(k -> k.name().equals(name));
+                || schema.hasKey(name);
     }
 }
