@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The sandbox as the desktop app runs it: in-process, on a free loopback port, started on first use (so the
@@ -17,14 +18,22 @@ import java.util.function.Consumer;
  */
 public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     private final Path dataDir;
+    private final Supplier<SandboxStorage> storage;
     private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Invocation>> invocationListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<URI>> startListeners = new CopyOnWriteArrayList<>();
     private Sandbox running;
+    private SandboxStorage runningStorage;
     private int port;
 
     public EmbeddedSandbox(Path dataDir) {
+        this(dataDir, () -> SandboxStorage.KEPT);
+    }
+
+    /** {@code storage} is asked at every start (on the starting thread), so a changed choice applies from then on. */
+    public EmbeddedSandbox(Path dataDir, Supplier<SandboxStorage> storage) {
         this.dataDir = dataDir;
+        this.storage = storage;
     }
 
     /** Called with each line the sandbox reports (start, stop, the demo's invoke URLs), on the reporting thread. */
@@ -51,14 +60,21 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     private Sandbox startOnPreferredPort() throws Exception {
+        SandboxStorage chosen = storage.get();
+        runningStorage = chosen;
         if (port != 0) {
             try {
-                return Sandbox.start(SandboxOptions.of(port, dataDir).withDemo(true), this::log);
+                return Sandbox.start(chosen.options(port, dataDir).withDemo(true), this::log);
             } catch (java.net.BindException taken) {
                 log("Port " + port + " is taken now; the sandbox moves to a free one");
             }
         }
-        return Sandbox.start(SandboxOptions.of(0, dataDir).withDemo(true), this::log);
+        return Sandbox.start(chosen.options(0, dataDir).withDemo(true), this::log);
+    }
+
+    /** How the running sandbox keeps its writes, or null while it is stopped. */
+    public synchronized SandboxStorage runningStorage() {
+        return running == null ? null : runningStorage;
     }
 
     public synchronized boolean isRunning() {

@@ -1,6 +1,7 @@
 package dev.dynagate.sandboxpanel;
 
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandbox.SandboxStorage;
 import dev.dynagate.sandbox.lambda.Invocation;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,9 +11,12 @@ import java.util.function.Consumer;
 /** {@link LocalCloud} over the app's in-process sandbox. */
 public final class EmbeddedLocalCloud implements LocalCloud {
     private final EmbeddedSandbox sandbox;
+    private final SandboxSettings settings;
 
-    public EmbeddedLocalCloud(EmbeddedSandbox sandbox) {
+    /** {@code settings} should be the ones {@code sandbox} reads as it starts. */
+    public EmbeddedLocalCloud(EmbeddedSandbox sandbox, SandboxSettings settings) {
         this.sandbox = sandbox;
+        this.settings = settings;
     }
 
     @Override
@@ -33,6 +37,21 @@ public final class EmbeddedLocalCloud implements LocalCloud {
     @Override
     public Path dataDir() {
         return sandbox.dataDir();
+    }
+
+    @Override
+    public SandboxStorage storage() {
+        return settings.storage();
+    }
+
+    @Override
+    public void storage(SandboxStorage value) throws java.io.IOException {
+        settings.storage(value);
+    }
+
+    @Override
+    public SandboxStorage runningStorage() {
+        return sandbox.runningStorage();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dynagate.sandboxpanel;
 
+import dev.dynagate.sandbox.SandboxStorage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,15 @@ public interface LocalCloud {
     boolean isRunning();
 
     Path dataDir();
+
+    /** How the sandbox will keep writes from its next start: the saved choice. Blocks (reads a file). */
+    SandboxStorage storage();
+
+    /** Saves how the sandbox keeps writes from its next start. Blocks (writes a file). */
+    void storage(SandboxStorage value) throws java.io.IOException;
+
+    /** How the running sandbox keeps its writes, or null while it is stopped. */
+    SandboxStorage runningStorage();
 
     /** Invocations the running sandbox remembers, oldest first. */
     List<InvocationRow> invocations();

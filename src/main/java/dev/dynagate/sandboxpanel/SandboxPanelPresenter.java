@@ -1,5 +1,6 @@
 package dev.dynagate.sandboxpanel;
 
+import dev.dynagate.sandbox.SandboxStorage;
 import dev.dynagate.ui.Operations;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,10 @@ public final class SandboxPanelPresenter {
     private final ObservableList<InvocationRow> invocations = FXCollections.observableArrayList();
     private final ObjectProperty<InvocationRow> selected = new SimpleObjectProperty<>();
     private final StringProperty functionFilter = new SimpleStringProperty("");
+    /** How the sandbox keeps writes from its next start; null until the saved choice is read. */
+    private final ObjectProperty<SandboxStorage> storage = new SimpleObjectProperty<>();
+    private final ObjectProperty<SandboxStorage> runningStorage = new SimpleObjectProperty<>();
+    private boolean loadingStorage;
 
     public SandboxPanelPresenter(LocalCloud cloud, Operations operations) {
         this.cloud = cloud;
@@ -41,6 +46,46 @@ public final class SandboxPanelPresenter {
             state.set(State.RUNNING);
             invocations.setAll(cloud.invocations());
         }
+        operations.run("Reading the sandbox settings", () -> new SandboxStorage[] {cloud.storage(),
+                cloud.runningStorage()}).thenAcceptAsync(read -> {
+                    loadingStorage = true;
+                    storage.set(read[0]);
+                    loadingStorage = false;
+                    runningStorage.set(read[1]);
+                }, operations.ui());
+        storage.addListener((obs, old, value) -> {
+            if (!loadingStorage && value != null) {
+                save(value);
+            }
+        });
+    }
+
+    private void save(SandboxStorage value) {
+        operations.run("Saving the sandbox settings", () -> {
+            try {
+                cloud.storage(value);
+                return value;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).whenCompleteAsync((saved, error) -> {
+            if (error != null) {
+                problem.set("The choice could not be saved, so it lasts until Dynagate closes: " + rootMessage(error));
+            }
+        }, operations.ui());
+    }
+
+    /**
+     * How the sandbox keeps writes from its next start; changing it saves the choice. Null until the saved choice is
+     * read.
+     */
+    public ObjectProperty<SandboxStorage> storage() {
+        return storage;
+    }
+
+    /** How the running sandbox keeps its writes; null while it is stopped. */
+    public ObjectProperty<SandboxStorage> runningStorage() {
+        return runningStorage;
     }
 
     public ObjectProperty<State> state() {
@@ -79,6 +124,8 @@ public final class SandboxPanelPresenter {
     public void started(URI at) {
         state.set(State.RUNNING);
         endpoint.set(at.toString());
+        operations.run("Reading the sandbox settings", () -> java.util.Optional.ofNullable(cloud.runningStorage()))
+                .thenAcceptAsync(running -> runningStorage.set(running.orElse(null)), operations.ui());
     }
 
     public CompletableFuture<URI> start() {
@@ -111,6 +158,7 @@ public final class SandboxPanelPresenter {
         stopping.whenCompleteAsync((v, error) -> {
             state.set(State.STOPPED);
             endpoint.set("");
+            runningStorage.set(null);
         }, operations.ui());
         return stopping;
     }

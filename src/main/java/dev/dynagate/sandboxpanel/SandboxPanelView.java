@@ -1,16 +1,19 @@
 package dev.dynagate.sandboxpanel;
 
+import dev.dynagate.sandbox.SandboxStorage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -27,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Sandbox tab: start/stop, endpoint and data folder, what the sandbox reported, every Lambda invocation's log. */
@@ -79,24 +83,72 @@ public final class SandboxPanelView extends BorderPane {
         copy.disableProperty().bind(presenter.endpoint().isEmpty());
         copy.setOnAction(e -> copy(presenter.endpoint().get()));
         TextField data = readOnlyField();
-        data.setText(presenter.dataFolder());
+        data.setId("sandbox-data");
+        data.textProperty().bind(Bindings.createStringBinding(() -> shownStorage(presenter) == SandboxStorage.IN_MEMORY
+                ? "none: nothing is kept" : presenter.dataFolder(), presenter.storage(), presenter.runningStorage()));
+        ComboBox<SandboxStorage> storage = new ComboBox<>(FXCollections.observableArrayList(SandboxStorage.values()));
+        storage.setId("sandbox-storage");
+        storage.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SandboxStorage value) {
+                return value == null ? "" : switch (value) {
+                    case KEPT -> "Kept in the data folder";
+                    case FORCED -> "Kept, forced to disk before each answer";
+                    case IN_MEMORY -> "Not kept (in memory)";
+                };
+            }
+
+            @Override
+            public SandboxStorage fromString(String text) {
+                return null;
+            }
+        });
+        storage.valueProperty().bindBidirectional(presenter.storage());
+        // the running sandbox keeps writes as it was started; the choice applies from the next start
+        storage.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.storage().get() == null
+                || presenter.state().get() != SandboxPanelPresenter.State.STOPPED
+                && presenter.state().get() != SandboxPanelPresenter.State.FAILED, presenter.state(), presenter.storage()));
+        storage.setTooltip(new Tooltip("How the sandbox keeps what is written to it; stop it to change this"));
         GridPane facts = new GridPane();
         facts.setHgap(8);
         facts.setVgap(6);
         facts.addRow(0, new Label("Endpoint"), endpoint, copy);
-        facts.addRow(1, new Label("Data folder"), data);
+        facts.addRow(1, new Label("Writes"), storage);
+        facts.addRow(2, new Label("Data folder"), data);
         GridPane.setHgrow(endpoint, Priority.ALWAYS);
         GridPane.setHgrow(data, Priority.ALWAYS);
         Label hint = new Label("Any region and any credentials work: aws --endpoint-url ENDPOINT dynamodb list-tables");
         hint.getStyleClass().add("hint");
-        // the in-process sandbox runs with the engine's default durability (process)
-        Label durability = new Label("Writes are kept in the data folder: an answered write survives Dynagate being "
-                + "closed or killed, and the folder is forced to disk every second.");
+        Label durability = new Label();
         durability.setId("sandbox-durability");
         durability.getStyleClass().add("hint");
+        durability.setWrapText(true);
+        durability.textProperty().bind(Bindings.createStringBinding(() -> durabilityText(presenter),
+                presenter.storage(), presenter.runningStorage(), presenter.state()));
         VBox header = new VBox(8, status, facts, hint, durability);
         header.setPadding(new Insets(0, 0, 10, 0));
         return header;
+    }
+
+    /** The running sandbox's way of keeping writes while it runs, the saved choice otherwise. */
+    private static SandboxStorage shownStorage(SandboxPanelPresenter presenter) {
+        SandboxStorage running = presenter.runningStorage().get();
+        return running != null ? running : presenter.storage().get();
+    }
+
+    private static String durabilityText(SandboxPanelPresenter presenter) {
+        SandboxStorage shown = shownStorage(presenter);
+        if (shown == null) {
+            return "";
+        }
+        return switch (shown) {
+            case KEPT -> "Writes are kept in the data folder: an answered write survives Dynagate being closed or "
+                    + "killed, and the folder is forced to disk every second.";
+            case FORCED -> "Writes are kept in the data folder and forced to disk before they are answered: an "
+                    + "answered write survives even a power loss; writes are slower.";
+            case IN_MEMORY -> "Nothing is kept: tables, functions and APIs live in memory and are gone when the "
+                    + "sandbox stops, like a throwaway database for a test run.";
+        };
     }
 
     private SplitPane body(SandboxPanelPresenter presenter) {

@@ -2,6 +2,7 @@ package dev.dynagate.sandboxpanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynagate.sandbox.SandboxStorage;
 import dev.dynagate.ui.Operations;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ class SandboxPanelPresenterTest {
         final List<Consumer<String>> logListeners = new ArrayList<>();
         boolean running;
         String startFailure;
+        SandboxStorage saved = SandboxStorage.KEPT;
+        SandboxStorage startedWith;
+        String saveFailure;
 
         @Override
         public URI start() throws Exception {
@@ -28,6 +32,7 @@ class SandboxPanelPresenterTest {
                 throw new java.net.BindException(startFailure);
             }
             running = true;
+            startedWith = saved;
             logListeners.forEach(l -> l.accept("Sandbox ready at http://127.0.0.1:4567"));
             return URI.create("http://127.0.0.1:4567");
         }
@@ -45,6 +50,24 @@ class SandboxPanelPresenterTest {
         @Override
         public Path dataDir() {
             return Path.of("/tmp/sandbox-data");
+        }
+
+        @Override
+        public SandboxStorage storage() {
+            return saved;
+        }
+
+        @Override
+        public void storage(SandboxStorage value) throws java.io.IOException {
+            if (saveFailure != null) {
+                throw new java.nio.file.AccessDeniedException(saveFailure);
+            }
+            saved = value;
+        }
+
+        @Override
+        public SandboxStorage runningStorage() {
+            return running ? startedWith : null;
         }
 
         @Override
@@ -127,5 +150,27 @@ class SandboxPanelPresenterTest {
                 .isEqualTo("f" + (SandboxPanelPresenter.MAX_ROWS + 9));
         presenter.clearInvocations();
         assertThat(presenter.invocations()).isEmpty();
+    }
+
+    @Test
+    void theWayWritesAreKeptIsReadSavedAndAppliesFromTheNextStart() {
+        FakeCloud cloud = new FakeCloud();
+        cloud.saved = SandboxStorage.FORCED;
+        SandboxPanelPresenter presenter = new SandboxPanelPresenter(cloud, operations);
+        assertThat(presenter.storage().get()).isEqualTo(SandboxStorage.FORCED);
+        assertThat(presenter.runningStorage().get()).isNull();
+
+        presenter.storage().set(SandboxStorage.IN_MEMORY);
+        assertThat(cloud.saved).isEqualTo(SandboxStorage.IN_MEMORY);
+        presenter.start();
+        assertThat(presenter.runningStorage().get()).isEqualTo(SandboxStorage.IN_MEMORY);
+        presenter.stop();
+        assertThat(presenter.runningStorage().get()).isNull();
+
+        cloud.saveFailure = "/home/someone/.config/dynagate/sandbox.json";
+        presenter.storage().set(SandboxStorage.KEPT);
+        assertThat(cloud.saved).isEqualTo(SandboxStorage.IN_MEMORY);
+        assertThat(presenter.problem().get()).isEqualTo("The choice could not be saved, so it lasts until Dynagate "
+                + "closes: /home/someone/.config/dynagate/sandbox.json");
     }
 }

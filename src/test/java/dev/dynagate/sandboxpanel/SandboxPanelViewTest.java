@@ -3,6 +3,7 @@ package dev.dynagate.sandboxpanel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandbox.SandboxStorage;
 import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.testing.Screenshots;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +45,10 @@ class SandboxPanelViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path data = Files.createTempDirectory("panel-test");
-        sandbox = new EmbeddedSandbox(data);
-        presenter = new SandboxPanelPresenter(new EmbeddedLocalCloud(sandbox), new Operations(background, new FxExecutor(), Clock.systemUTC()));
+        SandboxSettings settings = new SandboxSettings(data.resolve("config"));
+        sandbox = new EmbeddedSandbox(data.resolve("sandbox"), settings::storage);
+        presenter = new SandboxPanelPresenter(new EmbeddedLocalCloud(sandbox, settings),
+                new Operations(background, new FxExecutor(), Clock.systemUTC()));
         scene = new Scene(new SandboxPanelView(presenter), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -79,6 +84,30 @@ class SandboxPanelViewTest {
         assertThat(robot.lookup("#sandbox-durability").queryLabeled().getText())
                 .contains("survives Dynagate being closed or killed").contains("forced to disk every second");
         Screenshots.save(scene, "sandbox-panel");
+    }
+
+    @Test
+    void aSandboxThatKeepsNothingLeavesTheDataFolderEmpty(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> presenter.storage().get() != null);
+        ComboBox<SandboxStorage> storage = robot.lookup("#sandbox-storage").queryComboBox();
+        robot.interact(() -> storage.setValue(SandboxStorage.IN_MEMORY));
+        robot.clickOn("#sandbox-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> presenter.state().get() == SandboxPanelPresenter.State.RUNNING);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> presenter.runningStorage().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(presenter.runningStorage().get()).isEqualTo(SandboxStorage.IN_MEMORY);
+        assertThat(storage.isDisabled()).isTrue();
+        assertThat(robot.lookup("#sandbox-data").queryAs(TextField.class).getText()).isEqualTo("none: nothing is kept");
+        assertThat(robot.lookup("#sandbox-durability").queryLabeled().getText()).startsWith("Nothing is kept");
+        Path folder = Path.of(presenter.dataFolder());
+        assertThat(!Files.exists(folder) || Files.list(folder).findAny().isEmpty())
+                .as("nothing written to " + folder).isTrue();
+        Screenshots.save(scene, "sandbox-panel-in-memory");
+        robot.clickOn("#sandbox-stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> presenter.state().get() == SandboxPanelPresenter.State.STOPPED);
+        assertThat(new SandboxSettings(folder.getParent().resolve("config")).storage())
+                .as("the choice is saved for the next run").isEqualTo(SandboxStorage.IN_MEMORY);
     }
 
     private static String invokeUrl(String line) {
