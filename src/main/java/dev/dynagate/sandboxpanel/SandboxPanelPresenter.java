@@ -36,6 +36,7 @@ public final class SandboxPanelPresenter {
     private final ObjectProperty<SandboxStorage> storage = new SimpleObjectProperty<>();
     private final ObjectProperty<SandboxStorage> runningStorage = new SimpleObjectProperty<>();
     private boolean loadingStorage;
+    private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
 
     public SandboxPanelPresenter(LocalCloud cloud, Operations operations) {
         this.cloud = cloud;
@@ -68,11 +69,14 @@ public final class SandboxPanelPresenter {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).whenCompleteAsync((saved, error) -> {
-            if (error != null) {
-                problem.set("The choice could not be saved, so it lasts until Dynagate closes: " + rootMessage(error));
-            }
-        }, operations.ui());
+        }).whenCompleteAsync((saved, error) -> storageProblem.set(error == null ? ""
+                : "The choice could not be saved, so it lasts until Dynagate closes: " + rootMessage(error)),
+                operations.ui());
+    }
+
+    /** Why the latest choice of {@link #storage()} was not saved; empty when it was. */
+    public ReadOnlyStringProperty storageProblem() {
+        return storageProblem.getReadOnlyProperty();
     }
 
     /**

@@ -123,8 +123,9 @@ public final class SandboxPanelView extends BorderPane {
         durability.setId("sandbox-durability");
         durability.getStyleClass().add("hint");
         durability.setWrapText(true);
-        durability.textProperty().bind(Bindings.createStringBinding(() -> durabilityText(presenter),
-                presenter.storage(), presenter.runningStorage(), presenter.state()));
+        durability.textProperty().bind(Bindings.createStringBinding(() -> (durabilityText(presenter) + " "
+                + presenter.storageProblem().get()).strip(), presenter.storage(), presenter.runningStorage(),
+                presenter.storageProblem()));
         VBox header = new VBox(8, status, facts, hint, durability);
         header.setPadding(new Insets(0, 0, 10, 0));
         return header;

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 public final class SandboxSettings {
     private final JsonFile<Saved> file;
+    /** The latest choice made in this run, which holds even if it could not be saved. */
+    private volatile SandboxStorage chosen;
 
     /** What the file holds; a missing or unreadable file means the defaults. */
     public record Saved(SandboxStorage storage) {
@@ -28,10 +30,13 @@ public final class SandboxSettings {
     }
 
     public SandboxStorage storage() {
-        return file.load().value().storage();
+        SandboxStorage value = chosen;
+        return value != null ? value : file.load().value().storage();
     }
 
+    /** Makes {@code value} the choice for this run, then saves it for the next ones. */
     public void storage(SandboxStorage value) throws IOException {
+        chosen = value;
         file.save(new Saved(value));
     }
 }

@@ -170,7 +170,10 @@ class SandboxPanelPresenterTest {
         cloud.saveFailure = "/home/someone/.config/dynagate/sandbox.json";
         presenter.storage().set(SandboxStorage.KEPT);
         assertThat(cloud.saved).isEqualTo(SandboxStorage.IN_MEMORY);
-        assertThat(presenter.problem().get()).isEqualTo("The choice could not be saved, so it lasts until Dynagate "
-                + "closes: /home/someone/.config/dynagate/sandbox.json");
+        assertThat(presenter.storageProblem().get()).isEqualTo("The choice could not be saved, so it lasts until "
+                + "Dynagate closes: /home/someone/.config/dynagate/sandbox.json");
+        cloud.saveFailure = null;
+        presenter.storage().set(SandboxStorage.FORCED);
+        assertThat(presenter.storageProblem().get()).isEmpty();
     }
 }
