@@ -252,4 +252,49 @@ class AwsCliConformanceTest {
         values.forEach(copy::add);
         return copy;
     }
+
+    /** A global index keyed by two HASH and two RANGE attributes, created and queried from the shell. */
+    @Test
+    @Order(8)
+    void multiAttributeIndexKeyFromTheCli() throws Exception {
+        AwsCli.Result created = aws.dynamodb("create-table", "--table-name", "Matches",
+                "--attribute-definitions", "AttributeName=id,AttributeType=S", "AttributeName=cup,AttributeType=S",
+                "AttributeName=zone,AttributeType=S", "AttributeName=roundNo,AttributeType=N",
+                "AttributeName=bracket,AttributeType=S",
+                "--key-schema", "AttributeName=id,KeyType=HASH",
+                "--global-secondary-indexes", aws.file("multi-gsi.json", "[{\"IndexName\":\"byCup\",\"KeySchema\":["
+                        + "{\"AttributeName\":\"cup\",\"KeyType\":\"HASH\"},"
+                        + "{\"AttributeName\":\"zone\",\"KeyType\":\"HASH\"},"
+                        + "{\"AttributeName\":\"roundNo\",\"KeyType\":\"RANGE\"},"
+                        + "{\"AttributeName\":\"bracket\",\"KeyType\":\"RANGE\"}],"
+                        + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]"),
+                "--billing-mode", "PAY_PER_REQUEST");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.json().path("TableDescription").path("GlobalSecondaryIndexes").get(0).path("KeySchema"))
+                .hasSize(4);
+        String[][] matches = {{"m1", "1", "upper"}, {"m2", "1", "lower"}, {"m3", "2", "upper"}};
+        for (String[] m : matches) {
+            AwsCli.Result put = aws.dynamodb("put-item", "--table-name", "Matches", "--item", aws.file(m[0] + ".json",
+                    "{\"id\":{\"S\":\"" + m[0] + "\"},\"cup\":{\"S\":\"WINTER\"},\"zone\":{\"S\":\"EU\"},"
+                            + "\"roundNo\":{\"N\":\"" + m[1] + "\"},\"bracket\":{\"S\":\"" + m[2] + "\"}}"));
+            assertThat(put.exitCode()).as(put.toString()).isZero();
+        }
+
+        AwsCli.Result query = aws.dynamodb("query", "--table-name", "Matches", "--index-name", "byCup",
+                "--key-condition-expression", "cup = :c AND #z = :z AND roundNo = :r",
+                "--expression-attribute-names", "{\"#z\":\"zone\"}",
+                "--expression-attribute-values", aws.file("multi-values.json",
+                        "{\":c\":{\"S\":\"WINTER\"},\":z\":{\"S\":\"EU\"},\":r\":{\"N\":\"1\"}}"));
+        assertThat(query.exitCode()).as(query.toString()).isZero();
+        List<String> ids = new ArrayList<>();
+        query.json().path("Items").forEach(item -> ids.add(item.path("id").path("S").asText()));
+        assertThat(ids).containsExactly("m2", "m1");
+
+        AwsCli.Result partial = aws.dynamodb("query", "--table-name", "Matches", "--index-name", "byCup",
+                "--key-condition-expression", "cup = :c",
+                "--expression-attribute-values", aws.file("partial-values.json", "{\":c\":{\"S\":\"WINTER\"}}"));
+        assertThat(partial.exitCode()).isNotZero();
+        assertThat(partial.stderr()).contains("ValidationException")
+                .contains("HASH key attributes zone must have equality conditions specified in the query");
+    }
 }
