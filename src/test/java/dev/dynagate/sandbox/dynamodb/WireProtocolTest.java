@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class WireProtocolTest {
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
@@ -153,6 +155,39 @@ class WireProtocolTest {
             assertThat(bad.statusCode()).as(body).isEqualTo(400);
             assertThat(json(bad).get("__type").asText()).as(body).isEqualTo("com.amazon.coral.service#SerializationException");
         }
+    }
+
+    /**
+     * Half a surrogate pair has no UTF-8 form, in which strings are stored and ordered: two such keys would become
+     * one. A JSON escape that makes one is refused like any body that is not UTF-8; a whole pair is an ordinary
+     * character.
+     */
+    @Test
+    void halfASurrogatePairIsRefusedAndAWholeOneKept() throws Exception {
+        engine.client.createTable(b -> b.tableName("Texts").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
+                        a -> a.attributeName("sk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
+        for (String body : new String[] {
+            "{\"TableName\":\"Texts\",\"Item\":{\"pk\":{\"S\":\"\\ud800\"},\"sk\":{\"S\":\"a\"}}}",
+            "{\"TableName\":\"Texts\",\"Item\":{\"pk\":{\"S\":\"x\"},\"sk\":{\"S\":\"a\"},\"\\uDFFF\":{\"S\":\"v\"}}}",
+            "{\"TableName\":\"Texts\",\"Item\":{\"pk\":{\"S\":\"x\"},\"sk\":{\"S\":\"a\"},"
+                    + "\"l\":{\"L\":[{\"SS\":[\"ok\",\"\\ude00\\ud83d\"]}]}}}"}) {
+            HttpResponse<String> refused = post("PutItem", body, true);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(refused).get("__type").asText()).as(body)
+                    .isEqualTo("com.amazon.coral.service#SerializationException");
+        }
+        // a range condition on such a string used to reach the item store's ordering and fail there
+        HttpResponse<String> query = post("Query", "{\"TableName\":\"Texts\",\"KeyConditionExpression\":"
+                + "\"pk = :p AND sk BETWEEN :lo AND :hi\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+                + "\":lo\":{\"S\":\"a\"},\":hi\":{\"S\":\"\\ud800\"}}}", true);
+        assertThat(query.statusCode()).isEqualTo(400);
+        HttpResponse<String> kept = post("PutItem", "{\"TableName\":\"Texts\",\"Item\":{\"pk\":{\"S\":"
+                + "\"\\ud83d\\ude00\"},\"sk\":{\"S\":\"a\"}}}", true);
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(engine.client.getItem(b -> b.tableName("Texts").key(Map.of("pk",
+                AttributeValue.fromS("\ud83d\ude00"), "sk", AttributeValue.fromS("a")))).item()).isNotEmpty();
     }
 
     private HttpResponse<String> raw(String target, String contentType, String authorization, String body) throws Exception {

@@ -179,6 +179,9 @@ public final class DynamoDbWire {
         if (!node.isObject()) {
             throw new DynamoDbError("SerializationException", "Start of structure or map found where not expected.");
         }
+        if (LoneSurrogates.mayHave(body) && LoneSurrogates.in(node)) {
+            throw new DynamoDbError("SerializationException", null);
+        }
         return node;
     }
 
