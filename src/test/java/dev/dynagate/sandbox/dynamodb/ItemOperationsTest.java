@@ -276,4 +276,27 @@ class ItemOperationsTest {
         assertThat(missing.capacityUnits()).isEqualTo(1.0);
         assertThat(missing.table().capacityUnits()).isEqualTo(1.0);
     }
+
+    private static AttributeValue nestedMaps(int maps) {
+        AttributeValue value = s("leaf");
+        for (int i = 0; i < maps; i++) {
+            value = AttributeValue.fromM(Map.of("a", value));
+        }
+        return value;
+    }
+
+    /** An update that nests a value deeper than a request may is refused, as a PutItem of the result would be. */
+    @Test
+    void anUpdateMayNotNestDeeperThanAnItemMay() {
+        engine.createTable("Deep", null);
+        engine.client.putItem(b -> b.tableName("Deep").item(Map.of("pk", s("n"), "a", AttributeValue.fromM(Map.of()))));
+        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("n"))
+                .updateExpression("SET a.b = :v").expressionAttributeValues(Map.of(":v", nestedMaps(31)))))
+                .hasMessageStartingWith("Nesting Levels have exceeded supported limits");
+        engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("n"))
+                .updateExpression("SET a.b = :v").expressionAttributeValues(Map.of(":v", nestedMaps(30))));
+        Map<String, AttributeValue> stored = engine.client.getItem(b -> b.tableName("Deep")
+                .key(EngineFixture.key("n"))).item();
+        engine.client.putItem(b -> b.tableName("Deep").item(stored));
+    }
 }

@@ -39,6 +39,12 @@ public final class ExpressionContext {
         this.values = values == null ? Map.of() : values;
         if (names != null) {
             checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+            for (Map.Entry<String, String> name : names.entrySet()) {
+                if (name.getValue().isEmpty()) {
+                    throw DynamoDbError.validation("ExpressionAttributeNames contains invalid value: Empty attribute "
+                            + "name for key " + name.getKey());
+                }
+            }
         }
         if (values != null) {
             checkKeys("ExpressionAttributeValues", values.keySet(), ':');

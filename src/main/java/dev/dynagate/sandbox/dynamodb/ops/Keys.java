@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import dev.dynagate.sandbox.dynamodb.storage.KeyBytes;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +88,10 @@ public final class Keys {
             for (KeyAttr attr : index.ranges()) {
                 indexKey(index, attr, item.get(attr.name()), update);
             }
+        }
+        // a request's values are held to the nesting limit as they are read; an update can nest deeper by its path
+        if (update && AttrValueJson.tooDeep(item)) {
+            throw new InvalidItem(AttrValueJson.TOO_DEEP);
         }
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES && update) {

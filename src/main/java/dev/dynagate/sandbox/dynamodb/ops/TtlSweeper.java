@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * DynamoDB does this within days; the sandbox within about a second, so expiry can be tried out.
  */
 public final class TtlSweeper implements AutoCloseable {
+    /** Five years of 365.25 days. */
+    private static final long FIVE_YEARS_SECONDS = 5L * 36525 * 864;
+
     private static final int BATCH = 256;
     private final Engine engine;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,9 +39,13 @@ public final class TtlSweeper implements AutoCloseable {
         }
     }
 
-    /** One pass over every table with TTL enabled. */
+    /**
+     * One pass over every table with TTL enabled. As DynamoDB documents, an expiry more than five years in the past
+     * is not considered (a value in milliseconds, or a date in the wrong unit, must not empty a table).
+     */
     public void sweep() {
         BigDecimal now = BigDecimal.valueOf(engine.now(), 3);
+        BigDecimal oldest = now.subtract(BigDecimal.valueOf(FIVE_YEARS_SECONDS));
         for (TableData table : engine.database().tables().values()) {
             String attribute = table.schema().ttlAttribute();
             if (attribute == null) {
@@ -46,7 +53,8 @@ public final class TtlSweeper implements AutoCloseable {
             }
             List<StoredItem> expired = new ArrayList<>();
             for (StoredItem item : table.items().values()) {
-                if (item.attribute(attribute) instanceof AttrValue.N n && n.value().compareTo(now) < 0) {
+                if (item.attribute(attribute) instanceof AttrValue.N n && n.value().compareTo(now) < 0
+                        && n.value().compareTo(oldest) >= 0) {
                     expired.add(item);
                     if (expired.size() == BATCH) {
                         delete(table, expired);

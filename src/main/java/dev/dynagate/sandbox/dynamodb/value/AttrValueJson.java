@@ -94,6 +94,30 @@ public final class AttrValueJson {
     public static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item have "
             + "nested levels beyond supported limit";
 
+    /** Whether an item holds a value nested deeper than {@link #read} accepts (an update can build one). */
+    public static boolean tooDeep(Map<String, AttrValue> item) {
+        for (AttrValue value : item.values()) {
+            if (tooDeep(value, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tooDeep(AttrValue value, int depth) {
+        if (depth >= MAX_NESTING) {
+            return true;
+        }
+        Iterable<AttrValue> children = value instanceof AttrValue.M m ? m.value().values()
+                : value instanceof AttrValue.L l ? l.value() : java.util.List.of();
+        for (AttrValue child : children) {
+            if (tooDeep(child, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static AttrValue read(JsonNode node, int depth) {
         // as captured from DynamoDB: 31 maps or lists inside an attribute are accepted, the 32nd is refused
         if (depth >= MAX_NESTING) {

@@ -113,6 +113,9 @@ class ExpressionErrorsTest {
                 .isEqualTo("ExpressionAttributeNames contains invalid key: Syntax error; key: \"x\"");
         assertThat(validation(() -> new ExpressionContext(null, Map.of(":a-b", n("1")))))
                 .isEqualTo("ExpressionAttributeValues contains invalid key: Syntax error; key: \":a-b\"");
+        // an empty name would let an update store an attribute no item may have
+        assertThat(validation(() -> new ExpressionContext(Map.of("#a", ""), null)))
+                .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
     }
 
     @Test
