@@ -66,7 +66,7 @@ class CustomEndpointAgainstMotoTest {
             List<String> names = navigator.show(connection).get(60, TimeUnit.SECONDS);
 
             assertThat(names).hasSize(105).startsWith("moto-table-000").endsWith("moto-table-104");
-            assertThat(navigator.state().get()).isEqualTo(NavigatorPresenter.State.READY);
+            assertThat(awaitState(navigator, NavigatorPresenter.State.READY)).isEqualTo(NavigatorPresenter.State.READY);
         } finally {
             background.shutdownNow();
         }
@@ -83,12 +83,21 @@ class CustomEndpointAgainstMotoTest {
             NavigatorPresenter navigator = new NavigatorPresenter(services::tables, services::errors, operations);
 
             navigator.show(dead).handle((v, e) -> null).get(120, TimeUnit.SECONDS);
-            Thread.sleep(50);
 
-            assertThat(navigator.state().get()).isEqualTo(NavigatorPresenter.State.FAILED);
+            assertThat(awaitState(navigator, NavigatorPresenter.State.FAILED)).isEqualTo(NavigatorPresenter.State.FAILED);
             assertThat(navigator.problem().get().text()).startsWith("Nothing answers at " + dead.endpoint());
         } finally {
             background.shutdownNow();
         }
+    }
+
+    /** The state follows on the UI executor, which may run just after the listing's future has completed. */
+    private static NavigatorPresenter.State awaitState(NavigatorPresenter navigator, NavigatorPresenter.State wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (navigator.state().get() != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return navigator.state().get();
     }
 }
