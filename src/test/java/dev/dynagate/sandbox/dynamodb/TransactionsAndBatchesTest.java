@@ -288,4 +288,29 @@ class TransactionsAndBatchesTest {
                 "Audit", KeysAndAttributes.builder().keys(hundredOne.subList(60, 101)).build()))))
                 .hasMessageContaining("Too many items requested for the BatchGetItem call");
     }
+
+    /** A BatchGetItem answers at most 16 MB of items; the keys it did not reach come back to be asked again. */
+    @Test
+    void batchGetStopsAtSixteenMegabytesAndReturnsTheRestAsUnprocessedKeys() {
+        engine.createTable("Big", null);
+        String payload = "x".repeat(390_000);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            Map<String, AttributeValue> key = key("big" + i);
+            keys.add(key);
+            Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+            item.put("a", s(payload));
+            engine.client.putItem(b -> b.tableName("Big").item(item));
+        }
+        BatchGetItemResponse first = engine.client.batchGetItem(b -> b.requestItems(Map.of("Big",
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        int answered = first.responses().get("Big").size();
+        assertThat(answered).isBetween(40, 44);
+        KeysAndAttributes again = first.unprocessedKeys().get("Big");
+        assertThat(again.keys()).hasSize(45 - answered);
+        assertThat(again.consistentRead()).isTrue();
+        BatchGetItemResponse second = engine.client.batchGetItem(b -> b.requestItems(first.unprocessedKeys()));
+        assertThat(second.responses().get("Big")).hasSize(45 - answered);
+        assertThat(second.unprocessedKeys()).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +30,12 @@ public final class BatchOps {
         this.engine = engine;
     }
 
-    private record TableGet(TableData table, List<Map<String, AttrValue>> keys, Projection projection, boolean consistent) {
+    private record TableGet(TableData table, List<Map<String, AttrValue>> keys, Projection projection, boolean consistent,
+                            JsonNode spec) {
     }
+
+    /** A BatchGetItem answers at most this much item data; the keys it did not reach come back as UnprocessedKeys. */
+    static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     public ObjectNode get(Request r) {
         Constraints.of(r).tableNameKeys("RequestItems").capacity().notNull("RequestItems").check();
@@ -79,25 +84,43 @@ public final class BatchOps {
                 }
                 keys.add(key);
             }
-            gets.add(new TableGet(table, keys, projection, spec.bool("ConsistentRead", false)));
+            gets.add(new TableGet(table, keys, projection, spec.bool("ConsistentRead", false), e.getValue()));
         }
         ObjectNode out = Request.object();
         ObjectNode responses = out.putObject("Responses");
+        ObjectNode unprocessed = Request.object();
         ArrayNode consumed = capacityMode.equals("NONE") ? null : Request.object().arrayNode();
+        long[] answered = {0};
         engine.database().read(() -> {
             for (TableGet get : gets) {
                 ArrayNode items = responses.putArray(get.table().schema().name());
                 Capacity capacity = Capacity.forTable(capacityMode, get.table().schema().name());
+                List<Map<String, AttrValue>> left = new ArrayList<>();
                 for (Map<String, AttrValue> key : get.keys()) {
-                    StoredItem item = get.table().get(key);
-                    if (item != null && get.projection() == null) {
-                        items.addRawValue(ItemStreamWriter.item(item));
+                    StoredItem item = left.isEmpty() ? get.table().get(key) : null;
+                    Map<String, AttrValue> projected = item == null || get.projection() == null ? null
+                            : get.projection().apply(item.item());
+                    long bytes = item == null ? 0 : projected == null ? item.size() : ItemSize.of(projected);
+                    if (!left.isEmpty() || answered[0] + bytes > MAX_RESPONSE_BYTES) {
+                        left.add(key);
+                        continue;
+                    }
+                    answered[0] += bytes;
+                    if (projected != null) {
+                        items.add(AttrValueJson.writeItem(projected));
                     } else if (item != null) {
-                        items.add(AttrValueJson.writeItem(get.projection().apply(item.item())));
+                        items.addRawValue(ItemStreamWriter.item(item));
                     }
                     if (capacity != null) {
                         capacity.read(item == null ? 0 : item.size(), get.consistent());
                     }
+                }
+                if (!left.isEmpty()) {
+                    // as requested (projection, names, consistency), with the keys not reached
+                    ObjectNode again = (ObjectNode) get.spec().deepCopy();
+                    ArrayNode keys = again.putArray("Keys");
+                    left.forEach(key -> keys.add(AttrValueJson.writeItem(key)));
+                    unprocessed.set(get.table().schema().name(), again);
                 }
                 if (capacity != null) {
                     consumed.add(capacity.toJson());
@@ -105,7 +128,7 @@ public final class BatchOps {
             }
             return null;
         });
-        out.putObject("UnprocessedKeys");
+        out.set("UnprocessedKeys", unprocessed);
         if (consumed != null) {
             out.set("ConsumedCapacity", consumed);
         }
