@@ -41,7 +41,7 @@ public final class TtlSweeper implements AutoCloseable {
 
     /**
      * One pass over every table with TTL enabled. As DynamoDB documents, an expiry more than five years in the past
-     * is not considered (a value in milliseconds, or a date in the wrong unit, must not empty a table).
+     * is not considered (a zero, or a date counted in days or hours, must not empty a table).
      */
     public void sweep() {
         BigDecimal now = BigDecimal.valueOf(engine.now(), 3);
