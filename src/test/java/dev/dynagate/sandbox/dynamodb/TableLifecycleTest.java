@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -383,5 +384,41 @@ class TableLifecycleTest {
                 .hasMessageContaining("Member must have length less than or equal to 256");
         engine.client.tagResource(b -> b.resourceArn(arn)
                 .tags(Tag.builder().key("max").value("v".repeat(256)).build()));
+    }
+
+    /** One index created or deleted per UpdateTable, and one action per index, as DynamoDB enforces. */
+    @Test
+    void updateTableChangesOneIndexAtATime() {
+        engine.client.createTable(b -> b.tableName("Idx").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType("S").build(),
+                        AttributeDefinition.builder().attributeName("a").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(g -> g.indexName("gsi1").projection(p -> p.projectionType("ALL"))
+                        .keySchema(KeySchemaElement.builder().attributeName("a").keyType(KeyType.HASH).build()),
+                        g -> g.indexName("gsi2").projection(p -> p.projectionType("ALL"))
+                                .keySchema(KeySchemaElement.builder().attributeName("a").keyType(KeyType.HASH).build())));
+        GlobalSecondaryIndexUpdate create = GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("gsi3")
+                .projection(p -> p.projectionType("ALL"))
+                .keySchema(KeySchemaElement.builder().attributeName("a").keyType(KeyType.HASH).build())).build();
+        GlobalSecondaryIndexUpdate deleteOne = GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("gsi1"))
+                .build();
+        GlobalSecondaryIndexUpdate deleteTwo = GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("gsi2"))
+                .build();
+        assertThatThrownBy(() -> engine.client.updateTable(b -> b.tableName("Idx").attributeDefinitions(
+                AttributeDefinition.builder().attributeName("a").attributeType("S").build())
+                .globalSecondaryIndexUpdates(create, deleteOne)))
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageStartingWith("Subscriber limit exceeded: Only 1 online index can be created or deleted "
+                        + "simultaneously per table");
+        assertThatThrownBy(() -> engine.client.updateTable(b -> b.tableName("Idx")
+                .globalSecondaryIndexUpdates(deleteOne, deleteTwo)))
+                .isInstanceOf(LimitExceededException.class);
+        assertThatThrownBy(() -> engine.client.updateTable(b -> b.tableName("Idx")
+                .globalSecondaryIndexUpdates(deleteOne, deleteOne)))
+                .hasMessageStartingWith("One or more parameter values were invalid: Only one global secondary index "
+                        + "update per index is allowed simultaneously. Index: gsi1");
+        engine.client.updateTable(b -> b.tableName("Idx").globalSecondaryIndexUpdates(deleteOne));
+        assertThat(engine.client.describeTable(b -> b.tableName("Idx")).table().globalSecondaryIndexes())
+                .extracting(i -> i.indexName()).containsExactly("gsi2");
     }
 }

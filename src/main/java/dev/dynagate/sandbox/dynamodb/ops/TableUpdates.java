@@ -92,6 +92,35 @@ final class TableUpdates {
         return next;
     }
 
+    /**
+     * DynamoDB's limits on one request's index changes: one action per index, and one index created or deleted at a
+     * time per table, counting one still being built.
+     */
+    private static void checkOneIndexAtATime(TableSchema schema, List<JsonNode> updates, long now) {
+        Set<String> named = new java.util.HashSet<>();
+        int createsAndDeletes = 0;
+        for (JsonNode u : updates) {
+            Request update = new Request(u);
+            for (String action : List.of("Create", "Update", "Delete")) {
+                Request given = update.child(action);
+                if (given == null) {
+                    continue;
+                }
+                String name = given.string("IndexName");
+                if (name != null && !named.add(name)) {
+                    throw DynamoDbError.validation(INVALID + "Only one global secondary index update per index is "
+                            + "allowed simultaneously. Index: " + name);
+                }
+                createsAndDeletes += action.equals("Update") ? 0 : 1;
+            }
+        }
+        boolean building = schema.indexes().stream().anyMatch(i -> i.global() && now < i.readyAt());
+        if (createsAndDeletes > 1 || createsAndDeletes == 1 && building) {
+            throw new DynamoDbError("LimitExceededException", "Subscriber limit exceeded: Only 1 online index can be "
+                    + "created or deleted simultaneously per table");
+        }
+    }
+
     /** After a billing mode switch: on-demand indexes drop their throughput, provisioned ones must have been given one. */
     private static List<IndexSchema> indexesFor(TableSchema schema) {
         List<IndexSchema> out = new ArrayList<>();
@@ -110,6 +139,7 @@ final class TableUpdates {
     }
 
     private TableSchema updateIndexes(Request r, TableSchema schema, List<JsonNode> updates, long now, long delay) {
+        checkOneIndexAtATime(schema, updates, now);
         List<IndexSchema> indexes = new ArrayList<>(schema.indexes());
         List<KeyAttr> defs = new ArrayList<>(schema.attributeDefinitions());
         List<KeyAttr> declared = r.has("AttributeDefinitions") ? SchemaParser.attributeDefinitions(r) : null;
