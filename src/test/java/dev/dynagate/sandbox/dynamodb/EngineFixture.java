@@ -91,6 +91,18 @@ final class EngineFixture implements AutoCloseable {
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition def(String name,
+            software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType type) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder().attributeName(name)
+                .attributeType(type).build();
+    }
+
+    static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement key(String name,
+            software.amazon.awssdk.services.dynamodb.model.KeyType type) {
+        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(name)
+                .keyType(type).build();
+    }
+
     static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
     }

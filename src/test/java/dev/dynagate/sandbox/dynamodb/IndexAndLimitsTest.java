@@ -1,5 +1,7 @@
 package dev.dynagate.sandbox.dynamodb;
 
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.def;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,14 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -53,14 +53,6 @@ class IndexAndLimitsTest {
     @AfterEach
     void stop() {
         engine.close();
-    }
-
-    private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     @Test

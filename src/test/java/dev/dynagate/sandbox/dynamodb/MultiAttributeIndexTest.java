@@ -1,5 +1,7 @@
 package dev.dynagate.sandbox.dynamodb;
 
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.def;
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -66,14 +67,6 @@ class MultiAttributeIndexTest {
     @AfterEach
     void stop() {
         engine.close();
-    }
-
-    private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static GlobalSecondaryIndex gsi(String name, KeySchemaElement... keys) {

@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb;
 
+import static dev.dynagate.sandbox.dynamodb.EngineFixture.def;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.n;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +58,6 @@ class TableLifecycleTest {
 
     private static KeySchemaElement range(String name) {
         return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
-    }
-
-    private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
     }
 
     @Test
