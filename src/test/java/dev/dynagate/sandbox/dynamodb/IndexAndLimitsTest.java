@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetric
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class IndexAndLimitsTest {
     @TempDir
@@ -93,6 +95,42 @@ class IndexAndLimitsTest {
                 .item()).containsEntry(name, n("1"));
     }
 
+
+    /** One byte more is refused on every path that can name an attribute, nested map keys included. */
+    @Test
+    void attributeNamesOfMoreThan64KbAreRefusedWherever() {
+        String name = "é".repeat(32_768); // 65,536 bytes in UTF-8, half as many characters
+        AttributeValue nested = AttributeValue.fromM(Map.of(name, n("1")));
+        List<Runnable> writes = List.of(
+                () -> engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("x"), "sk", s("1"),
+                        name, n("1")))),
+                () -> engine.client.putItem(b -> b.tableName("Shop").item(Map.of("pk", s("x"), "sk", s("1"),
+                        "doc", nested))),
+                () -> engine.client.updateItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
+                        .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", name))
+                        .expressionAttributeValues(Map.of(":v", n("1")))),
+                () -> engine.client.updateItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
+                        .updateExpression("SET doc = :v").expressionAttributeValues(Map.of(":v", nested))),
+                () -> engine.client.updateItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
+                        .attributeUpdates(Map.of(name, AttributeValueUpdate.builder().value(n("1")).build()))),
+                () -> engine.client.batchWriteItem(b -> b.requestItems(Map.of("Shop", List.of(
+                        WriteRequest.builder().putRequest(p -> p
+                                .item(Map.of("pk", s("x"), "sk", s("1"), name, n("1")))).build())))),
+                () -> engine.client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                        .put(p -> p.tableName("Shop").item(Map.of("pk", s("x"), "sk", s("1"), "doc", nested)))
+                        .build())));
+        for (Runnable write : writes) {
+            assertThatThrownBy(write::run).hasMessageStartingWith(
+                    "1 validation error detected: Attribute name is too large, must be less than 65536 bytes");
+        }
+        assertThat(engine.client.scan(b -> b.tableName("Shop")).count()).isZero();
+        String longest = "é".repeat(32_767) + "a"; // 65,535 bytes
+        engine.client.updateItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
+                .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", longest))
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromM(Map.of(longest, n("2"))))));
+        assertThat(engine.client.getItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1"))))
+                .item().get(longest).m()).containsEntry(longest, n("2"));
+    }
     @Test
     void writesReportIndexCapacityAndItemCollectionMetrics() {
         var response = engine.client.putItem(b -> b.tableName("Shop")

@@ -44,6 +44,7 @@ public final class ExpressionContext {
                     throw DynamoDbError.validation("ExpressionAttributeNames contains invalid value: Empty attribute "
                             + "name for key " + name.getKey());
                 }
+                AttrValueJson.checkName(name.getValue());
             }
         }
         if (values != null) {
@@ -77,6 +78,9 @@ public final class ExpressionContext {
                     valueMap.put(entry.getKey(), AttrValueJson.read(entry.getValue()));
                 } catch (DynamoDbError e) {
                     if (!e.code().equals("ValidationException")) {
+                        throw e;
+                    }
+                    if (e.getMessage().equals(AttrValueJson.NAME_TOO_LARGE)) {
                         throw e;
                     }
                     if (e.getMessage().equals(AttrValueJson.TOO_DEEP)) {

@@ -77,6 +77,7 @@ public final class LegacyParameters {
     public static UpdateAction attributeUpdates(JsonNode attributeUpdates) {
         List<LegacyUpdate.Change> changes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : fields(attributeUpdates)) {
+            AttrValueJson.checkName(entry.getKey());
             JsonNode update = entry.getValue();
             String action = text(update.get("Action"), "PUT");
             AttrValue value = value(update.get("Value"));

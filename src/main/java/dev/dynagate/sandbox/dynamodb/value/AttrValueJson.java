@@ -84,10 +84,25 @@ public final class AttrValueJson {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isNull()) {
+                checkName(field.getKey());
                 out.put(field.getKey(), read(field.getValue(), depth));
             }
         }
         return out;
+    }
+
+    /** The longest attribute name DynamoDB keeps, in UTF-8 bytes, at the top of an item or as a key of a map. */
+    public static final int MAX_NAME_BYTES = 65_535;
+    /** DynamoDB's words for a longer name, a whole-request refusal wherever the name comes from. */
+    public static final String NAME_TOO_LARGE = "1 validation error detected: Attribute name is too large, must be "
+            + "less than 65536 bytes";
+
+    /** Refuses an attribute name longer than DynamoDB allows. */
+    public static void checkName(String name) {
+        // a UTF-16 unit is at most 3 UTF-8 bytes, so only long names need counting
+        if (name.length() * 3 > MAX_NAME_BYTES && ItemSize.utf8Bytes(name) > MAX_NAME_BYTES) {
+            throw DynamoDbError.validation(NAME_TOO_LARGE);
+        }
     }
 
     /** DynamoDB's words for a value nested deeper than it allows. */
