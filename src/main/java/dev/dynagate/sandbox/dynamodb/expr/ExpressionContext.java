@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,11 +106,20 @@ public final class ExpressionContext {
         return out;
     }
 
+    /** The longest #name or :value placeholder, prefix included, in UTF-8 bytes. */
+    private static final int MAX_KEY_BYTES = 255;
+
     private static void checkKeys(String parameter, Set<String> keys, char prefix) {
         if (keys.isEmpty()) {
             throw DynamoDbError.validation(parameter + " must not be empty");
         }
         for (String key : keys) {
+            // as captured from DynamoDB: the length is checked first, and only the names' message gives it
+            long bytes = key.length() * 3L > MAX_KEY_BYTES ? ItemSize.utf8Bytes(key) : 0;
+            if (bytes > MAX_KEY_BYTES) {
+                throw DynamoDbError.validation(parameter + " contains invalid key: The expression attribute map "
+                        + "contains a key that is too long;" + (prefix == '#' ? " size of key: " + bytes : ""));
+            }
             if (key.length() < 2 || key.charAt(0) != prefix || !allNameParts(key)) {
                 throw DynamoDbError.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
             }

@@ -118,6 +118,21 @@ class ExpressionErrorsTest {
                 .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
     }
 
+    /** As captured from DynamoDB: 255 bytes with the prefix at most, length checked before syntax. */
+    @Test
+    void placeholdersAreAtMost255Bytes() {
+        assertThatCode(() -> new ExpressionContext(Map.of("#" + "a".repeat(254), "x"), Map.of(":" + "a".repeat(254),
+                n("1")))).doesNotThrowAnyException();
+        assertThat(validation(() -> new ExpressionContext(Map.of("#" + "a".repeat(255), "x"), null)))
+                .isEqualTo("ExpressionAttributeNames contains invalid key: The expression attribute map contains a key "
+                        + "that is too long; size of key: 256");
+        assertThat(validation(() -> new ExpressionContext(Map.of("#" + "é".repeat(127) + "-x", "x"), null)))
+                .endsWith("too long; size of key: 257");
+        assertThat(validation(() -> new ExpressionContext(null, Map.of(":" + "a".repeat(255), n("1")))))
+                .isEqualTo("ExpressionAttributeValues contains invalid key: The expression attribute map contains a "
+                        + "key that is too long;");
+    }
+
     @Test
     void contextFromRequestJsonWordsInvalidValuesPerKey() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
