@@ -41,7 +41,8 @@ final class Constraints {
         }
         JsonNode n = typed(field, "String");
         if (n != null) {
-            nameRules(n.textValue(), Request.member(field));
+            String inArn = field.equals("TableName") ? Names.nameInArn(n.textValue()) : null;
+            nameRules(inArn != null ? inArn : n.textValue(), Request.member(field));
         }
         return this;
     }
@@ -186,14 +187,10 @@ final class Constraints {
         }
     }
 
-    /** The control-plane operations check the table name with their own wording before anything else. */
+    /** The control-plane operations ask for a missing table name in their own words before anything else. */
     static void controlPlaneTableName(Request request) {
-        JsonNode n = request.node("TableName");
-        if (n == null) {
+        if (request.node("TableName") == null) {
             throw DynamoDbError.validation("The parameter 'TableName' is required but was not present in the request");
-        }
-        if (n.isTextual() && (n.textValue().length() < 3 || n.textValue().length() > 255)) {
-            throw DynamoDbError.validation("TableName must be at least 3 characters long and at most 255 characters long");
         }
     }
 }

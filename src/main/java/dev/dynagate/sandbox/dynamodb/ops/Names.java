@@ -1,6 +1,8 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** DynamoDB's rules for table and index names. */
 final class Names {
@@ -8,8 +10,23 @@ final class Names {
     private Names() {
     }
 
+    /** A table's ARN; the sandbox keeps one set of tables, so any partition, region and account names it. */
+    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([^/]+)");
+
+    /** The table a request names, by its name or, as DynamoDB also accepts, by its ARN. */
     static String tableName(Request request) {
-        return check(request.requiredString("TableName"), "tableName", 255);
+        String given = request.requiredString("TableName");
+        String inArn = nameInArn(given);
+        return check(inArn != null ? inArn : given, "tableName", 255);
+    }
+
+    /** The table name inside a table ARN, or null when the value is not one. */
+    static String nameInArn(String value) {
+        if (!value.startsWith("arn:")) {
+            return null;
+        }
+        Matcher m = TABLE_ARN.matcher(value);
+        return m.matches() ? m.group(1) : null;
     }
 
     static String check(String name, String member, int max) {

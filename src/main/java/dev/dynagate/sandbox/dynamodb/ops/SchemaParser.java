@@ -163,19 +163,32 @@ final class SchemaParser {
         return attr;
     }
 
-    static Throughput throughput(Request parent, String billingMode, long now, String indexName) {
+    /**
+     * The table's throughput ({@code indexName} null) or an index's. CreateTable and UpdateTable word the same rules
+     * differently ({@code creatingTable}), as recorded from DynamoDB.
+     */
+    static Throughput throughput(Request parent, String billingMode, long now, String indexName,
+                                 boolean creatingTable) {
         Request t = parent.child("ProvisionedThroughput");
         if ("PAY_PER_REQUEST".equals(billingMode)) {
             if (t != null) {
-                throw DynamoDbError.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be "
-                        + "specified when BillingMode is PAY_PER_REQUEST");
+                throw DynamoDbError.validation(INVALID + (indexName == null
+                        ? "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+                                + "PAY_PER_REQUEST"
+                        : creatingTable ? "ProvisionedThroughput should not be specified for index: " + indexName
+                                + " when BillingMode is PAY_PER_REQUEST"
+                        : "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: " + indexName
+                                + " when BillingMode is PAY_PER_REQUEST"));
             }
             return Throughput.NONE;
         }
         if (t == null) {
-            throw DynamoDbError.validation(indexName == null
-                    ? INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
-                    : INVALID + "ProvisionedThroughput must be specified for index: " + indexName);
+            throw DynamoDbError.validation(INVALID + (indexName != null
+                    ? (creatingTable ? "ProvisionedThroughput is not specified for index: "
+                            : "ProvisionedThroughput must be specified for index: ") + indexName
+                    : creatingTable ? "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode "
+                            + "is PROVISIONED"
+                    : "ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
         }
         Long read = t.longValue("ReadCapacityUnits");
         Long write = t.longValue("WriteCapacityUnits");
@@ -199,6 +212,7 @@ final class SchemaParser {
     }
 
     /** {@code path}: where the index sits in the request, as DynamoDB names members ({@code globalSecondaryIndexes.1.member}). */
+    /** {@code readyAt}: 0 for an index CreateTable makes, the time its backfill ends for one UpdateTable adds. */
     static IndexSchema index(JsonNode node, String path, boolean global, Map<String, KeyAttr> defs, List<KeyAttr> all,
                              KeyAttr tableHash, KeyAttr tableRange, String billingMode, long now, long readyAt) {
         Request r = new Request(node);
@@ -228,8 +242,7 @@ final class SchemaParser {
                         + ", table hash key: " + tableHash.name());
             }
             if (range == null) {
-                throw DynamoDbError.validation(INVALID + "Index KeySchema for a LocalSecondaryIndex must have a "
-                        + "range key: " + name);
+                throw DynamoDbError.validation(INVALID + "Index KeySchema does not have a range key for index: " + name);
             }
         }
         Request projection = r.child("Projection");
@@ -252,6 +265,10 @@ final class SchemaParser {
                 if (!attribute.isTextual()) {
                     throw Request.notA("String", attribute);
                 }
+                if (nonKeyNames.contains(attribute.textValue())) {
+                    throw DynamoDbError.validation(INVALID + "Duplicate element in NonKeyAttributes: "
+                            + attribute.textValue());
+                }
                 nonKeyNames.add(attribute.textValue());
             }
             nonKeyNames = List.copyOf(nonKeyNames);
@@ -259,7 +276,7 @@ final class SchemaParser {
             throw DynamoDbError.validation(INVALID + "ProjectionType is " + type
                     + ", but NonKeyAttributes is specified");
         }
-        Throughput throughput = global ? throughput(r, billingMode, now, name) : Throughput.NONE;
+        Throughput throughput = global ? throughput(r, billingMode, now, name, readyAt == 0) : Throughput.NONE;
         return new IndexSchema(name, global, hashes, ranges, type, nonKeyNames, throughput, readyAt);
     }
 }

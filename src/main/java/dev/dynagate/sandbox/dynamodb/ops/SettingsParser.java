@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
 import dev.dynagate.sandbox.SandboxContext;
+import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,20 @@ final class SettingsParser {
     private SettingsParser() {
     }
 
-    /** The settings with what the request gives applied; {@code current} when it gives neither parameter. */
-    static TableSettings apply(Request r, TableSettings current) {
+    /**
+     * The settings with what the request gives applied; {@code current} when it gives neither parameter.
+     * {@code billingMode}: the table's mode once the request applies.
+     */
+    static TableSettings apply(Request r, TableSettings current, String billingMode) {
         TableSettings next = current;
         Request onDemand = r.child("OnDemandThroughput");
         if (onDemand != null) {
+            for (String field : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+                if (onDemand.has(field) && billingMode.equals("PROVISIONED")) {
+                    throw DynamoDbError.validation(SchemaParser.INVALID + field + " for OnDemandThroughput cannot be "
+                            + "specified when the table BillingMode is PROVISIONED");
+                }
+            }
             next = next.withOnDemand(limit(onDemand, "MaxReadRequestUnits"), limit(onDemand, "MaxWriteRequestUnits"));
         }
         Request sse = r.child("SSESpecification");
@@ -22,6 +32,24 @@ final class SettingsParser {
             next = next.withKmsKey(sse.bool("Enabled", false) ? kmsKeyArn(sse, current.kmsKeyArn()) : null);
         }
         return next;
+    }
+
+    /**
+     * The request's on-demand limits are in range: positive, or -1 (no limit) which only UpdateTable takes. Checked
+     * before the table is looked up, as DynamoDB does.
+     */
+    static void checkOnDemandRange(Request r, boolean creating) {
+        Request onDemand = r.child("OnDemandThroughput");
+        if (onDemand == null) {
+            return;
+        }
+        for (String field : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+            Long value = limit(onDemand, field);
+            if (value != null && value < 1 && (creating || value != -1)) {
+                throw DynamoDbError.validation(SchemaParser.INVALID + "Requested " + field + " for OnDemandThroughput "
+                        + "for table is outside of valid range");
+            }
+        }
     }
 
     private static Long limit(Request onDemand, String field) {

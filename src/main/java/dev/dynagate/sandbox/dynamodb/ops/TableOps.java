@@ -49,6 +49,7 @@ public final class TableOps implements AutoCloseable {
                 .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema")
                 .indexNames("GlobalSecondaryIndexes").indexNames("LocalSecondaryIndexes").check();
         String name = Names.tableName(r);
+        SettingsParser.checkOnDemandRange(r, true);
         List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
         String[] keys = SchemaParser.keySchema(r.node("KeySchema"), "KeySchema");
         String billing = r.choice("BillingMode", "billingMode", "PROVISIONED", List.of("PROVISIONED", "PAY_PER_REQUEST"));
@@ -57,7 +58,7 @@ public final class TableOps implements AutoCloseable {
         defs.forEach(d -> byName.put(d.name(), d));
         KeyAttr hash = SchemaParser.defined(keys[0], byName, defs);
         KeyAttr range = SchemaParser.defined(keys[1], byName, defs);
-        Throughput throughput = SchemaParser.throughput(r, billing, now, null);
+        Throughput throughput = SchemaParser.throughput(r, billing, now, null, true);
         List<IndexSchema> indexes = new ArrayList<>();
         readIndexes(r.list("LocalSecondaryIndexes"), false, byName, defs, hash, range, billing, now, indexes);
         readIndexes(r.list("GlobalSecondaryIndexes"), true, byName, defs, hash, range, billing, now, indexes);
@@ -69,13 +70,13 @@ public final class TableOps implements AutoCloseable {
             throw DynamoDbError.validation(INVALID + "Number of attributes in KeySchema does not exactly match "
                     + "number of attributes defined in AttributeDefinitions");
         }
-        TableSchema.StreamSettings stream = stream(r.child("StreamSpecification"), null, now);
+        TableSchema.StreamSettings stream = stream(r.child("StreamSpecification"), null, now, null);
         Map<String, String> tags = TagOps.readTags(r.list("Tags"));
         String tableClass = r.choice("TableClass", "tableClass", null, List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
         long delay = engine.statusDelay().toMillis();
         TableSchema schema = new TableSchema(name, UUID.randomUUID().toString(), hash, range, defs, indexes, billing,
                 throughput, stream, tags, null, r.bool("DeletionProtectionEnabled", false), tableClass, now,
-                "CREATING", now + delay, SettingsParser.apply(r, TableSettings.DEFAULT));
+                "CREATING", now + delay, SettingsParser.apply(r, TableSettings.DEFAULT, billing));
         engine.database().write(changes -> {
             if (engine.database().table(name) != null) {
                 throw new DynamoDbError("ResourceInUseException", "Table already exists: " + name);
@@ -107,8 +108,9 @@ public final class TableOps implements AutoCloseable {
             into.add(index);
         }
         if (into.stream().filter(i -> i.global() == global).count() > (global ? MAX_INDEXES : 5)) {
-            throw DynamoDbError.validation(INVALID + "Too many " + (global ? "global" : "local")
-                    + " secondary indexes; maximum allowed: " + (global ? MAX_INDEXES : 5));
+            throw DynamoDbError.validation(INVALID + (global
+                    ? "GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_INDEXES
+                    : "Number of LocalSecondaryIndexes exceeds per-table limit of 5"));
         }
     }
 
@@ -124,7 +126,12 @@ public final class TableOps implements AutoCloseable {
         return keys;
     }
 
-    static TableSchema.StreamSettings stream(Request spec, TableSchema.StreamSettings current, long now) {
+    /**
+     * The stream settings a StreamSpecification asks for. {@code updating}: the table's name on UpdateTable, null on
+     * CreateTable, whose messages differ.
+     */
+    static TableSchema.StreamSettings stream(Request spec, TableSchema.StreamSettings current, long now,
+                                             String updating) {
         if (spec == null) {
             return current;
         }
@@ -132,13 +139,21 @@ public final class TableOps implements AutoCloseable {
         String view = spec.choice("StreamViewType", "streamSpecification.streamViewType", null,
                 List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"));
         if (enabled && view == null) {
-            throw DynamoDbError.validation(INVALID + "You must specify a StreamViewType when enabling a stream");
+            throw DynamoDbError.validation(INVALID + (updating == null
+                    ? "Table is being created with a stream enabled, UpdateViewType is required"
+                    : "If stream is being enabled then UpdateViewType is required"));
         }
         if (!enabled && view != null) {
-            throw DynamoDbError.validation(INVALID + "You cannot specify a StreamViewType when disabling a stream");
+            throw DynamoDbError.validation(INVALID + (updating == null
+                    ? "Table is being created with a stream disabled, UpdateViewType should not be specified"
+                    : "If stream is being disabled, then UpdateViewType must not be specified"));
         }
-        if (current != null && current.enabled() && enabled) {
-            throw DynamoDbError.validation("Table already has an enabled stream");
+        boolean streaming = current != null && current.enabled();
+        if (updating != null && streaming && enabled) {
+            throw DynamoDbError.validation("Table already has an enabled stream: TableName: " + updating);
+        }
+        if (updating != null && !streaming && !enabled) {
+            throw DynamoDbError.validation("Table has no stream to disable: TableName: " + updating);
         }
         String label = enabled ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
                 .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC)) : current == null ? null : current.label();

@@ -18,6 +18,11 @@ import java.util.Set;
 /** UpdateTable: billing mode and throughput, index creation (with backfill) and removal, streams, protection. */
 final class TableUpdates {
     private static final String INVALID = SchemaParser.INVALID;
+    /** As DynamoDB words it today, naming members the sandbox does not serve as well. */
+    private static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, "
+            + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
+            + "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
+            + "OnDemandThroughput, WarmThroughput or TableClass is required";
     private final Engine engine;
 
     TableUpdates(Engine engine) {
@@ -26,8 +31,10 @@ final class TableUpdates {
 
     public ObjectNode update(Request r) {
         Constraints.controlPlaneTableName(r);
-        Constraints.of(r).name("TableName", false).check();
+        Constraints.of(r).name("TableName", false)
+                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).check();
         String name = Names.tableName(r);
+        UpdateShape.check(r);
         long now = engine.now();
         long delay = engine.statusDelay().toMillis();
         ObjectNode description = engine.database().write(changes -> {
@@ -35,8 +42,7 @@ final class TableUpdates {
             TableSchema before = data.schema();
             TableSchema after = applyUpdate(r, before, now, delay);
             if (after == before) {
-                throw DynamoDbError.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                        + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                throw DynamoDbError.validation(NOTHING_TO_UPDATE);
             }
             after = after.withBusy("UPDATING", now + delay);
             changes.updateSchema(after);
@@ -52,7 +58,7 @@ final class TableUpdates {
         String billing = r.choice("BillingMode", "billingMode", null, List.of("PROVISIONED", "PAY_PER_REQUEST"));
         if (billing != null || r.has("ProvisionedThroughput")) {
             String mode = billing == null ? schema.billingMode() : billing;
-            Throughput given = SchemaParser.throughput(r, mode, now, null);
+            Throughput given = SchemaParser.throughput(r, mode, now, null, false);
             // an on-demand table switching to provisioned had no units in force: the new ones show at once
             long inForceFrom = schema.billingMode().equals("PROVISIONED") ? now + delay : 0;
             Throughput tp = mode.equals("PAY_PER_REQUEST") ? Throughput.NONE
@@ -76,7 +82,8 @@ final class TableUpdates {
             next = next.withIndexes(indexesFor(next));
         }
         if (r.has("StreamSpecification")) {
-            next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now));
+            next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now,
+                    schema.name()));
         }
         String tableClass = r.choice("TableClass", "tableClass", null,
                 List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
@@ -84,7 +91,7 @@ final class TableUpdates {
             next = next.withTableClass(tableClass);
         }
         if (r.has("OnDemandThroughput") || r.has("SSESpecification")) {
-            next = next.withSettings(SettingsParser.apply(r, schema.settings()));
+            next = next.withSettings(SettingsParser.apply(r, schema.settings(), next.billingMode()));
         }
         if (r.has("DeletionProtectionEnabled")) {
             next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
@@ -97,15 +104,24 @@ final class TableUpdates {
      * time per table, counting one still being built.
      */
     private static void checkOneIndexAtATime(TableSchema schema, List<JsonNode> updates, long now) {
+        if (updates.isEmpty()) {
+            throw DynamoDbError.validation(INVALID + "List of GlobalSecondaryIndexUpdates is empty");
+        }
         Set<String> named = new java.util.HashSet<>();
         int createsAndDeletes = 0;
         for (JsonNode u : updates) {
             Request update = new Request(u);
-            for (String action : List.of("Create", "Update", "Delete")) {
+            List<String> actions = ACTIONS.stream().filter(a -> update.child(a) != null).toList();
+            if (actions.isEmpty()) {
+                throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Update, "
+                        + "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+            if (actions.size() > 1) {
+                throw DynamoDbError.validation(INVALID + "Only one global secondary index action is allowed per "
+                        + "GlobalSecondaryIndexUpdate object");
+            }
+            for (String action : actions) {
                 Request given = update.child(action);
-                if (given == null) {
-                    continue;
-                }
                 String name = given.string("IndexName");
                 if (name != null && !named.add(name)) {
                     throw DynamoDbError.validation(INVALID + "Only one global secondary index update per index is "
@@ -120,6 +136,8 @@ final class TableUpdates {
                     + "created or deleted simultaneously per table");
         }
     }
+
+    private static final List<String> ACTIONS = List.of("Create", "Update", "Delete");
 
     /** After a billing mode switch: on-demand indexes drop their throughput, provisioned ones must have been given one. */
     private static List<IndexSchema> indexesFor(TableSchema schema) {
@@ -170,36 +188,69 @@ final class TableUpdates {
                     }
                 }
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
-                    throw DynamoDbError.validation(INVALID + "Index with name: " + index.name() + " already exists");
+                    throw DynamoDbError.validation("Attempting to create an index which already exists");
                 }
                 indexes.add(index);
             } else if (delete != null) {
-                String indexName = delete.requiredString("IndexName");
-                if (!indexes.removeIf(i -> i.global() && i.name().equals(indexName))) {
-                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
-                }
-            } else if (change != null) {
+                int at = globalIndex(indexes, delete.requiredString("IndexName"), schema.name(), "delete");
+                indexes.remove(at);
+            } else {
                 String indexName = change.requiredString("IndexName");
-                int at = -1;
-                for (int i = 0; i < indexes.size(); i++) {
-                    if (indexes.get(i).global() && indexes.get(i).name().equals(indexName)) {
-                        at = i;
-                    }
-                }
-                if (at < 0) {
-                    throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
-                }
+                int at = globalIndex(indexes, indexName, schema.name(), "update");
                 IndexSchema old = indexes.get(at);
-                Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName);
+                if (schema.billingMode().equals("PAY_PER_REQUEST") && !change.has("ProvisionedThroughput")) {
+                    onDemandIndexUpdate(change, indexName);
+                    continue;
+                }
+                Throughput given = SchemaParser.throughput(change, schema.billingMode(), now, indexName, false);
+                if (given.read() == old.throughput().read() && given.write() == old.throughput().write()) {
+                    throw DynamoDbError.validation("The provisioned throughput for the index " + indexName + " will "
+                            + "not change. The requested value equals the current value. Current ReadCapacityUnits "
+                            + "provisioned for the index: " + given.read() + ". Requested ReadCapacityUnits: "
+                            + given.read() + ". Current WriteCapacityUnits provisioned for the index: " + given.write()
+                            + ". Requested WriteCapacityUnits: " + given.write() + ". Refer to the Amazon DynamoDB "
+                            + "Developer Guide for current limits and how to request higher limits.");
+                }
                 indexes.set(at, old.withThroughput(old.throughput().changedTo(given.read(), given.write(), now,
                         now + delay)));
-            } else {
-                throw DynamoDbError.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Create, Update or Delete must be specified");
             }
         }
         Set<String> used = new LinkedHashSet<>();
         TableOps.keyAttrs(schema.hash(), schema.range(), indexes).forEach(k -> used.add(k.name()));
         List<KeyAttr> kept = defs.stream().filter(d -> used.contains(d.name())).toList();
         return schema.withIndexes(indexes).withAttributeDefinitions(kept);
+    }
+
+    /** The position of a global index by name; a local index or none at all is refused as DynamoDB refuses it. */
+    private static int globalIndex(List<IndexSchema> indexes, String indexName, String table, String action) {
+        for (int i = 0; i < indexes.size(); i++) {
+            if (indexes.get(i).name().equals(indexName)) {
+                if (!indexes.get(i).global()) {
+                    throw DynamoDbError.validation("Cannot " + action + " an index that is not a GlobalSecondaryIndex: "
+                            + indexName);
+                }
+                return i;
+            }
+        }
+        throw DynamoDbError.resourceNotFound("Requested resource not found: Index " + indexName + " for table " + table);
+    }
+
+    /**
+     * An Update of an on-demand table's index may only set its on-demand or warm throughput, which the sandbox
+     * accepts and does not model.
+     */
+    private static void onDemandIndexUpdate(Request change, String indexName) {
+        Request warm = change.child("WarmThroughput");
+        if (warm != null && !warm.has("ReadUnitsPerSecond") && !warm.has("WriteUnitsPerSecond")) {
+            throw DynamoDbError.validation(INVALID + "WarmThroughput must have at least one of ReadUnitsPerSecond or "
+                    + "WriteUnitsPerSecond specified for index: " + indexName);
+        }
+        Request onDemand = change.child("OnDemandThroughput");
+        boolean setsOnDemand = onDemand != null && (onDemand.has("MaxReadRequestUnits")
+                || onDemand.has("MaxWriteRequestUnits"));
+        if (warm == null && !setsOnDemand) {
+            throw DynamoDbError.validation(INVALID + "The only Updates for index: " + indexName + " when "
+                    + "TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+        }
     }
 }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 
 /** TagResource, UntagResource and ListTagsOfResource on table ARNs (any region or account is accepted). */
 public final class TagOps {
-    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table/([a-zA-Z0-9_.-]+)");
+    private static final String INVALID = SchemaParser.INVALID;
+    /** A table's sub-resource: its index, stream or backup (group 2 names which). */
+    private static final Pattern DYNAMODB_RESOURCE = Pattern.compile(
+            "arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([^/]+)/([a-z]+)/.+");
     private final Engine engine;
 
     public TagOps(Engine engine) {
@@ -21,42 +24,33 @@ public final class TagOps {
     }
 
     static Map<String, String> readTags(List<JsonNode> tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (tags == null) {
-            return out;
-        }
-        for (JsonNode node : tags) {
-            Request tag = new Request(node);
-            String key = tag.requiredString("Key");
-            String value = tag.requiredString("Value");
-            if (key.isEmpty() || key.length() > 128) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + key + "' at 'tags.member.key' "
-                        + "failed to satisfy constraint: Member must have length " + (key.isEmpty()
-                        ? "greater than or equal to 1" : "less than or equal to 128"));
-            }
-            if (value.length() > 256) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + value + "' at "
-                        + "'tags.member.value' failed to satisfy constraint: Member must have length less than or "
-                        + "equal to 256");
-            }
-            out.put(key, value);
-        }
-        if (out.size() > 50) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
-        }
+        Map<String, String> out = TagRules.tags(tags, false);
+        TagRules.checkSet(out);
         return out;
     }
 
+    /** The table a ResourceArn names; other resources are refused in the words DynamoDB uses for each. */
     private String tableOf(Request r) {
         String arn = r.requiredString("ResourceArn");
-        Matcher m = TABLE_ARN.matcher(arn);
-        if (!m.matches()) {
+        if (!arn.startsWith("arn:")) {
+            throw DynamoDbError.validation(INVALID + "ARNs must start with 'arn:': " + arn);
+        }
+        String table = Names.nameInArn(arn);
+        if (table == null) {
+            Matcher other = DYNAMODB_RESOURCE.matcher(arn);
+            if (!other.matches() || !other.group(2).equals("index") && !other.group(2).equals("stream")) {
+                throw DynamoDbError.validation(INVALID + "Provided Arn is not a DynamoDB resource arn: " + arn);
+            }
+            if (other.group(2).equals("index")) {
+                throw DynamoDbError.validation(INVALID + "Invalid resource arn provided, only table or stream is "
+                        + "accepted. Provided resource arn: " + arn);
+            }
             throw DynamoDbError.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
-        if (engine.database().table(m.group(1)) == null) {
-            throw DynamoDbError.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+        if (engine.database().table(table) == null) {
+            throw DynamoDbError.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
         }
-        return m.group(1);
+        return table;
     }
 
     public ObjectNode tag(Request r) {
@@ -65,18 +59,12 @@ public final class TagOps {
         if (given == null) {
             throw Request.missing("Tags");
         }
-        if (given.isEmpty()) {
-            throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'tags' failed to satisfy "
-                    + "constraint: Member must have length greater than or equal to 1");
-        }
-        Map<String, String> tags = readTags(given);
+        Map<String, String> tags = TagRules.tags(given, true);
         engine.database().write(changes -> {
             TableData data = engine.table(table);
             Map<String, String> merged = new LinkedHashMap<>(data.schema().tags());
             merged.putAll(tags);
-            if (merged.size() > 50) {
-                throw DynamoDbError.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
-            }
+            TagRules.checkSet(merged);
             changes.updateSchema(data.schema().withTags(merged));
             return null;
         });
@@ -85,14 +73,15 @@ public final class TagOps {
 
     public ObjectNode untag(Request r) {
         String table = tableOf(r);
-        List<JsonNode> keys = r.list("TagKeys");
-        if (keys == null) {
+        List<JsonNode> given = r.list("TagKeys");
+        if (given == null) {
             throw Request.missing("TagKeys");
         }
+        List<String> keys = TagRules.keys(given);
         engine.database().write(changes -> {
             TableData data = engine.table(table);
             Map<String, String> left = new LinkedHashMap<>(data.schema().tags());
-            keys.forEach(k -> left.remove(k.asText()));
+            keys.forEach(left::remove);
             changes.updateSchema(data.schema().withTags(left));
             return null;
         });
@@ -100,10 +89,13 @@ public final class TagOps {
     }
 
     public ObjectNode list(Request r) {
-        String table = tableOf(r);
         ObjectNode out = Request.object();
         ArrayNode tags = out.putArray("Tags");
-        engine.table(table).schema().tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        Matcher stream = DYNAMODB_RESOURCE.matcher(r.requiredString("ResourceArn"));
+        if (stream.matches() && stream.group(2).equals("stream") && engine.database().table(stream.group(1)) != null) {
+            return out; // a table's stream is a resource of its own, without tags
+        }
+        engine.table(tableOf(r)).schema().tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
         return out;
     }
 }

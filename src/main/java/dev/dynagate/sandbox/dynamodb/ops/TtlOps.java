@@ -3,6 +3,8 @@ package dev.dynagate.sandbox.dynamodb.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import java.util.ArrayList;
+import java.util.List;
 
 /** UpdateTimeToLive and DescribeTimeToLive; {@link TtlSweeper} does the deleting. */
 public final class TtlOps {
@@ -18,10 +20,18 @@ public final class TtlOps {
         if (spec == null) {
             throw Request.missing("TimeToLiveSpecification");
         }
-        String attribute = spec.requiredString("AttributeName");
-        if (!spec.has("Enabled")) {
-            throw Request.missing("TimeToLiveSpecification.Enabled");
+        List<String> missing = new ArrayList<>();
+        for (String member : List.of("attributeName", "enabled")) {
+            if (!spec.has(Character.toUpperCase(member.charAt(0)) + member.substring(1))) {
+                missing.add("Value null at 'timeToLiveSpecification." + member + "' failed to satisfy constraint: "
+                        + "Member must not be null");
+            }
         }
+        if (!missing.isEmpty()) {
+            throw DynamoDbError.validation(missing.size() + " validation error" + (missing.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", missing));
+        }
+        String attribute = spec.requiredString("AttributeName");
         boolean enabled = spec.bool("Enabled", false);
         if (attribute.isEmpty() || attribute.length() > 255) {
             throw DynamoDbError.validation("1 validation error detected: Value '" + attribute + "' at "
@@ -32,7 +42,8 @@ public final class TtlOps {
             TableData data = engine.controlTable(name);
             String current = data.schema().ttlAttribute();
             if (enabled && current != null) {
-                throw DynamoDbError.validation("TimeToLive is already enabled");
+                throw DynamoDbError.validation(current.equals(attribute) ? "TimeToLive is already enabled"
+                        : "TimeToLive is active on a different AttributeName: current AttributeName is " + current);
             }
             if (!enabled && current == null) {
                 throw DynamoDbError.validation("TimeToLive is already disabled");
