@@ -275,8 +275,7 @@ class MultiAttributeIndexTest {
         assertThat(createError(key("a", KeyType.RANGE), key("b", KeyType.HASH), key("c", KeyType.HASH)))
                 .isEqualTo("ValidationException: Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         assertThat(createError(key("a", KeyType.HASH), key("b", KeyType.HASH), key("a", KeyType.RANGE)))
-                .isEqualTo("ValidationException: One or more parameter values were invalid: The KeySchema contains "
-                        + "multiple key attributes with the same name");
+                .isEqualTo("ValidationException: The KeySchema contains multiple key attributes with the same name");
         // a table's own key, and a local index's, stay at one HASH and one RANGE attribute
         assertThat(error(() -> engine.client.createTable(b -> b.tableName("Bad")
                 .billingMode(BillingMode.PAY_PER_REQUEST)

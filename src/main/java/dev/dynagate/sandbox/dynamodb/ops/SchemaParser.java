@@ -57,6 +57,8 @@ final class SchemaParser {
     }
 
     /** As {@link #keySchema(JsonNode, String)}, naming an element's members from {@code path} (an index's own). */
+    static final String SAME_NAMES = "Both the Hash Key and the Range Key element in the KeySchema have the same name";
+
     static String[] keySchema(JsonNode node, String member, String path) {
         if (node == null) {
             throw Request.missing(member);
@@ -87,7 +89,7 @@ final class SchemaParser {
             names[i] = name;
         }
         if (names[1] != null && names[0].equals(names[1])) {
-            throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
+            throw DynamoDbError.validation(SAME_NAMES);
         }
         return names;
     }
@@ -128,11 +130,10 @@ final class SchemaParser {
         List<String> all = new ArrayList<>(hashes);
         all.addAll(ranges);
         if (hashes.size() == 1 && ranges.size() == 1 && hashes.get(0).equals(ranges.get(0))) {
-            throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
+            throw DynamoDbError.validation(SAME_NAMES);
         }
         if (new java.util.HashSet<>(all).size() < all.size()) {
-            throw DynamoDbError.validation(INVALID + "The KeySchema contains multiple key attributes with the same "
-                    + "name");
+            throw DynamoDbError.validation("The KeySchema contains multiple key attributes with the same name");
         }
         return new IndexKeyNames(hashes, ranges);
     }

@@ -51,7 +51,7 @@ public final class TableOps implements AutoCloseable {
         String name = Names.tableName(r);
         SettingsParser.checkOnDemandRange(r, true);
         List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
-        String[] keys = SchemaParser.keySchema(r.node("KeySchema"), "KeySchema");
+        String[] keys = tableKeySchema(r.node("KeySchema"), defs);
         String billing = r.choice("BillingMode", "billingMode", "PROVISIONED", List.of("PROVISIONED", "PAY_PER_REQUEST"));
         long now = engine.now();
         Map<String, KeyAttr> byName = new LinkedHashMap<>();
@@ -87,6 +87,21 @@ public final class TableOps implements AutoCloseable {
         ObjectNode out = Request.object();
         out.set("TableDescription", TableDescriber.describe(null, schema, "CREATING", now));
         return out;
+    }
+
+    /**
+     * The table's own key. A HASH and a RANGE of one name with a single attribute definition is refused as a missing
+     * definition, as DynamoDB was observed to (dynalite keeps the rule); otherwise as two elements of one name.
+     */
+    private static String[] tableKeySchema(JsonNode node, List<KeyAttr> defs) {
+        try {
+            return SchemaParser.keySchema(node, "KeySchema");
+        } catch (DynamoDbError e) {
+            if (e.getMessage().equals(SchemaParser.SAME_NAMES) && defs.size() == 1) {
+                throw DynamoDbError.validation("Invalid KeySchema: Some index key attribute have no definition");
+            }
+            throw e;
+        }
     }
 
     private static void readIndexes(List<JsonNode> nodes, boolean global, Map<String, KeyAttr> byName,
