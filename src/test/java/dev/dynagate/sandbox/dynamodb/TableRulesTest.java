@@ -140,6 +140,9 @@ class TableRulesTest {
         assertThat(updateProv("\"GlobalSecondaryIndexUpdates\":[{\"Delete\":{\"IndexName\":\"gsi1\"},"
                 + "\"Update\":{\"IndexName\":\"gsi1\"}}]")).isEqualTo(INVALID + "Only one global secondary index "
                 + "action is allowed per GlobalSecondaryIndexUpdate object");
+        assertThat(update("Ondemand", "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"g2\","
+                + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+                + "\"ALL\"}}}]")).isEqualTo(INVALID + "AttributeDefinitions is not specified for index: g2");
         assertThat(updateProv("\"GlobalSecondaryIndexUpdates\":[{\"Delete\":{\"IndexName\":\"lsi1\"}}]"))
                 .isEqualTo("Cannot delete an index that is not a GlobalSecondaryIndex: lsi1");
         assertThat(error("UpdateTable", "{\"TableName\":\"Prov\",\"GlobalSecondaryIndexUpdates\":[{\"Delete\":"

@@ -177,15 +177,17 @@ final class TableUpdates {
             Request delete = update.child("Delete");
             Request change = update.child("Update");
             if (create != null) {
+                if (declared == null) {
+                    throw DynamoDbError.validation(INVALID + "AttributeDefinitions is not specified for index: "
+                            + create.string("IndexName"));
+                }
                 IndexSchema index = SchemaParser.index(create.body(), "globalSecondaryIndexUpdates.create", true, byName, defs, schema.hash(),
                         schema.range(), schema.billingMode(), now, now + delay);
-                if (declared != null) {
-                    // the request must define every key attribute of a new index, even one the table defines
-                    Map<String, KeyAttr> declaredByName = new LinkedHashMap<>();
-                    declared.forEach(d -> declaredByName.put(d.name(), d));
-                    for (KeyAttr key : index.keys()) {
-                        SchemaParser.defined(key.name(), declaredByName, declared);
-                    }
+                // the request must define every key attribute of a new index, even one the table defines
+                Map<String, KeyAttr> declaredByName = new LinkedHashMap<>();
+                declared.forEach(d -> declaredByName.put(d.name(), d));
+                for (KeyAttr key : index.keys()) {
+                    SchemaParser.defined(key.name(), declaredByName, declared);
                 }
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw DynamoDbError.validation("Attempting to create an index which already exists");
