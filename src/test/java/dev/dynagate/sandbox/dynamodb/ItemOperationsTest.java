@@ -285,6 +285,26 @@ class ItemOperationsTest {
         return value;
     }
 
+    /** As recorded from DynamoDB: a value only compared with, however deep, is not held to the nesting limit. */
+    @Test
+    void aDeepValueOnlyComparedWithIsAccepted() {
+        engine.createTable("Deep", null);
+        Map<String, AttributeValue> deep = Map.of(":d", nestedMaps(33));
+        engine.client.putItem(b -> b.tableName("Deep").item(Map.of("pk", s("a")))
+                .conditionExpression("attribute_not_exists(pk) OR :d = :d").expressionAttributeValues(deep));
+        engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("a")).updateExpression("SET v = :s")
+                .conditionExpression(":d = :d").expressionAttributeValues(Map.of(":d", nestedMaps(33), ":s", s("x"))));
+        engine.client.transactWriteItems(b -> b.transactItems(t -> t.conditionCheck(c -> c.tableName("Deep")
+                .key(EngineFixture.key("a")).conditionExpression("attribute_exists(pk) OR :d = :d")
+                .expressionAttributeValues(deep))));
+        engine.client.deleteItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
+                .conditionExpression("attribute_exists(pk) OR :d = :d").expressionAttributeValues(deep));
+        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
+                .updateExpression("SET v = :d").expressionAttributeValues(deep)))
+                .hasMessageStartingWith("Nesting Levels have exceeded supported limits");
+        assertThat(engine.client.getItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))).hasItem()).isFalse();
+    }
+
     /** An update that nests a value deeper than a request may is refused, as a PutItem of the result would be. */
     @Test
     void anUpdateMayNotNestDeeperThanAnItemMay() {

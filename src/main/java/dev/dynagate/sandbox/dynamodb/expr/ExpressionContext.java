@@ -76,17 +76,13 @@ public final class ExpressionContext {
             valueMap = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : fields(values)) {
                 try {
-                    valueMap.put(entry.getKey(), AttrValueJson.read(entry.getValue()));
+                    valueMap.put(entry.getKey(), AttrValueJson.readOperand(entry.getValue()));
                 } catch (DynamoDbError e) {
                     if (!e.code().equals("ValidationException")) {
                         throw e;
                     }
                     if (e.getMessage().equals(AttrValueJson.NAME_TOO_LARGE)) {
                         throw e;
-                    }
-                    if (e.getMessage().equals(AttrValueJson.TOO_DEEP)) {
-                        // a value nested too deep is refused as a whole request, not as one invalid value
-                        throw DynamoDbError.validation("1 validation error detected: " + AttrValueJson.TOO_DEEP);
                     }
                     throw DynamoDbError.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
                             + " for key " + entry.getKey());

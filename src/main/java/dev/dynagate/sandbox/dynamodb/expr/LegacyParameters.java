@@ -80,7 +80,8 @@ public final class LegacyParameters {
             AttrValueJson.checkName(entry.getKey());
             JsonNode update = entry.getValue();
             String action = text(update.get("Action"), "PUT");
-            AttrValue value = value(update.get("Value"));
+            JsonNode given = update.get("Value");
+            AttrValue value = present(given) ? AttrValueJson.read(given) : null;
             changes.add(LegacyUpdate.change(entry.getKey(), action, value));
         }
         return new LegacyUpdate(changes);
@@ -147,7 +148,7 @@ public final class LegacyParameters {
         JsonNode list = node.get("AttributeValueList");
         if (present(list)) {
             for (JsonNode element : list) {
-                arguments.add(AttrValueJson.read(element));
+                arguments.add(AttrValueJson.readOperand(element));
             }
         } else if (present(node.get("Value"))) {
             arguments.add(value(node.get("Value")));
@@ -187,6 +188,6 @@ public final class LegacyParameters {
     }
 
     private static AttrValue value(JsonNode node) {
-        return present(node) ? AttrValueJson.read(node) : null;
+        return present(node) ? AttrValueJson.readOperand(node) : null;
     }
 }

@@ -36,6 +36,14 @@ public final class AttrValueJson {
         return read(node, 0);
     }
 
+    /**
+     * Reads a value a condition compares with (an ExpressionAttributeValue, a legacy condition's operand). DynamoDB
+     * holds only values it stores to the nesting limit, so this reads any depth; a stored item is checked as a whole.
+     */
+    public static AttrValue readOperand(JsonNode node) {
+        return read(node, Integer.MIN_VALUE);
+    }
+
     /** Reads an item or key: an object of attribute name to value, keeping the order of the request. */
     public static Map<String, AttrValue> readItem(JsonNode node) {
         return readMap(node, 0);
