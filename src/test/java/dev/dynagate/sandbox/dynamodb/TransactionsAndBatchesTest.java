@@ -239,6 +239,23 @@ class TransactionsAndBatchesTest {
         assertThat(responses.get(1).item()).containsOnlyKeys("v");
     }
 
+    /** As recorded from DynamoDB: a transaction's element may carry placeholders it has no expression for. */
+    @Test
+    void transactionElementsMayCarryPlaceholdersWithoutAnExpression() {
+        engine.client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Accounts").item(Map.of("pk", s("p"), "v", n("1")))
+                        .expressionAttributeNames(Map.of("#n", "v"))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("Accounts").key(key("gone"))
+                        .expressionAttributeValues(Map.of(":v", n("1")))).build()));
+        var responses = engine.client.transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                .get(g -> g.tableName("Accounts").key(key("p")).expressionAttributeNames(Map.of("#n", "v"))).build()))
+                .responses();
+        assertThat(responses.get(0).item()).containsEntry("v", n("1"));
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("q")))
+                .expressionAttributeNames(Map.of("#n", "v"))))
+                .hasMessageStartingWith("ExpressionAttributeNames can only be specified when using expressions");
+    }
+
     @Test
     void oneBatchGetProjectsEveryTableTheSameWay() {
         assertThatThrownBy(() -> engine.client.batchGetItem(b -> b.requestItems(Map.of(

@@ -43,10 +43,22 @@ final class ExpressionParams {
 
     private final Request request;
     private final ExpressionContext context;
+    /** A transaction's element with placeholders but no expression: DynamoDB lets them be, unused. */
+    private final boolean placeholdersIgnored;
 
     ExpressionParams(Request request, Kind kind) {
+        this(request, kind, false);
+    }
+
+    /**
+     * {@code inTransaction}: the request is one element of TransactWriteItems or TransactGetItems, which DynamoDB
+     * lets carry ExpressionAttributeNames and Values without an expression to use them.
+     */
+    ExpressionParams(Request request, Kind kind, boolean inTransaction) {
         this.request = request;
         List<String> expressions = present(request, kind.expressions);
+        placeholdersIgnored = inTransaction && expressions.isEmpty()
+                && present(request, kind.legacy).isEmpty();
         if (!expressions.isEmpty()) {
             // KeyConditions may go with the other expressions: only KeyConditionExpression replaces it
             boolean keyConditionsAllowed = request.has("KeyConditions") && !request.has("KeyConditionExpression");
@@ -60,11 +72,11 @@ final class ExpressionParams {
                         + "} Expression parameters: {" + String.join(", ", expressions) + "}");
             }
         }
-        if (expressions.isEmpty() && request.has("ExpressionAttributeNames")) {
+        if (expressions.isEmpty() && request.has("ExpressionAttributeNames") && !placeholdersIgnored) {
             throw DynamoDbError.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
         if (request.has("ExpressionAttributeValues") && kind.withValues.size() > 0
-                && present(request, kind.withValues).isEmpty()) {
+                && present(request, kind.withValues).isEmpty() && !placeholdersIgnored) {
             throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", kind.withValues) + (kind.withValues.size() > 1 ? " are" : " is") + " null");
         }
@@ -138,6 +150,8 @@ final class ExpressionParams {
     }
 
     void checkAllUsed() {
-        context.checkAllUsed();
+        if (!placeholdersIgnored) {
+            context.checkAllUsed();
+        }
     }
 }

@@ -72,6 +72,11 @@ final class ItemWrite {
     }
 
     static Parsed parse(Kind kind, Request r) {
+        return parse(kind, r, false);
+    }
+
+    /** {@code inTransaction}: one element of TransactWriteItems (see {@link ExpressionParams}). */
+    static Parsed parse(Kind kind, Request r, boolean inTransaction) {
         String name = Names.tableName(r);
         Map<String, AttrValue> values = r.item(kind == Kind.PUT ? "Item" : "Key");
         if (kind == Kind.PUT && values == null) {
@@ -84,7 +89,8 @@ final class ItemWrite {
             throw Request.missing("ConditionExpression");
         }
         ExpressionParams expressions = new ExpressionParams(r,
-                kind == Kind.UPDATE ? ExpressionParams.Kind.UPDATE_ITEM : ExpressionParams.Kind.WRITE_ITEM);
+                kind == Kind.UPDATE ? ExpressionParams.Kind.UPDATE_ITEM : ExpressionParams.Kind.WRITE_ITEM,
+                inTransaction);
         UpdateAction action = null;
         if (kind == Kind.UPDATE) {
             String text = r.string("UpdateExpression");

@@ -65,7 +65,7 @@ public final class TransactOps {
                 case "Put" -> ItemWrite.Kind.PUT;
                 case "Delete" -> ItemWrite.Kind.DELETE;
                 default -> ItemWrite.Kind.UPDATE;
-            }, body));
+            }, body, true));
         }
         for (int i = 0; i < parsed.size(); i++) {
             Request body = bodies.get(i);
@@ -246,7 +246,7 @@ public final class TransactOps {
             } catch (InvalidItem e) {
                 throw cancelled(invalidAt(gets.size(), nodes.size(), e.getMessage()));
             }
-            ExpressionParams expressions = new ExpressionParams(body, ExpressionParams.Kind.READ_ITEM);
+            ExpressionParams expressions = new ExpressionParams(body, ExpressionParams.Kind.READ_ITEM, true);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
             if (!items.add(new ItemRef(table.schema().name(), table.keyOf(key)))) {
