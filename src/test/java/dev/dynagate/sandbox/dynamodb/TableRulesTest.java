@@ -61,7 +61,30 @@ class TableRulesTest {
         ok("UpdateTable", "{\"TableName\":\"" + ARN + "Ondemand\",\"DeletionProtectionEnabled\":false}");
         assertThat(error("DescribeTable", "{\"TableName\":\"" + ARN + "Nope\"}"))
                 .isEqualTo("ResourceNotFoundException: Requested resource not found: Table: Nope not found");
+        assertThat(ok("GetItem", "{\"TableName\":\"" + ARN + "Ondemand\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+                + "\"ReturnConsumedCapacity\":\"TOTAL\"}").at("/ConsumedCapacity/TableName").asText())
+                .as("the table is named back as the request named it").isEqualTo(ARN + "Ondemand");
+        JsonNode batch = ok("BatchGetItem", "{\"RequestItems\":{\"" + ARN + "Ondemand\":{\"Keys\":[{\"pk\":{\"S\":"
+                + "\"a\"}}]},\"Prov\":{\"Keys\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"b\"}}]}}}");
+        assertThat(batch.at("/Responses/" + ARN.replace("/", "~1") + "Ondemand")).hasSize(1);
+        assertThat(batch.at("/Responses/Prov")).isEmpty();
+        JsonNode twice = ok("BatchGetItem", "{\"RequestItems\":{\"" + ARN + "Ondemand\":{\"Keys\":[{\"pk\":{\"S\":"
+                + "\"a\"}}]},\"Ondemand\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}}");
+        assertThat(twice.get("Responses").size()).as("one table named twice is one entry").isEqualTo(1);
+        ok("BatchWriteItem", "{\"RequestItems\":{\"" + ARN + "Ondemand\":[{\"PutRequest\":{\"Item\":{\"pk\":"
+                + "{\"S\":\"b\"}}}}]}}");
+        assertThat(ok("TransactGetItems", "{\"TransactItems\":[{\"Get\":{\"TableName\":\"" + ARN + "Ondemand\","
+                + "\"Key\":{\"pk\":{\"S\":\"b\"}}}}]}").at("/Responses/0/Item/pk/S").asText()).isEqualTo("b");
+        assertThat(error("GetItem", "{\"TableName\":\"" + ARN + "Ondemand/index/gsi1\",\"Key\":{\"pk\":{\"S\":"
+                + "\"a\"}}}")).startsWith("ValidationException: ");
         ok("DeleteTable", "{\"TableName\":\"" + ARN + "Ondemand\"}");
+    }
+
+    @Test
+    void batchGetRefusesTheSameKeyTwiceBeforeLookingForTheTable() throws Exception {
+        assertThat(error("BatchGetItem", "{\"RequestItems\":{\"Absent\":{\"Keys\":[{\"a\":{\"S\":\"k\"}},"
+                + "{\"a\":{\"S\":\"k\"}}]}}}"))
+                .isEqualTo("ValidationException: Provided list of item keys contains duplicates");
     }
 
     @Test

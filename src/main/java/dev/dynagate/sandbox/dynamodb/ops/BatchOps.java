@@ -30,8 +30,9 @@ public final class BatchOps {
         this.engine = engine;
     }
 
-    private record TableGet(TableData table, List<Map<String, AttrValue>> keys, Projection projection, boolean consistent,
-                            JsonNode spec) {
+    /** {@code given}: the table as the request named it, by name or ARN, which the answer names it by too. */
+    private record TableGet(String given, TableData table, List<Map<String, AttrValue>> keys, Projection projection,
+                            boolean consistent, JsonNode spec) {
     }
 
     /** A BatchGetItem answers at most this much item data; the keys it did not reach come back as UnprocessedKeys. */
@@ -46,7 +47,7 @@ public final class BatchOps {
         int total = 0;
         checkOneProjectionStyle(requestItems.values());
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
-            Names.check(e.getKey(), "requestItems.key", 255);
+            String name = Names.check(Names.resolve(e.getKey()), "requestItems.key", 255);
             Request spec = new Request(e.getValue());
             List<JsonNode> keyNodes = spec.list("Keys");
             if (keyNodes == null) {
@@ -74,17 +75,26 @@ public final class BatchOps {
             ExpressionParams expressions = new ExpressionParams(spec, ExpressionParams.Kind.READ_ITEM);
             Projection projection = expressions.projection();
             expressions.checkAllUsed();
-            TableData table = engine.table(e.getKey());
+            List<Map<String, AttrValue>> given = new ArrayList<>();
+            for (JsonNode k : keyNodes) {
+                given.add(AttrValueJson.readItem(k));
+            }
+            // the same key twice is refused before the table is looked up
+            if (new HashSet<>(given).size() < given.size()) {
+                throw DynamoDbError.validation("Provided list of item keys contains duplicates");
+            }
+            TableData table = engine.table(name);
             List<Map<String, AttrValue>> keys = new ArrayList<>();
             Set<Map<String, AttrValue>> seen = new HashSet<>();
-            for (JsonNode k : keyNodes) {
-                Map<String, AttrValue> key = Keys.key(table.schema(), AttrValueJson.readItem(k));
+            for (Map<String, AttrValue> k : given) {
+                Map<String, AttrValue> key = Keys.key(table.schema(), k);
                 if (!seen.add(key)) {
                     throw DynamoDbError.validation("Provided list of item keys contains duplicates");
                 }
                 keys.add(key);
             }
-            gets.add(new TableGet(table, keys, projection, spec.bool("ConsistentRead", false), e.getValue()));
+            gets.add(new TableGet(e.getKey(), table, keys, projection, spec.bool("ConsistentRead", false),
+                    e.getValue()));
         }
         ObjectNode out = Request.object();
         ObjectNode responses = out.putObject("Responses");
@@ -93,8 +103,8 @@ public final class BatchOps {
         long[] answered = {0};
         engine.database().read(() -> {
             for (TableGet get : gets) {
-                ArrayNode items = responses.putArray(get.table().schema().name());
-                Capacity capacity = Capacity.forTable(capacityMode, get.table().schema().name());
+                ArrayNode items = responses.putArray(get.given());
+                Capacity capacity = Capacity.forTable(capacityMode, get.given());
                 List<Map<String, AttrValue>> left = new ArrayList<>();
                 for (Map<String, AttrValue> key : get.keys()) {
                     StoredItem item = left.isEmpty() ? get.table().get(key) : null;
@@ -120,7 +130,7 @@ public final class BatchOps {
                     ObjectNode again = (ObjectNode) get.spec().deepCopy();
                     ArrayNode keys = again.putArray("Keys");
                     left.forEach(key -> keys.add(AttrValueJson.writeItem(key)));
-                    unprocessed.set(get.table().schema().name(), again);
+                    unprocessed.set(get.given(), again);
                 }
                 if (capacity != null) {
                     consumed.add(capacity.toJson());
@@ -164,15 +174,21 @@ public final class BatchOps {
         // BatchGetItem has checked the table names with its other members already; BatchWriteItem checks them here
         Constraints.of(r).tableNameKeys("RequestItems").check();
         Map<String, JsonNode> out = new LinkedHashMap<>();
+        Map<String, String> givenFor = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            // a table named twice, by name and by ARN, is one entry as in DynamoDB: the later one
+            String earlier = givenFor.put(Names.resolve(e.getKey()), e.getKey());
+            if (earlier != null) {
+                out.remove(earlier);
+            }
             out.put(e.getKey(), e.getValue());
         }
         return out;
     }
 
     /** {@code item}: a put's item, encoded while the request is read, outside the write lock; null for a delete. */
-    private record Write(TableData table, Map<String, AttrValue> key, StoredItem item) {
+    private record Write(String given, TableData table, Map<String, AttrValue> key, StoredItem item) {
     }
 
     public ObjectNode write(Request r) {
@@ -183,7 +199,7 @@ public final class BatchOps {
         String capacityMode = Capacity.mode(r);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : requestItems.entrySet()) {
-            Names.check(e.getKey(), "requestItems.key", 255);
+            String name = Names.check(Names.resolve(e.getKey()), "requestItems.key", 255);
             JsonNode list = e.getValue();
             if (!list.isArray()) {
                 throw Request.notAList(list);
@@ -194,7 +210,7 @@ public final class BatchOps {
                         + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
                         + "to 25, Member must have length greater than or equal to 1]");
             }
-            TableData table = engine.table(e.getKey());
+            TableData table = engine.table(name);
             Set<Map<String, AttrValue>> seen = new HashSet<>();
             for (JsonNode n : list) {
                 Request w = new Request(n);
@@ -222,10 +238,10 @@ public final class BatchOps {
                         }
                         throw invalid;
                     }
-                    write = new Write(table, Keys.extract(table.schema(), item),
+                    write = new Write(e.getKey(), table, Keys.extract(table.schema(), item),
                             StoredItem.of(java.util.Collections.unmodifiableMap(item), size));
                 } else {
-                    write = new Write(table, Keys.key(table.schema(), delete.item("Key")), null);
+                    write = new Write(e.getKey(), table, Keys.key(table.schema(), delete.item("Key")), null);
                 }
                 if (!seen.add(write.key())) {
                     throw DynamoDbError.validation("Provided list of item keys contains duplicates");
@@ -250,7 +266,7 @@ public final class BatchOps {
                 } else if (old != null) {
                     changes.delete(name, w.key());
                 }
-                Capacity capacity = capacities.computeIfAbsent(name, n -> Capacity.forTable(capacityMode, n));
+                Capacity capacity = capacities.computeIfAbsent(w.given(), n -> Capacity.forTable(capacityMode, n));
                 if (capacity != null) {
                     capacity.write(w.table(), old, next, 1);
                 }

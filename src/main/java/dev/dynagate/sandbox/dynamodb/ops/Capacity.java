@@ -31,10 +31,14 @@ final class Capacity {
         this.indexes = indexes;
     }
 
-    /** The counter the request asked for, or null for ReturnConsumedCapacity NONE. */
+    /**
+     * The counter the request asked for, or null for ReturnConsumedCapacity NONE. It names the table as the request
+     * did, by name or by ARN, as DynamoDB echoes it.
+     */
     static Capacity of(Request r, String table) {
         String mode = mode(r);
-        return mode.equals("NONE") ? null : new Capacity(table, mode.equals("INDEXES"));
+        String given = r.string("TableName");
+        return mode.equals("NONE") ? null : new Capacity(given != null ? given : table, mode.equals("INDEXES"));
     }
 
     static String mode(Request r) {

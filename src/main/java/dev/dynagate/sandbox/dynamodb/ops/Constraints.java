@@ -105,7 +105,7 @@ final class Constraints {
             return this;
         }
         for (var names = n.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+            String name = Names.resolve(names.next());
             if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
                 add(n.toString(), field, "Map keys must satisfy constraint: [Member must have length less than or "
                         + "equal to 255, Member must have length greater than or equal to 3, Member must satisfy "

@@ -20,6 +20,12 @@ final class Names {
         return check(inArn != null ? inArn : given, "tableName", 255);
     }
 
+    /** The table a name or a table ARN refers to. */
+    static String resolve(String nameOrArn) {
+        String inArn = nameInArn(nameOrArn);
+        return inArn != null ? inArn : nameOrArn;
+    }
+
     /** The table name inside a table ARN, or null when the value is not one. */
     static String nameInArn(String value) {
         if (!value.startsWith("arn:")) {
