@@ -77,8 +77,10 @@ final class ExpressionParams {
         }
         if (request.has("ExpressionAttributeValues") && kind.withValues.size() > 0
                 && present(request, kind.withValues).isEmpty() && !placeholdersIgnored) {
-            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", kind.withValues) + (kind.withValues.size() > 1 ? " are" : " is") + " null");
+            // as recorded from DynamoDB, a Query's message names no expression, the other operations' do
+            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions"
+                    + (kind == Kind.QUERY ? "" : ": " + String.join(" and ", kind.withValues)
+                    + (kind.withValues.size() > 1 ? " are" : " is") + " null"));
         }
         checkConditionalOperator(kind);
         context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),

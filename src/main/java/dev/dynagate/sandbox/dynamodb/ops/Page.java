@@ -41,7 +41,8 @@ final class Page {
         this.fromTable = fromTable;
     }
 
-    static Page of(Request r, ReadTarget target, Projection projection, Condition filter) {
+    /** {@code query}: a Query's page, whose Select message DynamoDB words as its first validation pass does. */
+    static Page of(Request r, ReadTarget target, Projection projection, Condition filter, boolean query) {
         Integer limit = r.integer("Limit");
         if (limit != null && limit < 1) {
             throw DynamoDbError.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed "
@@ -52,8 +53,9 @@ final class Page {
             select = projection != null ? "SPECIFIC_ATTRIBUTES"
                     : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbError.validation("Cannot specify the " + (r.has("AttributesToGet") ? "AttributesToGet"
-                    : "ProjectionExpression") + " when choosing to get "
+            boolean legacy = r.has("AttributesToGet");
+            throw DynamoDbError.validation((query && !legacy ? "1 validation error detected: " : "") + "Cannot specify the "
+                    + (legacy ? "AttributesToGet" : "ProjectionExpression") + " when choosing to get "
                     + (select.equals("COUNT") ? "only the Count" : select));
         } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
             throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "

@@ -70,7 +70,7 @@ public final class ReadOps {
                 }
             }
         }
-        Page page = Page.of(r, target, projection, filter);
+        Page page = Page.of(r, target, projection, filter, true);
         boolean forward = r.bool("ScanIndexForward", true);
         long token = PartitionToken.of(key.partitionValues());
         List<Object> leading = new ArrayList<>(key.partitionValues());
@@ -194,7 +194,7 @@ public final class ReadOps {
             throw DynamoDbError.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
                     + "ExclusiveStartKey with correct Segment. TotalSegments: " + total + " Segment: " + segment);
         }
-        Page page = Page.of(r, target, projection, filter);
+        Page page = Page.of(r, target, projection, filter, false);
         Iterable<java.util.Map.Entry<IndexKey, StoredItem>> scanned = nothing ? java.util.List.of()
                 : start != null ? target.entries().range(start, false, to) : target.entries().range(from, true, to);
         return engine.database().read(() -> page.run(scanned, entry -> true));
