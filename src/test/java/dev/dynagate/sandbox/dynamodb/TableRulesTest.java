@@ -236,6 +236,36 @@ class TableRulesTest {
                         + "None not found");
     }
 
+    /** As measured against DynamoDB: TableThroughputMode is BillingMode's alias, BillingMode winning when both come. */
+    @Test
+    void tableThroughputModeStandsInForBillingMode() throws Exception {
+        String key = "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]";
+        JsonNode created = ok("CreateTable", "{\"TableName\":\"Alias\"," + key + ",\"TableThroughputMode\":"
+                + "\"PAY_PER_REQUEST\"}").get("TableDescription");
+        assertThat(created.at("/BillingModeSummary/BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(created.at("/TableThroughputModeSummary/TableThroughputMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(created.at("/TableThroughputModeSummary/LastUpdateToPayPerRequestDateTime"))
+                .isEqualTo(created.at("/BillingModeSummary/LastUpdateToPayPerRequestDateTime"));
+        assertThat(error("CreateTable", "{\"TableName\":\"Bogus\"," + key + ",\"BillingMode\":\"BOGUS1\","
+                + "\"TableThroughputMode\":\"BOGUS2\"}")).isEqualTo("ValidationException: 2 validation errors detected: "
+                + "Value 'BOGUS1' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: "
+                + "[PROVISIONED, PAY_PER_REQUEST]; Value 'BOGUS2' at 'tableThroughputMode' failed to satisfy "
+                + "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+        assertThat(error("UpdateTable", "{\"TableName\":\"Missing\",\"TableThroughputMode\":\"BOGUS\"}"))
+                .startsWith("ValidationException: 1 validation error detected: Value 'BOGUS' at 'tableThroughputMode'");
+        ok("UpdateTable", "{\"TableName\":\"Prov\",\"TableThroughputMode\":\"PAY_PER_REQUEST\"}");
+        assertThat(ok("DescribeTable", "{\"TableName\":\"Prov\"}").at("/Table/TableThroughputModeSummary/"
+                + "TableThroughputMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(update("Alias", "\"TableThroughputMode\":\"PROVISIONED\""))
+                .isEqualTo(update("Alias", "\"BillingMode\":\"PROVISIONED\""))
+                .isEqualTo(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        ok("UpdateTable", "{\"TableName\":\"Alias\",\"BillingMode\":\"PROVISIONED\",\"TableThroughputMode\":"
+                + "\"PAY_PER_REQUEST\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":2,\"WriteCapacityUnits\":2}}");
+        JsonNode switched = ok("DescribeTable", "{\"TableName\":\"Alias\"}").get("Table");
+        assertThat(switched.has("BillingModeSummary") || switched.has("TableThroughputModeSummary")).isFalse();
+    }
+
     @Test
     void timeToLiveNamesTheAttributeItIsOn() throws Exception {
         ok("UpdateTimeToLive", "{\"TableName\":\"Prov\",\"TimeToLiveSpecification\":{\"Enabled\":true,"

@@ -35,6 +35,9 @@ final class TableDescriber {
         if ("PAY_PER_REQUEST".equals(schema.billingMode())) {
             t.putObject("BillingModeSummary").put("BillingMode", "PAY_PER_REQUEST")
                     .put("LastUpdateToPayPerRequestDateTime", seconds(schema.createdAt()));
+            // DynamoDB mirrors the summary under the newer member's name too
+            t.putObject("TableThroughputModeSummary").put("TableThroughputMode", "PAY_PER_REQUEST")
+                    .put("LastUpdateToPayPerRequestDateTime", seconds(schema.createdAt()));
         }
         ArrayNode lsis = null;
         ArrayNode gsis = null;

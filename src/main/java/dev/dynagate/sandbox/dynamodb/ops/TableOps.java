@@ -46,13 +46,13 @@ public final class TableOps implements AutoCloseable {
     public ObjectNode create(Request r) {
         Constraints.controlPlaneTableName(r);
         Constraints.of(r).notNull("AttributeDefinitions").name("TableName", false)
-                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).notNull("KeySchema")
+                .oneOf("BillingMode", BILLING_MODES).oneOf("TableThroughputMode", BILLING_MODES).notNull("KeySchema")
                 .indexNames("GlobalSecondaryIndexes").indexNames("LocalSecondaryIndexes").check();
         String name = Names.tableName(r);
         SettingsParser.checkOnDemandRange(r, true);
         List<KeyAttr> defs = SchemaParser.attributeDefinitions(r);
         String[] keys = tableKeySchema(r.node("KeySchema"), defs);
-        String billing = r.choice("BillingMode", "billingMode", "PROVISIONED", List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        String billing = billingMode(r, "PROVISIONED");
         long now = engine.now();
         Map<String, KeyAttr> byName = new LinkedHashMap<>();
         defs.forEach(d -> byName.put(d.name(), d));
@@ -102,6 +102,18 @@ public final class TableOps implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    static final List<String> BILLING_MODES = List.of("PROVISIONED", "PAY_PER_REQUEST");
+
+    /**
+     * The billing mode a request asks for: BillingMode, or else TableThroughputMode, the newer member DynamoDB takes
+     * as its alias (both already checked against the modes).
+     */
+    static String billingMode(Request r, String fallback) {
+        String billing = r.string("BillingMode");
+        String alias = r.string("TableThroughputMode");
+        return billing != null ? billing : alias != null ? alias : fallback;
     }
 
     private static void readIndexes(List<JsonNode> nodes, boolean global, Map<String, KeyAttr> byName,

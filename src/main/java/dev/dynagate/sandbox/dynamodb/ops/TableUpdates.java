@@ -32,7 +32,7 @@ final class TableUpdates {
     public ObjectNode update(Request r) {
         Constraints.controlPlaneTableName(r);
         Constraints.of(r).name("TableName", false)
-                .oneOf("BillingMode", List.of("PROVISIONED", "PAY_PER_REQUEST")).check();
+                .oneOf("BillingMode", TableOps.BILLING_MODES).oneOf("TableThroughputMode", TableOps.BILLING_MODES).check();
         String name = Names.tableName(r);
         UpdateShape.check(r);
         long now = engine.now();
@@ -55,7 +55,7 @@ final class TableUpdates {
 
     private TableSchema applyUpdate(Request r, TableSchema schema, long now, long delay) {
         TableSchema next = schema;
-        String billing = r.choice("BillingMode", "billingMode", null, List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        String billing = TableOps.billingMode(r, null);
         if (billing != null || r.has("ProvisionedThroughput")) {
             String mode = billing == null ? schema.billingMode() : billing;
             Throughput given = SchemaParser.throughput(r, mode, now, null, false);

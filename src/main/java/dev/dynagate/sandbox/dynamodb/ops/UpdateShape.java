@@ -14,7 +14,8 @@ final class UpdateShape {
     /** The members that change something; each of the first four must come alone. */
     private static final List<String> ALONE = List.of("SSESpecification", "TableClass", "DeletionProtectionEnabled",
             "WarmThroughput");
-    private static final List<String> CHANGES = List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification",
+    private static final List<String> CHANGES = List.of("ProvisionedThroughput", "BillingMode", "TableThroughputMode",
+            "StreamSpecification",
             "GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates", "DeletionProtectionEnabled",
             "OnDemandThroughput", "WarmThroughput", "TableClass");
 
@@ -63,7 +64,9 @@ final class UpdateShape {
 
     /** The pairs of changes DynamoDB does not make in one request, in the words recorded from it. */
     private static void combinations(Request r, List<JsonNode> updates) {
-        long changes = CHANGES.stream().filter(r::has).count();
+        // BillingMode and its alias TableThroughputMode are one change, however many of them the request sends
+        long changes = CHANGES.stream().filter(r::has).count()
+                - (r.has("BillingMode") && r.has("TableThroughputMode") ? 1 : 0);
         for (String alone : ALONE) {
             if (r.has(alone) && changes > 1) {
                 throw DynamoDbError.validation(INVALID + switch (alone) {
@@ -74,7 +77,8 @@ final class UpdateShape {
                 } + " must be the only operation in the request");
             }
         }
-        if (r.has("OnDemandThroughput") && changes > (r.has("BillingMode") ? 2 : 1)) {
+        boolean billing = r.has("BillingMode") || r.has("TableThroughputMode");
+        if (r.has("OnDemandThroughput") && changes > (billing ? 2 : 1)) {
             throw DynamoDbError.validation(INVALID + "OnDemandThroughput can only be combined with BillingMode in an "
                     + "UpdateTable request");
         }

@@ -23,10 +23,10 @@ final class ResponseShape {
     /**
      * Table-description fields where dynalite is known to differ from DynamoDB itself, compared by neither side:
      * DynamoDB sends DeletionProtectionEnabled and, for on-demand tables, LastUpdateToPayPerRequestDateTime, which
-     * dynalite leaves out; TableThroughputModeSummary is dynalite's own and not part of DynamoDB's TableDescription.
+     * dynalite leaves out.
      */
     private static final Set<String> FIELDS_DYNALITE_GETS_WRONG = Set.of("DeletionProtectionEnabled",
-            "LastUpdateToPayPerRequestDateTime", "TableThroughputModeSummary");
+            "LastUpdateToPayPerRequestDateTime");
     private static final Pattern ARN = Pattern.compile("arn:aws:dynamodb:[^:]*:[0-9]*:");
 
     private ResponseShape() {
