@@ -16,9 +16,13 @@ public final class SizeRules {
     private SizeRules() {
     }
 
+    /** The most base-100 digits a number holds; a negative one that uses them all needs no terminator. */
+    private static final int MAX_PAIRS = 20;
+
     /**
-     * A number is an exponent byte and its base-100 digits, with a terminator byte for negatives; so {@code 1},
-     * {@code 10} and {@code 100} take 2 bytes and {@code 123} takes 3.
+     * A number is an exponent byte and its base-100 digits, with a terminator byte for negatives that do not use all
+     * 20 digits; so {@code 1}, {@code 10} and {@code 100} take 2 bytes, {@code 123} takes 3 and
+     * {@code -1.2345678901234567890123456789012345678} 21, as measured against DynamoDB.
      */
     public static long number(BigDecimal value) {
         if (value.signum() == 0) {
@@ -31,7 +35,7 @@ public final class SizeRules {
         int padLeft = Math.floorMod(digits - scale, 2);
         int padRight = Math.floorMod(scale, 2);
         long pairs = (digits + padLeft + padRight) / 2;
-        return 1 + pairs + (value.signum() < 0 ? 1 : 0);
+        return 1 + pairs + (value.signum() < 0 && pairs < MAX_PAIRS ? 1 : 0);
     }
 
     /** The UTF-8 length of a string, without encoding it. */

@@ -15,6 +15,13 @@ class SizeRulesTest {
         assertThat(SizeRules.number(new BigDecimal("-123"))).isEqualTo(4);
         assertThat(SizeRules.number(new BigDecimal("1.5"))).isEqualTo(3);
         assertThat(SizeRules.number(new BigDecimal("12345678901234567890123456789012345678"))).isEqualTo(20);
+        assertThat(SizeRules.number(new BigDecimal("-12345678901234567890123456789012345678"))).isEqualTo(21);
+        // 38 digits straddling the decimal point fill 20 base-100 digits: a negative one has no terminator
+        assertThat(SizeRules.number(new BigDecimal("1.2345678901234567890123456789012345678"))).isEqualTo(21);
+        assertThat(SizeRules.number(new BigDecimal("-1.2345678901234567890123456789012345678"))).isEqualTo(21);
+        assertThat(SizeRules.number(new BigDecimal("-42"))).isEqualTo(3);
+        assertThat(SizeRules.number(new BigDecimal("0.15"))).isEqualTo(2);
+        assertThat(SizeRules.number(new BigDecimal("1E125"))).isEqualTo(2);
     }
 
     @Test
