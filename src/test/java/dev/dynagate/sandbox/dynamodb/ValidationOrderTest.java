@@ -105,6 +105,11 @@ class ValidationOrderTest {
                         + "only the Count\"");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"Select\":\"COUNT\",\"ProjectionExpression\":\"pk\"}"))
                 .contains("\"Cannot specify the ProjectionExpression when choosing to get only the Count\"");
+        assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditionExpression\":\"pk = :p\","
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"x\"}},\"ExclusiveStartKey\":{\"pk\":{\"N\":\"42\"}}}"))
+                .contains("\"The provided starting key is invalid\"");
+        assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"ExclusiveStartKey\":{\"pk\":{\"N\":\"42\"}}}"))
+                .contains("\"The provided starting key is invalid: The provided key element does not match the schema\"");
         assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditions\":{\"pk\":{\"ComparisonOperator\":"
                 + "\"EQ\",\"AttributeValueList\":[{\"S\":\"k\"}]}},\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}"))
                 .contains("\"ExpressionAttributeValues can only be specified when using expressions\"");

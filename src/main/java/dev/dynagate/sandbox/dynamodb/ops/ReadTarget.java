@@ -97,7 +97,7 @@ final class ReadTarget {
         }
         for (KeyAttr attr : expected.values()) {
             if (!key.get(attr.name()).type().equals(attr.type())) {
-                throw DynamoDbError.validation(queried ? "The provided key element does not match the schema"
+                throw DynamoDbError.validation(queried ? "The provided starting key is invalid"
                         : "The provided starting key is invalid: The provided key element does not match the schema");
             }
         }
