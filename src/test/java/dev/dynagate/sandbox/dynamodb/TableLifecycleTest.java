@@ -162,6 +162,8 @@ class TableLifecycleTest {
                         .keySchema(hash("color")).projection(p -> p.projectionType(ProjectionType.ALL))).build()))
                 .tableDescription();
         assertThat(updating.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(updating.globalSecondaryIndexes()).singleElement()
+                .satisfies(i -> assertThat(i.indexStatus()).isEqualTo(IndexStatus.CREATING));
         TableDescription table = engine.client.describeTable(b -> b.tableName("Items")).table();
         assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(i -> assertThat(i.itemCount()).isEqualTo(2));
         assertThat(engine.client.scan(b -> b.tableName("Items").indexName("byColor")).count()).isEqualTo(2);

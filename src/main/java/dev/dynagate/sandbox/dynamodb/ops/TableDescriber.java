@@ -112,7 +112,9 @@ final class TableDescriber {
     }
 
     private static String indexStatus(IndexSchema index, String tableStatus, long now) {
-        if (now < index.readyAt() || tableStatus.equals("CREATING")) {
+        // the answer to the UpdateTable that adds an index shows it CREATING, however short its backfill
+        boolean justAdded = tableStatus.equals("UPDATING") && now == index.readyAt();
+        if (now < index.readyAt() || justAdded || tableStatus.equals("CREATING")) {
             return "CREATING";
         }
         return tableStatus.equals("UPDATING") && index.throughput().changing(now) ? "UPDATING" : "ACTIVE";
