@@ -77,7 +77,8 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .register("TagResource", tags::tag)
                 .register("UntagResource", tags::untag)
                 .register("ListTagsOfResource", tags::list)
-                .register("DescribeEndpoints", r -> BatchOps.endpoints(context));
+                .register("DescribeEndpoints", r -> BatchOps.endpoints(context))
+                .register("DescribeLimits", r -> BatchOps.limits());
         sweeper = new TtlSweeper(engine);
     }
 

@@ -267,6 +267,13 @@ class TableRulesTest {
     }
 
     @Test
+    void describeLimitsReportsDynamoDbsDefaultQuotas() {
+        var limits = engine.client.describeLimits(b -> { });
+        assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80_000L);
+        assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40_000L);
+    }
+
+    @Test
     void timeToLiveNamesTheAttributeItIsOn() throws Exception {
         ok("UpdateTimeToLive", "{\"TableName\":\"Prov\",\"TimeToLiveSpecification\":{\"Enabled\":true,"
                 + "\"AttributeName\":\"ttl\"}}");

@@ -282,6 +282,12 @@ public final class BatchOps {
         return out;
     }
 
+    /** DescribeLimits: DynamoDB's default quotas for provisioned capacity in a region, which the sandbox reports. */
+    public static ObjectNode limits() {
+        return Request.object().put("AccountMaxReadCapacityUnits", 80_000).put("AccountMaxWriteCapacityUnits", 80_000)
+                .put("TableMaxReadCapacityUnits", 40_000).put("TableMaxWriteCapacityUnits", 40_000);
+    }
+
     /** DescribeEndpoints, which some SDKs call before anything else. */
     public static ObjectNode endpoints(SandboxContext context) {
         ObjectNode out = Request.object();
