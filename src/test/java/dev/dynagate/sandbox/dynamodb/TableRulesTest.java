@@ -130,6 +130,9 @@ class TableRulesTest {
                 .isEqualTo(INVALID + "DeletionProtection modification must be the only operation in the request");
         assertThat(updateProv(throughput + ",\"TableClass\":\"STANDARD_INFREQUENT_ACCESS\""))
                 .isEqualTo(INVALID + "TableClass modification must be the only operation in the request");
+        assertThat(updateProv("\"WarmThroughput\":{},\"DeletionProtectionEnabled\":false")).isEqualTo("(accepted)");
+        assertThat(update("Ondemand", "\"WarmThroughput\":{}," + throughput)).isEqualTo(INVALID + "Neither "
+                + "ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         assertThat(updateProv("")).isEqualTo("At least one of ProvisionedThroughput, BillingMode, "
                 + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
                 + "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
@@ -223,6 +226,8 @@ class TableRulesTest {
                 + "bytes");
         assertThat(error("UntagResource", "{\"ResourceArn\":\"" + table + "\",\"TagKeys\":[]}"))
                 .isEqualTo("ValidationException: Atleast one Tag Key needs to be provided as Input.");
+        assertThat(error("UntagResource", "{\"ResourceArn\":\"" + table + "\",\"TagKeys\":[\"aws:foo\"]}"))
+                .isEqualTo("ValidationException: Tag Key cannot be prefixed with aws:, Key: aws:foo");
         assertThat(error("ListTagsOfResource", "{\"ResourceArn\":\"not-an-arn\"}"))
                 .isEqualTo("ValidationException: " + INVALID + "ARNs must start with 'arn:': not-an-arn");
         assertThat(error("ListTagsOfResource", "{\"ResourceArn\":\"" + table + "/index/gsi1\"}"))

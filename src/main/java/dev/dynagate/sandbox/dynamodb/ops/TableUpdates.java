@@ -42,7 +42,9 @@ final class TableUpdates {
             TableSchema before = data.schema();
             TableSchema after = applyUpdate(r, before, now, delay);
             if (after == before) {
-                throw DynamoDbError.validation(NOTHING_TO_UPDATE);
+                // the list leaves out a member the request did send, as DynamoDB's does
+                throw DynamoDbError.validation(r.has("MultiRegionConsistency")
+                        ? NOTHING_TO_UPDATE.replace(" MultiRegionConsistency,", "") : NOTHING_TO_UPDATE);
             }
             after = after.withBusy("UPDATING", now + delay);
             changes.updateSchema(after);

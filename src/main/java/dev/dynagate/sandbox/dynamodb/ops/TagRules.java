@@ -34,9 +34,7 @@ final class TagRules {
             if (key == null || !allowed(key, 1, MAX_KEY)) {
                 throw invalidKey(key);
             }
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                throw DynamoDbError.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
-            }
+            checkNotReserved(key);
             if (value == null || !allowed(value, 0, MAX_VALUE)) {
                 throw DynamoDbError.validation("The Tag Value provided is invalid, Value: " + value);
             }
@@ -60,6 +58,7 @@ final class TagRules {
             if (key == null || !allowed(key, 1, MAX_KEY)) {
                 throw invalidKey(key);
             }
+            checkNotReserved(key);
             return key;
         }).toList();
     }
@@ -77,6 +76,13 @@ final class TagRules {
         if (bytes > MAX_SET_BYTES) {
             throw DynamoDbError.validation("Tag set size " + bytes + " bytes is above max size limit of "
                     + MAX_SET_BYTES + " bytes");
+        }
+    }
+
+    /** Keys starting with {@code aws:}, in any case, are AWS's own. */
+    private static void checkNotReserved(String key) {
+        if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+            throw DynamoDbError.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
         }
     }
 

@@ -62,13 +62,22 @@ final class UpdateShape {
         }
     }
 
+    private static boolean changes(Request r, String member) {
+        if (!member.equals("WarmThroughput")) {
+            return r.has(member);
+        }
+        Request warm = r.child(member);
+        return warm != null && (warm.has("ReadUnitsPerSecond") || warm.has("WriteUnitsPerSecond"));
+    }
+
     /** The pairs of changes DynamoDB does not make in one request, in the words recorded from it. */
     private static void combinations(Request r, List<JsonNode> updates) {
-        // BillingMode and its alias TableThroughputMode are one change, however many of them the request sends
-        long changes = CHANGES.stream().filter(r::has).count()
+        // BillingMode and its alias TableThroughputMode are one change, however many of them the request sends;
+        // an empty WarmThroughput is none (recorded: it goes with a DeletionProtectionEnabled unremarked)
+        long changes = CHANGES.stream().filter(member -> changes(r, member)).count()
                 - (r.has("BillingMode") && r.has("TableThroughputMode") ? 1 : 0);
         for (String alone : ALONE) {
-            if (r.has(alone) && changes > 1) {
+            if (changes(r, alone) && changes > 1) {
                 throw DynamoDbError.validation(INVALID + switch (alone) {
                     case "SSESpecification" -> "Server-Side Encryption modification";
                     case "DeletionProtectionEnabled" -> "DeletionProtection modification";
