@@ -212,7 +212,8 @@ class TableLifecycleTest {
         assertThatThrownBy(() -> engine.client.createTable(b -> b.tableName("Twice")
                 .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S))
                 .keySchema(hash("pk"), range("pk")).billingMode(BillingMode.PAY_PER_REQUEST)))
-                .hasMessageContaining("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+                .hasMessageContaining("Both the Hash Key and the Range Key element in the KeySchema have the same "
+                        + "name");
     }
 
     @Test

@@ -117,7 +117,8 @@ class TableRulesTest {
         String throughput = "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":9,\"WriteCapacityUnits\":9}";
         String stream = "\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"KEYS_ONLY\"}";
         String create = "\"AttributeDefinitions\":[{\"AttributeName\":\"h\",\"AttributeType\":\"S\"}],"
-                + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"g2\",\"KeySchema\":[{\"AttributeName\":"
+                + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"g2\","
+                + "\"KeySchema\":[{\"AttributeName\":"
                 + "\"h\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"},"
                 + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":1}}}]";
         assertThat(updateProv(throughput + "," + stream))
@@ -152,7 +153,8 @@ class TableRulesTest {
                 .isEqualTo("Table already has an enabled stream: TableName: Prov");
         assertThat(error("CreateTable", "{\"TableName\":\"Streamed\",\"BillingMode\":\"PAY_PER_REQUEST\","
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],\"KeySchema\":"
-                + "[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"StreamSpecification\":{\"StreamEnabled\":true}}"))
+                + "[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                + "\"StreamSpecification\":{\"StreamEnabled\":true}}"))
                 .endsWith(INVALID + "Table is being created with a stream enabled, UpdateViewType is required");
     }
 
@@ -253,7 +255,8 @@ class TableRulesTest {
         assertThat(created.at("/TableThroughputModeSummary/LastUpdateToPayPerRequestDateTime"))
                 .isEqualTo(created.at("/BillingModeSummary/LastUpdateToPayPerRequestDateTime"));
         assertThat(error("CreateTable", "{\"TableName\":\"Bogus\"," + key + ",\"BillingMode\":\"BOGUS1\","
-                + "\"TableThroughputMode\":\"BOGUS2\"}")).isEqualTo("ValidationException: 2 validation errors detected: "
+                + "\"TableThroughputMode\":\"BOGUS2\"}"))
+                .isEqualTo("ValidationException: 2 validation errors detected: "
                 + "Value 'BOGUS1' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: "
                 + "[PROVISIONED, PAY_PER_REQUEST]; Value 'BOGUS2' at 'tableThroughputMode' failed to satisfy "
                 + "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
@@ -287,7 +290,8 @@ class TableRulesTest {
                 + "different AttributeName: current AttributeName is ttl");
         assertThat(error("UpdateTimeToLive", "{\"TableName\":\"Prov\",\"TimeToLiveSpecification\":{\"Enabled\":true}}"))
                 .isEqualTo("ValidationException: 1 validation error detected: Value null at "
-                        + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
+                        + "'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be "
+                        + "null");
     }
 
     private String updateProv(String members) throws Exception {

@@ -100,18 +100,22 @@ class ValidationOrderTest {
                 .contains("Cannot specify the AttributesToGet when choosing to get only the Count");
         // as recorded from DynamoDB: a Query's words carry the first pass's prefix, a Scan's do not
         assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditionExpression\":\"pk = :p\","
-                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"x\"}},\"Select\":\"COUNT\",\"ProjectionExpression\":\"pk\"}"))
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"x\"}},\"Select\":\"COUNT\","
+                + "\"ProjectionExpression\":\"pk\"}"))
                 .contains("\"1 validation error detected: Cannot specify the ProjectionExpression when choosing to get "
                         + "only the Count\"");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"Select\":\"COUNT\",\"ProjectionExpression\":\"pk\"}"))
                 .contains("\"Cannot specify the ProjectionExpression when choosing to get only the Count\"");
         assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditionExpression\":\"pk = :p\","
-                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"x\"}},\"ExclusiveStartKey\":{\"pk\":{\"N\":\"42\"}}}"))
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"x\"}},"
+                + "\"ExclusiveStartKey\":{\"pk\":{\"N\":\"42\"}}}"))
                 .contains("\"The provided starting key is invalid\"");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"ExclusiveStartKey\":{\"pk\":{\"N\":\"42\"}}}"))
-                .contains("\"The provided starting key is invalid: The provided key element does not match the schema\"");
+                .contains("\"The provided starting key is invalid: The provided key element does not match the "
+                        + "schema\"");
         assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditions\":{\"pk\":{\"ComparisonOperator\":"
-                + "\"EQ\",\"AttributeValueList\":[{\"S\":\"k\"}]}},\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}"))
+                + "\"EQ\",\"AttributeValueList\":[{\"S\":\"k\"}]}},"
+                + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}"))
                 .contains("\"ExpressionAttributeValues can only be specified when using expressions\"");
         assertThat(engine.raw("CreateTable", "{\"TableName\":\"Sorted\",\"BillingMode\":\"PAY_PER_REQUEST\","
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"

@@ -54,8 +54,9 @@ final class Page {
                     : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
             boolean legacy = r.has("AttributesToGet");
-            throw DynamoDbError.validation((query && !legacy ? "1 validation error detected: " : "") + "Cannot specify the "
-                    + (legacy ? "AttributesToGet" : "ProjectionExpression") + " when choosing to get "
+            throw DynamoDbError.validation((query && !legacy ? "1 validation error detected: " : "")
+                    + "Cannot specify the " + (legacy ? "AttributesToGet" : "ProjectionExpression")
+                    + " when choosing to get "
                     + (select.equals("COUNT") ? "only the Count" : select));
         } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
             throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "

@@ -187,8 +187,8 @@ final class SchemaParser {
             throw DynamoDbError.validation(INVALID + (indexName != null
                     ? (creatingTable ? "ProvisionedThroughput is not specified for index: "
                             : "ProvisionedThroughput must be specified for index: ") + indexName
-                    : creatingTable ? "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode "
-                            + "is PROVISIONED"
+                    : creatingTable ? "ReadCapacityUnits and WriteCapacityUnits must both be specified when "
+                            + "BillingMode is PROVISIONED"
                     : "ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
         }
         Long read = t.longValue("ReadCapacityUnits");
@@ -243,7 +243,8 @@ final class SchemaParser {
                         + ", table hash key: " + tableHash.name());
             }
             if (range == null) {
-                throw DynamoDbError.validation(INVALID + "Index KeySchema does not have a range key for index: " + name);
+                throw DynamoDbError.validation(INVALID + "Index KeySchema does not have a range key for index: "
+                        + name);
             }
         }
         Request projection = r.child("Projection");

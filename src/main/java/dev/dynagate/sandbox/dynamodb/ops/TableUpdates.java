@@ -31,8 +31,8 @@ final class TableUpdates {
 
     public ObjectNode update(Request r) {
         Constraints.controlPlaneTableName(r);
-        Constraints.of(r).name("TableName", false)
-                .oneOf("BillingMode", TableOps.BILLING_MODES).oneOf("TableThroughputMode", TableOps.BILLING_MODES).check();
+        Constraints.of(r).name("TableName", false).oneOf("BillingMode", TableOps.BILLING_MODES)
+                .oneOf("TableThroughputMode", TableOps.BILLING_MODES).check();
         String name = Names.tableName(r);
         UpdateShape.check(r);
         long now = engine.now();
@@ -236,7 +236,8 @@ final class TableUpdates {
                 return i;
             }
         }
-        throw DynamoDbError.resourceNotFound("Requested resource not found: Index " + indexName + " for table " + table);
+        throw DynamoDbError.resourceNotFound("Requested resource not found: Index " + indexName + " for table "
+                + table);
     }
 
     /**
