@@ -132,6 +132,8 @@ class TableRulesTest {
         assertThat(updateProv(throughput + ",\"TableClass\":\"STANDARD_INFREQUENT_ACCESS\""))
                 .isEqualTo(INVALID + "TableClass modification must be the only operation in the request");
         assertThat(updateProv("\"WarmThroughput\":{},\"DeletionProtectionEnabled\":false")).isEqualTo("(accepted)");
+        assertThat(updateProv("\"TableClass\":\"standard\"")).isEqualTo("Invalid table-class parameter provided. Please "
+                + "try again with a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
         assertThat(update("Ondemand", "\"WarmThroughput\":{}," + throughput)).isEqualTo(INVALID + "Neither "
                 + "ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         assertThat(updateProv("")).isEqualTo("At least one of ProvisionedThroughput, BillingMode, "

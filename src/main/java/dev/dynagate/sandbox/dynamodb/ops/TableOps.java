@@ -72,7 +72,7 @@ public final class TableOps implements AutoCloseable {
         }
         TableSchema.StreamSettings stream = stream(r.child("StreamSpecification"), null, now, null);
         Map<String, String> tags = TagOps.readTags(r.list("Tags"));
-        String tableClass = r.choice("TableClass", "tableClass", null, List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        String tableClass = tableClass(r);
         long delay = engine.statusDelay().toMillis();
         TableSchema schema = new TableSchema(name, UUID.randomUUID().toString(), hash, range, defs, indexes, billing,
                 throughput, stream, tags, null, r.bool("DeletionProtectionEnabled", false), tableClass, now,
@@ -105,6 +105,17 @@ public final class TableOps implements AutoCloseable {
     }
 
     static final List<String> BILLING_MODES = List.of("PROVISIONED", "PAY_PER_REQUEST");
+    private static final List<String> TABLE_CLASSES = List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+
+    /** The TableClass a request names, or null; an unknown one is refused in DynamoDB's own words for it. */
+    static String tableClass(Request r) {
+        String given = r.string("TableClass");
+        if (given != null && !TABLE_CLASSES.contains(given)) {
+            throw DynamoDbError.validation("Invalid table-class parameter provided. Please try again with a valid "
+                    + "table-class value: " + TABLE_CLASSES + ".");
+        }
+        return given;
+    }
 
     /**
      * The billing mode a request asks for: BillingMode, or else TableThroughputMode, the newer member DynamoDB takes

@@ -87,8 +87,7 @@ final class TableUpdates {
             next = next.withStream(TableOps.stream(r.child("StreamSpecification"), schema.stream(), now,
                     schema.name()));
         }
-        String tableClass = r.choice("TableClass", "tableClass", null,
-                List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        String tableClass = TableOps.tableClass(r);
         if (tableClass != null && !tableClass.equals(schema.tableClass())) {
             next = next.withTableClass(tableClass);
         }
