@@ -277,6 +277,17 @@ class TableRulesTest {
     }
 
     @Test
+    void unusedAttributeDefinitionsAreNamedWhenTheTableHasIndexes() throws Exception {
+        assertThat(error("CreateTable", "{\"TableName\":\"Unused\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                + "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"},{\"AttributeName\":\"x\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"GlobalSecondaryIndexes\":"
+                + "[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}")).isEqualTo("ValidationException: " + INVALID
+                + "Some AttributeDefinitions are not used. AttributeDefinitions: [pk, g, x], keys used: [pk, g]");
+    }
+
+    @Test
     void describeLimitsReportsDynamoDbsDefaultQuotas() {
         var limits = engine.client.describeLimits(b -> { });
         assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80_000L);

@@ -67,8 +67,12 @@ public final class TableOps implements AutoCloseable {
             used.add(k.name());
         }
         if (used.size() != defs.size()) {
-            throw DynamoDbError.validation(INVALID + "Number of attributes in KeySchema does not exactly match "
-                    + "number of attributes defined in AttributeDefinitions");
+            // DynamoDB words it by whether the table has indexes (recorded live; dynalite keeps the first wording)
+            throw DynamoDbError.validation(INVALID + (indexes.isEmpty()
+                    ? "Number of attributes in KeySchema does not exactly match number of attributes defined in "
+                            + "AttributeDefinitions"
+                    : "Some AttributeDefinitions are not used. AttributeDefinitions: "
+                            + defs.stream().map(KeyAttr::name).toList() + ", keys used: " + List.copyOf(used)));
         }
         TableSchema.StreamSettings stream = stream(r.child("StreamSpecification"), null, now, null);
         Map<String, String> tags = TagOps.readTags(r.list("Tags"));
