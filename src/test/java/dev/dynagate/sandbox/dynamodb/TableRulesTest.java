@@ -280,7 +280,8 @@ class TableRulesTest {
     void unusedAttributeDefinitionsAreNamedWhenTheTableHasIndexes() throws Exception {
         assertThat(error("CreateTable", "{\"TableName\":\"Unused\",\"BillingMode\":\"PAY_PER_REQUEST\","
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
-                + "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"},{\"AttributeName\":\"x\",\"AttributeType\":\"S\"}],"
+                + "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"},"
+                + "{\"AttributeName\":\"x\",\"AttributeType\":\"S\"}],"
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"GlobalSecondaryIndexes\":"
                 + "[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
                 + "\"Projection\":{\"ProjectionType\":\"ALL\"}}]}")).isEqualTo("ValidationException: " + INVALID
