@@ -41,6 +41,11 @@ final class Constraints {
         }
         JsonNode n = typed(field, "String");
         if (n != null) {
+            if (field.equals("TableName") && n.textValue().isEmpty()) {
+                // a table name or ARN is at least one character; only then is it held to a name's rules
+                addAt("", Request.member(field), "Member must have length greater than or equal to 1");
+                return this;
+            }
             String inArn = field.equals("TableName") ? Names.nameInArn(n.textValue()) : null;
             nameRules(inArn != null ? inArn : n.textValue(), Request.member(field));
         }
