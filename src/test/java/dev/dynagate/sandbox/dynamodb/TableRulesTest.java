@@ -92,9 +92,9 @@ class TableRulesTest {
         assertThat(error("DescribeTable", "{\"TableName\":\"ab\"}")).isEqualTo("ValidationException: 1 validation "
                 + "error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length "
                 + "greater than or equal to 3");
-        assertThat(error("PutItem", "{\"TableName\":\"\",\"Item\":{\"pk\":{\"S\":\"a\"}}}")).isEqualTo("ValidationException: "
-                + "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must have "
-                + "length greater than or equal to 1");
+        assertThat(error("PutItem", "{\"TableName\":\"\",\"Item\":{\"pk\":{\"S\":\"a\"}}}"))
+                .isEqualTo("ValidationException: 1 validation error detected: Value '' at 'tableName' failed to "
+                        + "satisfy constraint: Member must have length greater than or equal to 1");
         assertThat(error("CreateTable", "{\"TableName\":\"ab\",\"BillingMode\":\"FOO\",\"AttributeDefinitions\":[],"
                 + "\"KeySchema\":[]}")).startsWith("ValidationException: 2 validation errors detected: ");
     }
