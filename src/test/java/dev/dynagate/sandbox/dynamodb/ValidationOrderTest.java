@@ -80,6 +80,15 @@ class ValidationOrderTest {
         assertThat(engine.raw("PutItem",
                 "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
                 .contains("\"message\":\"Empty attribute name\"");
+        // as captured from DynamoDB: the empty name is found before a value nested too deep, in either order
+        String deep = "{\"M\":{\"n\":".repeat(100) + "{\"S\":\"x\"}" + "}}".repeat(100);
+        for (String item : new String[] {"{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"},\"d\":" + deep + "}",
+                "{\"pk\":{\"S\":\"a\"},\"d\":" + deep + ",\"\":{\"S\":\"x\"}}"}) {
+            assertThat(engine.raw("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"Items\","
+                    + "\"Item\":" + item + "}}]}")).contains("\"message\":\"Empty attribute name\"");
+            assertThat(engine.raw("PutItem", "{\"TableName\":\"Items\",\"Item\":" + item + "}"))
+                    .contains("\"message\":\"Empty attribute name\"");
+        }
     }
 
     @Test

@@ -223,7 +223,7 @@ public final class BatchOps {
                 }
                 Write write;
                 if (put != null) {
-                    Map<String, AttrValue> item = Keys.namedAttributes(put.item("Item"));
+                    Map<String, AttrValue> item = Keys.namedItem(put);
                     if (item == null) {
                         throw Request.missing("Item");
                     }

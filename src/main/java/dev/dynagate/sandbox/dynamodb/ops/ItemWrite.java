@@ -78,12 +78,9 @@ final class ItemWrite {
     /** {@code inTransaction}: one element of TransactWriteItems (see {@link ExpressionParams}). */
     static Parsed parse(Kind kind, Request r, boolean inTransaction) {
         String name = Names.tableName(r);
-        Map<String, AttrValue> values = r.item(kind == Kind.PUT ? "Item" : "Key");
+        Map<String, AttrValue> values = kind == Kind.PUT ? Keys.namedItem(r) : r.item("Key");
         if (kind == Kind.PUT && values == null) {
             throw Request.missing("Item");
-        }
-        if (kind == Kind.PUT) {
-            Keys.namedAttributes(values);
         }
         if (kind == Kind.CHECK && !r.has("ConditionExpression")) {
             throw Request.missing("ConditionExpression");

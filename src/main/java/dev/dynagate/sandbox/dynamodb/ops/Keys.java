@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
@@ -61,12 +62,16 @@ public final class Keys {
         }
     }
 
-    /** An item to put may not have an attribute named by the empty string; DynamoDB checks it with the values. */
-    static Map<String, AttrValue> namedAttributes(Map<String, AttrValue> item) {
-        if (item != null && item.containsKey("")) {
+    /**
+     * The item a put sends, read once its attributes are known to be named: DynamoDB refuses an attribute named by
+     * the empty string before it looks at any value, so even ahead of a value nested too deep.
+     */
+    static Map<String, AttrValue> namedItem(Request put) {
+        JsonNode raw = put.node("Item");
+        if (raw != null && raw.isObject() && raw.hasNonNull("")) {
             throw DynamoDbError.validation("Empty attribute name");
         }
-        return item;
+        return put.item("Item");
     }
 
     /** The checks a PutItem makes on an item: table and index key attributes present and typed, and its size. */
