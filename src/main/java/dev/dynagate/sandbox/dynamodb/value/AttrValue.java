@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * A DynamoDB attribute value inside the sandbox engine, one record per DynamoDB type. Maps keep insertion order
- * ({@link java.util.LinkedHashMap}); sets keep the order they were given in and never hold duplicates (numbers are
- * compared by value, so {@code 1} and {@code 1.0} are one element). Numbers are normalised {@link BigDecimal}s.
+ * ({@link java.util.LinkedHashMap}); sets hold their members in DynamoDB's order, whatever order they were given in
+ * (strings and binaries by unsigned bytes, numbers by value, as DynamoDB answers them), and never hold duplicates
+ * (numbers are compared by value, so {@code 1} and {@code 1.0} are one element). Numbers are normalised
+ * {@link BigDecimal}s.
  */
 public sealed interface AttrValue {
 
@@ -51,18 +53,30 @@ public sealed interface AttrValue {
     }
 
     record SS(List<String> value) implements AttrValue {
+        public SS {
+            value = Sets.inOrder(value, AttrOrder::compareCodePoints);
+        }
+
         public String type() { return "SS"; }
         @Override public boolean equals(Object o) { return o instanceof SS s && Sets.sameElements(s.value, value); }
         @Override public int hashCode() { return Sets.orderFreeHash(value); }
     }
 
     record NS(List<BigDecimal> value) implements AttrValue {
+        public NS {
+            value = Sets.inOrder(value, BigDecimal::compareTo);
+        }
+
         public String type() { return "NS"; }
         @Override public boolean equals(Object o) { return o instanceof NS s && Sets.sameNumbers(s.value, value); }
         @Override public int hashCode() { return Sets.orderFreeHash(value.stream().map(BigDecimal::stripTrailingZeros).toList()); }
     }
 
     record BS(List<byte[]> value) implements AttrValue {
+        public BS {
+            value = Sets.inOrder(value, Arrays::compareUnsigned);
+        }
+
         public String type() { return "BS"; }
         @Override public boolean equals(Object o) { return o instanceof BS s && Sets.sameBinaries(s.value, value); }
         @Override public int hashCode() { return Sets.orderFreeHash(value.stream().map(Arrays::hashCode).toList()); }

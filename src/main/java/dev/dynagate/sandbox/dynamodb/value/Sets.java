@@ -1,14 +1,29 @@
 package dev.dynagate.sandbox.dynamodb.value;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Order-free equality for DynamoDB sets, which the engine keeps as lists in the order the client gave. */
+/** DynamoDB's order for a set's members, and order-free equality for sets. */
 final class Sets {
     private Sets() {
+    }
+
+    /** The members in order: the list itself when they already are (as every stored set is), else a sorted copy. */
+    static <T> List<T> inOrder(List<T> members, Comparator<? super T> order) {
+        for (int i = 1; i < members.size(); i++) {
+            if (order.compare(members.get(i - 1), members.get(i)) > 0) {
+                List<T> sorted = new ArrayList<>(members);
+                sorted.sort(order);
+                return Collections.unmodifiableList(sorted);
+            }
+        }
+        return members;
     }
 
     static boolean sameElements(List<String> a, List<String> b) {

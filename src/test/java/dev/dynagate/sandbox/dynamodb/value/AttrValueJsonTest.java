@@ -41,6 +41,21 @@ class AttrValueJsonTest {
         return e.getMessage();
     }
 
+    /** As recorded from DynamoDB: members come back in its order, not as written. */
+    @Test
+    void setsHoldTheirMembersInDynamoDbsOrder() {
+        AttrValue.SS strings = (AttrValue.SS) AttrValueJson.read(
+                json("{'SS':['b','','a','\\uD83D\\uDE00','\\uFF21']}"));
+        // by UTF-8 bytes: a character beyond U+FFFF sorts after U+FF21, unlike UTF-16 order
+        assertThat(strings.value()).containsExactly("", "a", "b", "\uFF21", "\uD83D\uDE00");
+        AttrValue.NS numbers = (AttrValue.NS) AttrValueJson.read(json("{'NS':['10','1.5','-2','0']}"));
+        assertThat(numbers.value()).extracting(BigDecimal::toPlainString).containsExactly("-2", "0", "1.5", "10");
+        AttrValue.BS binaries = (AttrValue.BS) AttrValueJson.read(json("{'BS':['/w==','AQ==','gA==']}"));
+        assertThat(binaries.value()).extracting(bytes -> bytes[0] & 0xff).containsExactly(1, 0x80, 0xff);
+        assertThat(AttrValueJson.write(new AttrValue.SS(List.of("z", "y"))).toString())
+                .isEqualTo("{\"SS\":[\"y\",\"z\"]}");
+    }
+
     @Test
     void readsEveryType() {
         assertThat(AttrValueJson.read(json("{'S':'x'}"))).isEqualTo(new AttrValue.S("x"));
