@@ -67,15 +67,16 @@ final class Constraints {
         return this;
     }
 
+    /** A name's length before its characters, in the order DynamoDB reports them. */
     private void nameRules(String v, String member) {
-        if (!Names.valid(v)) {
-            addAt(v, member, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-        }
         if (v.length() < 3) {
             addAt(v, member, "Member must have length greater than or equal to 3");
         }
         if (v.length() > 255) {
             addAt(v, member, "Member must have length less than or equal to 255");
+        }
+        if (!Names.valid(v)) {
+            addAt(v, member, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
     }
 

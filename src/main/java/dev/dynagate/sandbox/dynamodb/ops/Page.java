@@ -41,7 +41,12 @@ final class Page {
         this.fromTable = fromTable;
     }
 
-    /** {@code query}: a Query's page, whose Select message DynamoDB words as its first validation pass does. */
+    /** As verified against DynamoDB: a Query words its Select refusals as its first validation pass; a Scan does not. */
+    private static String selectPrefix(boolean query) {
+        return query ? "1 validation error detected: " : "";
+    }
+
+    /** {@code query}: a Query's page, whose Select messages DynamoDB words as its first validation pass does. */
     static Page of(Request r, ReadTarget target, Projection projection, Condition filter, boolean query) {
         Integer limit = r.integer("Limit");
         if (limit != null && limit < 1) {
@@ -53,17 +58,16 @@ final class Page {
             select = projection != null ? "SPECIFIC_ATTRIBUTES"
                     : target.index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
         } else if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            boolean legacy = r.has("AttributesToGet");
-            throw DynamoDbError.validation((query && !legacy ? "1 validation error detected: " : "")
-                    + "Cannot specify the " + (legacy ? "AttributesToGet" : "ProjectionExpression")
-                    + " when choosing to get "
+            throw DynamoDbError.validation(selectPrefix(query) + "Cannot specify the "
+                    + (r.has("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression") + " when choosing to get "
                     + (select.equals("COUNT") ? "only the Count" : select));
         } else if (projection == null && select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbError.validation("Must specify the AttributesToGet or ProjectionExpression when choosing "
-                    + "to get SPECIFIC_ATTRIBUTES");
+            throw DynamoDbError.validation(selectPrefix(query) + "Must specify the AttributesToGet or "
+                    + "ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
         if (select.equals("ALL_PROJECTED_ATTRIBUTES") && target.index == null) {
-            throw DynamoDbError.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+            throw DynamoDbError.validation(selectPrefix(query)
+                    + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
         IndexSchema index = target.index;
         if (select.equals("ALL_ATTRIBUTES") && index != null && index.global() && !index.projectsAll()) {
