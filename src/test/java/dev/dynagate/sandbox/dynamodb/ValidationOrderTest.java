@@ -124,9 +124,9 @@ class ValidationOrderTest {
                 .contains("\"ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName\"");
         assertThat(engine.raw("UpdateItem", "{\"TableName\":\"x!\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"))
                 .as("a name's length is reported before its characters").contains("2 validation errors detected: "
-                        + "Value 'x!' at 'tableName' failed to satisfy constraint: Member must have length greater than "
-                        + "or equal to 3; Value 'x!' at 'tableName' failed to satisfy constraint: Member must satisfy "
-                        + "regular expression pattern: [a-zA-Z0-9_.-]+");
+                        + "Value 'x!' at 'tableName' failed to satisfy constraint: Member must have length greater "
+                        + "than or equal to 3; Value 'x!' at 'tableName' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         assertThat(engine.raw("Scan", "{\"TableName\":\"Items\",\"Select\":\"COUNT\",\"ProjectionExpression\":\"pk\"}"))
                 .contains("\"Cannot specify the ProjectionExpression when choosing to get only the Count\"");
         assertThat(engine.raw("Query", "{\"TableName\":\"Items\",\"KeyConditionExpression\":\"pk = :p\","

@@ -41,7 +41,7 @@ final class Page {
         this.fromTable = fromTable;
     }
 
-    /** As verified against DynamoDB: a Query words its Select refusals as its first validation pass; a Scan does not. */
+    /** As verified against DynamoDB: a Query words its Select refusals as its first pass does; a Scan does not. */
     private static String selectPrefix(boolean query) {
         return query ? "1 validation error detected: " : "";
     }
