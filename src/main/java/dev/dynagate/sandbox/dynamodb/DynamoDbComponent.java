@@ -8,6 +8,7 @@ import dev.dynagate.sandbox.dynamodb.ops.ItemOps;
 import dev.dynagate.sandbox.dynamodb.ops.Keys;
 import dev.dynagate.sandbox.dynamodb.ops.ReadOps;
 import dev.dynagate.sandbox.dynamodb.ops.TableOps;
+import dev.dynagate.sandbox.dynamodb.ops.PolicyOps;
 import dev.dynagate.sandbox.dynamodb.ops.TagOps;
 import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
@@ -56,6 +57,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
         TransactOps transactions = new TransactOps(engine);
         TtlOps ttl = new TtlOps(engine);
         TagOps tags = new TagOps(engine);
+        PolicyOps policies = new PolicyOps(engine);
         wire = new DynamoDbWire()
                 .register("CreateTable", tables::create)
                 .register("DescribeTable", tables::describe)
@@ -77,6 +79,9 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .register("TagResource", tags::tag)
                 .register("UntagResource", tags::untag)
                 .register("ListTagsOfResource", tags::list)
+                .register("PutResourcePolicy", policies::put)
+                .register("GetResourcePolicy", policies::get)
+                .register("DeleteResourcePolicy", policies::delete)
                 .register("DescribeEndpoints", r -> BatchOps.endpoints(context))
                 .register("DescribeLimits", r -> BatchOps.limits());
         sweeper = new TtlSweeper(engine);

@@ -8,15 +8,9 @@ import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** TagResource, UntagResource and ListTagsOfResource on table ARNs (any region or account is accepted). */
 public final class TagOps {
-    private static final String INVALID = SchemaParser.INVALID;
-    /** A table's sub-resource: its index, stream or backup (group 2 names which). */
-    private static final Pattern DYNAMODB_RESOURCE = Pattern.compile(
-            "arn:aws[a-z-]*:dynamodb:[a-z0-9-]*:[0-9]*:table/([^/]+)/([a-z]+)/.+");
     private final Engine engine;
 
     public TagOps(Engine engine) {
@@ -29,24 +23,10 @@ public final class TagOps {
         return out;
     }
 
-    /** The table a ResourceArn names; other resources are refused in the words DynamoDB uses for each. */
+    /** The table a ResourceArn names, which must exist. */
     private String tableOf(Request r) {
         String arn = r.requiredString("ResourceArn");
-        if (!arn.startsWith("arn:")) {
-            throw DynamoDbError.validation(INVALID + "ARNs must start with 'arn:': " + arn);
-        }
-        String table = Names.nameInArn(arn);
-        if (table == null) {
-            Matcher other = DYNAMODB_RESOURCE.matcher(arn);
-            if (!other.matches() || !other.group(2).equals("index") && !other.group(2).equals("stream")) {
-                throw DynamoDbError.validation(INVALID + "Provided Arn is not a DynamoDB resource arn: " + arn);
-            }
-            if (other.group(2).equals("index")) {
-                throw DynamoDbError.validation(INVALID + "Invalid resource arn provided, only table or stream is "
-                        + "accepted. Provided resource arn: " + arn);
-            }
-            throw DynamoDbError.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
-        }
+        String table = ResourceArns.table(arn);
         if (engine.database().table(table) == null) {
             throw DynamoDbError.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
         }
@@ -91,8 +71,8 @@ public final class TagOps {
     public ObjectNode list(Request r) {
         ObjectNode out = Request.object();
         ArrayNode tags = out.putArray("Tags");
-        Matcher stream = DYNAMODB_RESOURCE.matcher(r.requiredString("ResourceArn"));
-        if (stream.matches() && stream.group(2).equals("stream") && engine.database().table(stream.group(1)) != null) {
+        String streamOf = ResourceArns.streamTable(r.requiredString("ResourceArn"));
+        if (streamOf != null && engine.database().table(streamOf) != null) {
             return out; // a table's stream is a resource of its own, without tags
         }
         engine.table(tableOf(r)).schema().tags().forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));

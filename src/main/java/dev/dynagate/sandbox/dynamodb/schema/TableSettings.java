@@ -2,18 +2,25 @@ package dev.dynagate.sandbox.dynamodb.schema;
 
 /**
  * Table settings DynamoDB keeps and describes but the sandbox does not enforce: the on-demand throughput limits
- * ({@code null} when not set) and server-side encryption with a KMS key ({@code kmsKeyArn} null when the table uses
- * the default, AWS-owned encryption, which DescribeTable does not show).
+ * ({@code null} when not set), server-side encryption with a KMS key ({@code kmsKeyArn} null when the table uses
+ * the default, AWS-owned encryption, which DescribeTable does not show), and the resource-based policy with its
+ * revision (both null when the table has none).
  */
-public record TableSettings(Long maxReadRequestUnits, Long maxWriteRequestUnits, String kmsKeyArn) {
-    public static final TableSettings DEFAULT = new TableSettings(null, null, null);
+public record TableSettings(Long maxReadRequestUnits, Long maxWriteRequestUnits, String kmsKeyArn,
+                            String resourcePolicy, String policyRevision) {
+    public static final TableSettings DEFAULT = new TableSettings(null, null, null, null, null);
 
     public TableSettings withOnDemand(Long read, Long write) {
-        return new TableSettings(read, write, kmsKeyArn);
+        return new TableSettings(read, write, kmsKeyArn, resourcePolicy, policyRevision);
     }
 
     public TableSettings withKmsKey(String arn) {
-        return new TableSettings(maxReadRequestUnits, maxWriteRequestUnits, arn);
+        return new TableSettings(maxReadRequestUnits, maxWriteRequestUnits, arn, resourcePolicy, policyRevision);
+    }
+
+    /** The settings with this policy at this revision, or without a policy when both are null. */
+    public TableSettings withPolicy(String policy, String revision) {
+        return new TableSettings(maxReadRequestUnits, maxWriteRequestUnits, kmsKeyArn, policy, revision);
     }
 
     public boolean hasOnDemandLimits() {

@@ -48,7 +48,8 @@ class RecordCodecTest {
 
     @Test
     void tableSettingsRoundTripAndAreAbsentFromOlderSchemas() throws Exception {
-        TableSettings settings = new TableSettings(10L, 5L, "arn:aws:kms:us-east-1:000000000000:key/k");
+        TableSettings settings = new TableSettings(10L, 5L, "arn:aws:kms:us-east-1:000000000000:key/k",
+                "{\"Version\":\"2012-10-17\"}", "1700000000000");
         TableSchema kept = schema(Throughput.NONE).withSettings(settings);
         List<Changes.Mutation> decoded = RecordCodec.decode(RecordCodec.encode(
                 List.of(new Changes.Schema(kept, true))));
@@ -63,6 +64,17 @@ class RecordCodecTest {
         record.writeString(JSON.writeValueAsString(old));
         assertThat(((Changes.Schema) RecordCodec.decode(record.toArray()).get(0)).schema().settings())
                 .isEqualTo(TableSettings.DEFAULT);
+
+        // settings written before tables had resource policies read as having none
+        ObjectNode withoutPolicy = JSON.valueToTree(kept);
+        ((ObjectNode) withoutPolicy.get("settings")).remove(List.of("resourcePolicy", "policyRevision"));
+        ValueCodec.Writer earlier = new ValueCodec.Writer(256);
+        earlier.writeInt(1);
+        earlier.writeByte(3);
+        earlier.writeBoolean(true);
+        earlier.writeString(JSON.writeValueAsString(withoutPolicy));
+        assertThat(((Changes.Schema) RecordCodec.decode(earlier.toArray()).get(0)).schema().settings())
+                .isEqualTo(settings.withPolicy(null, null));
     }
 
     /**
