@@ -96,6 +96,37 @@ class IndexAndLimitsTest {
     }
 
 
+    /** A projected attribute's name has a key attribute's 255-character limit, for global and local indexes. */
+    @Test
+    void projectedAttributeNamesAreAtMost255Characters() {
+        for (boolean global : new boolean[] {true, false}) {
+            String index = global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes";
+            String keys = global ? "[{\"AttributeName\":\"c\",\"KeyType\":\"HASH\"}]"
+                    : "[{\"AttributeName\":\"a\",\"KeyType\":\"HASH\"},"
+                            + "{\"AttributeName\":\"c\",\"KeyType\":\"RANGE\"}]";
+            String body = "{\"TableName\":\"Projected\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":["
+                    + "{\"AttributeName\":\"a\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"b\",\"AttributeType\":\"S\"},"
+                    + "{\"AttributeName\":\"c\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"a\","
+                    + "\"KeyType\":\"HASH\"},{\"AttributeName\":\"b\",\"KeyType\":\"RANGE\"}],\"" + index + "\":[{"
+                    + "\"IndexName\":\"idx\",\"KeySchema\":" + keys + ",\"Projection\":{\"ProjectionType\":\"INCLUDE\","
+                    + "\"NonKeyAttributes\":[\"%s\"]}}]}";
+            assertThat(raw("CreateTable", body.formatted("x".repeat(256))))
+                    .contains("nonKeyAttributes' failed to satisfy constraint")
+                    .contains("length less than or equal to 255");
+            assertThat(raw("CreateTable", body.formatted("x".repeat(255)))).doesNotContain("__type");
+            raw("DeleteTable", "{\"TableName\":\"Projected\"}");
+        }
+    }
+
+    private String raw(String operation, String body) {
+        try {
+            return engine.raw(operation, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One byte more is refused on every path that can name an attribute, nested map keys included. */
     @Test
     void attributeNamesOfMoreThan64KbAreRefusedWherever() {
@@ -124,6 +155,8 @@ class IndexAndLimitsTest {
                     "1 validation error detected: Attribute name is too large, must be less than 65536 bytes");
         }
         assertThat(engine.client.scan(b -> b.tableName("Shop")).count()).isZero();
+        assertThatThrownBy(() -> engine.client.getItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
+                .attributesToGet(name))).hasMessageContaining("Attribute name is too large");
         String longest = "é".repeat(32_767) + "a"; // 65,535 bytes
         engine.client.updateItem(b -> b.tableName("Shop").key(Map.of("pk", s("x"), "sk", s("1")))
                 .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", longest))

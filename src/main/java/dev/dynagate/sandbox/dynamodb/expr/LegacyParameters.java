@@ -92,6 +92,7 @@ public final class LegacyParameters {
         Set<String> names = new LinkedHashSet<>();
         if (attributesToGet != null && attributesToGet.isArray()) {
             for (JsonNode name : attributesToGet) {
+                AttrValueJson.checkName(name.asText());
                 if (!names.add(name.asText())) {
                     throw DynamoDbError.validation(INVALID + "Duplicate value in attribute name: " + name.asText());
                 }

@@ -267,6 +267,13 @@ final class SchemaParser {
                 if (!attribute.isTextual()) {
                     throw Request.notA("String", attribute);
                 }
+                if (attribute.textValue().isEmpty() || attribute.textValue().length() > 255) {
+                    // a projected attribute's name has a key attribute's limits; list members are reported together
+                    throw DynamoDbError.validation("1 validation error detected: Value '" + nonKey.stream()
+                            .map(JsonNode::asText).toList() + "' at '" + path + ".projection.nonKeyAttributes' failed "
+                            + "to satisfy constraint: Member must satisfy constraint: [Member must have length less "
+                            + "than or equal to 255, Member must have length greater than or equal to 1]");
+                }
                 if (nonKeyNames.contains(attribute.textValue())) {
                     throw DynamoDbError.validation(INVALID + "Duplicate element in NonKeyAttributes: "
                             + attribute.textValue());
