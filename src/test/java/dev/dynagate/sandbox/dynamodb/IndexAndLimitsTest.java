@@ -96,6 +96,32 @@ class IndexAndLimitsTest {
     }
 
 
+    /** As tests run against DynamoDB record: a local index refuses a filter on an attribute it does not project. */
+    @Test
+    void aLocalIndexRefusesAFilterOnAnAttributeItDoesNotProject() {
+        engine.client.createTable(b -> b.tableName("Narrow").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("p", ScalarAttributeType.S), def("c", ScalarAttributeType.S),
+                        def("b", ScalarAttributeType.S))
+                .keySchema(key("p", KeyType.HASH), key("c", KeyType.RANGE))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("keysOnly")
+                                .keySchema(key("p", KeyType.HASH), key("b", KeyType.RANGE))
+                                .projection(x -> x.projectionType(ProjectionType.KEYS_ONLY)).build(),
+                        LocalSecondaryIndex.builder().indexName("withE")
+                                .keySchema(key("p", KeyType.HASH), key("b", KeyType.RANGE))
+                                .projection(x -> x.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("e")).build()));
+        engine.client.putItem(b -> b.tableName("Narrow").item(Map.of("p", s("x"), "c", s("1"), "b", s("1"),
+                "d", s("2"), "e", s("3"))));
+        for (String index : List.of("keysOnly", "withE")) {
+            assertThatThrownBy(() -> engine.client.query(b -> b.tableName("Narrow").indexName(index)
+                    .keyConditionExpression("p = :p").filterExpression("d = :d")
+                    .expressionAttributeValues(Map.of(":p", s("x"), ":d", s("2"))).select("ALL_ATTRIBUTES")))
+                    .hasMessageContaining("Index " + index + " does not project the attributes used in the filter: d");
+        }
+        assertThat(engine.client.query(b -> b.tableName("Narrow").indexName("withE").keyConditionExpression("p = :p")
+                .filterExpression("e = :e AND c = :c").expressionAttributeValues(Map.of(":p", s("x"), ":e", s("3"),
+                        ":c", s("1")))).count()).isEqualTo(1);
+    }
+
     /** A projected attribute's name has a key attribute's 255-character limit, for global and local indexes. */
     @Test
     void projectedAttributeNamesAreAtMost255Characters() {

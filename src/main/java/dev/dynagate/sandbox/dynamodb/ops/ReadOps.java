@@ -10,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.expr.LegacyParameters;
 import dev.dynagate.sandbox.dynamodb.expr.Projection;
 import dev.dynagate.sandbox.dynamodb.expr.SortCondition;
 import dev.dynagate.sandbox.dynamodb.expr.SortOperator;
+import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.storage.IndexKey;
 import dev.dynagate.sandbox.dynamodb.storage.PartitionToken;
@@ -26,6 +27,28 @@ public final class ReadOps {
 
     public ReadOps(Engine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * A local index that does not project every attribute refuses a filter on one it leaves out, even when the
+     * items are read whole from the table (recorded by tests run against DynamoDB; the wording is the sandbox's).
+     */
+    private static void checkFilterProjected(ReadTarget target, java.util.Set<String> read) {
+        IndexSchema index = target.index;
+        if (index == null || index.global() || index.projectsAll()) {
+            return;
+        }
+        java.util.Set<String> projected = new java.util.HashSet<>(ReadTarget.names(target.keys()));
+        projected.add(target.table.schema().hash().name());
+        projected.add(target.table.schema().range().name());
+        if (index.nonKeyAttributes() != null) {
+            projected.addAll(index.nonKeyAttributes());
+        }
+        List<String> missing = read.stream().filter(name -> !projected.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw DynamoDbError.validation(SchemaParser.INVALID + "Index " + index.name() + " does not project the "
+                    + "attributes used in the filter: " + String.join(", ", missing));
+        }
     }
 
     public ObjectNode query(Request r) {
@@ -52,6 +75,9 @@ public final class ReadOps {
                             + "Primary key attribute: " + keyAttr.name());
                 }
             }
+            java.util.Set<String> read = new java.util.LinkedHashSet<>();
+            legacyFilter.fieldNames().forEachRemaining(read::add);
+            checkFilterProjected(target, read);
         }
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
@@ -69,6 +95,7 @@ public final class ReadOps {
                             + "Primary key attribute: " + keyAttr.name());
                 }
             }
+            checkFilterProjected(target, read);
         }
         Page page = Page.of(r, target, projection, filter, true);
         boolean forward = r.bool("ScanIndexForward", true);
