@@ -108,7 +108,8 @@ class IndexAndLimitsTest {
                                 .projection(x -> x.projectionType(ProjectionType.KEYS_ONLY)).build(),
                         LocalSecondaryIndex.builder().indexName("withE")
                                 .keySchema(key("p", KeyType.HASH), key("b", KeyType.RANGE))
-                                .projection(x -> x.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("e")).build()));
+                                .projection(x -> x.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("e"))
+                                .build()));
         engine.client.putItem(b -> b.tableName("Narrow").item(Map.of("p", s("x"), "c", s("1"), "b", s("1"),
                 "d", s("2"), "e", s("3"))));
         for (String index : List.of("keysOnly", "withE")) {
