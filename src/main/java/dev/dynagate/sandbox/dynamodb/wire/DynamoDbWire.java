@@ -74,7 +74,8 @@ public final class DynamoDbWire {
             checkAuthorization(request);
             ObjectNode result = operation.handle(new Request(body));
             // most writes answer an empty object: no generator needed for that
-            byte[] json = result.isEmpty() ? new byte[] {'{', '}'} : JSON.writeValueAsBytes(result);
+            byte[] json = result == null ? new byte[0]
+                    : result.isEmpty() ? new byte[] {'{', '}'} : JSON.writeValueAsBytes(result);
             return respond(200, json, responseType);
         } catch (DynamoDbError e) {
             return error(e, responseType);
@@ -86,7 +87,8 @@ public final class DynamoDbWire {
 
     /** Runs one operation in-process on an already parsed request, as {@link #handle} would after its checks. */
     public ObjectNode call(String name, JsonNode body) {
-        return operation(TARGET_PREFIX + name).handle(new Request(body));
+        ObjectNode result = operation(TARGET_PREFIX + name).handle(new Request(body));
+        return result == null ? JSON.createObjectNode() : result;
     }
 
     private Operation operation(String target) {
