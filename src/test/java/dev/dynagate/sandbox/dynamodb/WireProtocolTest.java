@@ -133,6 +133,9 @@ class WireProtocolTest {
         crc.update(response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
         assertThat(json(response).get("TableNames").isArray()).isTrue();
+        assertThat(response.headers().firstValue("Server")).as("as DynamoDB names itself").hasValue("Server");
+        assertThat(post("DescribeTable", "{\"TableName\":\"Missing\"}", true).headers().firstValue("Server"))
+                .hasValue("Server");
     }
 
     @Test

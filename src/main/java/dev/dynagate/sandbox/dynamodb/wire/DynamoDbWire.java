@@ -230,7 +230,9 @@ public final class DynamoDbWire {
     private static SandboxResponse respond(int status, byte[] body, String contentType) {
         CRC32 crc = new CRC32();
         crc.update(body);
+        // DynamoDB names itself in a Server header whose value is the word itself
         return new SandboxResponse(status, new LinkedHashMap<>(), body)
+                .with("Server", "Server")
                 .with("Content-Type", contentType)
                 .with("x-amzn-RequestId", requestId())
                 .with("x-amz-crc32", Long.toString(crc.getValue()));
