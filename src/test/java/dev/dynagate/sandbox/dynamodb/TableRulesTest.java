@@ -292,6 +292,30 @@ class TableRulesTest {
                 + "Some AttributeDefinitions are not used. AttributeDefinitions: [pk, g, x], keys used: [pk, g]");
     }
 
+    /** As tests run against DynamoDB record: warm throughput is kept, described, and never lowered. */
+    @Test
+    void warmThroughputIsDescribedAndNeverLowered() throws Exception {
+        String key = "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"";
+        assertThat(error("CreateTable", "{\"TableName\":\"Cold\"," + key + ",\"WarmThroughput\":"
+                + "{\"ReadUnitsPerSecond\":11999}}"))
+                .contains("ReadUnitsPerSecond for WarmThroughput for table (11999) is lower than");
+        JsonNode created = ok("CreateTable", "{\"TableName\":\"Warm\"," + key + ",\"WarmThroughput\":"
+                + "{\"ReadUnitsPerSecond\":12240}}").at("/TableDescription/WarmThroughput");
+        assertThat(created.get("ReadUnitsPerSecond").asLong()).isEqualTo(12_240);
+        assertThat(created.get("WriteUnitsPerSecond").asLong()).as("the unit not given").isEqualTo(4_000);
+        ok("UpdateTable", "{\"TableName\":\"Warm\",\"WarmThroughput\":{\"WriteUnitsPerSecond\":4080}}");
+        JsonNode described = ok("DescribeTable", "{\"TableName\":\"Warm\"}").at("/Table/WarmThroughput");
+        assertThat(described.get("WriteUnitsPerSecond").asLong()).isEqualTo(4_080);
+        assertThat(described.get("Status").asText()).isEqualTo("ACTIVE");
+        assertThat(update("Warm", "\"WarmThroughput\":{\"ReadUnitsPerSecond\":12120}")).isEqualTo(INVALID
+                + "Requested ReadUnitsPerSecond for WarmThroughput for table is lower than current WarmThroughput, "
+                + "decreasing WarmThroughput is not supported");
+        ok("UpdateTable", "{\"TableName\":\"Warm\",\"TableClass\":\"STANDARD_INFREQUENT_ACCESS\"}");
+        assertThat(ok("DescribeTable", "{\"TableName\":\"Warm\"}").at("/Table/TableClassSummary")
+                .has("LastUpdateDateTime")).as("when the class last changed").isTrue();
+    }
+
     @Test
     void describeLimitsReportsDynamoDbsDefaultQuotas() {
         var limits = engine.client.describeLimits(b -> { });

@@ -2,6 +2,7 @@ package dev.dynagate.sandbox.dynamodb.ops;
 
 import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +12,21 @@ final class SettingsParser {
     private SettingsParser() {
     }
 
+    /** What a new on-demand table can take at once, and so the least warm throughput it may be given. */
+    static final long ON_DEMAND_READS = 12_000;
+    static final long ON_DEMAND_WRITES = 4_000;
+
     /**
-     * The settings with what the request gives applied; {@code current} when it gives neither parameter.
-     * {@code billingMode}: the table's mode once the request applies.
+     * The settings with what the request gives applied; {@code current} when it gives none of them.
+     * {@code billingMode}: the table's mode once the request applies; {@code throughput}: its provisioned units then.
      */
-    static TableSettings apply(Request r, TableSettings current, String billingMode) {
+    static TableSettings apply(Request r, TableSettings current, String billingMode, Throughput throughput,
+                               boolean creating) {
         TableSettings next = current;
+        Request warm = r.child("WarmThroughput");
+        if (warm != null && (warm.has("ReadUnitsPerSecond") || warm.has("WriteUnitsPerSecond"))) {
+            next = warm(warm, current, billingMode, throughput, creating);
+        }
         Request onDemand = r.child("OnDemandThroughput");
         if (onDemand != null) {
             for (String field : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
@@ -55,6 +65,39 @@ final class SettingsParser {
     private static Long limit(Request onDemand, String field) {
         Integer value = onDemand.integer(field);
         return value == null ? null : value.longValue();
+    }
+
+    /**
+     * A table's warm throughput: on creation at least what the table takes anyway (the on-demand initial throughput,
+     * or the provisioned units), later never lower than it is. A unit the request leaves out keeps its value.
+     */
+    private static TableSettings warm(Request warm, TableSettings current, String billingMode, Throughput throughput,
+                                      boolean creating) {
+        boolean onDemand = billingMode.equals("PAY_PER_REQUEST");
+        Long read = warm.longValue("ReadUnitsPerSecond");
+        Long write = warm.longValue("WriteUnitsPerSecond");
+        long floorRead = onDemand ? ON_DEMAND_READS : throughput.read();
+        long floorWrite = onDemand ? ON_DEMAND_WRITES : throughput.write();
+        long nowRead = current.warmReadUnits() != null ? current.warmReadUnits() : floorRead;
+        long nowWrite = current.warmWriteUnits() != null ? current.warmWriteUnits() : floorWrite;
+        checkWarm("ReadUnitsPerSecond", read, creating ? floorRead : nowRead, creating, onDemand, "ReadCapacityUnits");
+        checkWarm("WriteUnitsPerSecond", write, creating ? floorWrite : nowWrite, creating, onDemand,
+                "WriteCapacityUnits");
+        return current.withWarmThroughput(read != null ? read : nowRead, write != null ? write : nowWrite);
+    }
+
+    private static void checkWarm(String field, Long given, long floor, boolean creating, boolean onDemand,
+                                  String units) {
+        if (given == null || given >= floor) {
+            return;
+        }
+        String invalid = SchemaParser.INVALID + "Requested " + field + " for WarmThroughput for table ";
+        if (!creating) {
+            throw DynamoDbError.validation(invalid + "is lower than current WarmThroughput, decreasing "
+                    + "WarmThroughput is not supported");
+        }
+        throw DynamoDbError.validation(invalid + (onDemand ? "(" + given + ") is lower than initial throughput for "
+                + "OnDemand (" + floor + ")" : "is lower than " + units + " of ProvisionedThroughput"));
     }
 
     /** The KMS key named by the request (id, ARN or alias), or the table's key, or a new AWS-managed one. */

@@ -80,10 +80,17 @@ final class TableDescriber {
                 t.put("LatestStreamArn", Engine.tableArn(schema.name()) + "/stream/" + schema.stream().label());
             }
         }
-        if (schema.tableClass() != null) {
-            t.putObject("TableClassSummary").put("TableClass", schema.tableClass());
-        }
         TableSettings settings = schema.settings();
+        if (schema.tableClass() != null) {
+            ObjectNode summary = t.putObject("TableClassSummary").put("TableClass", schema.tableClass());
+            if (settings.tableClassChangedAt() != null) {
+                summary.put("LastUpdateDateTime", seconds(settings.tableClassChangedAt()));
+            }
+        }
+        if (settings.warmReadUnits() != null) {
+            t.putObject("WarmThroughput").put("ReadUnitsPerSecond", settings.warmReadUnits())
+                    .put("WriteUnitsPerSecond", settings.warmWriteUnits()).put("Status", "ACTIVE");
+        }
         if (settings.hasOnDemandLimits()) {
             ObjectNode limits = t.putObject("OnDemandThroughput");
             if (settings.maxReadRequestUnits() != null) {

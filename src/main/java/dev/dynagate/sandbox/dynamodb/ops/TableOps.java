@@ -80,7 +80,7 @@ public final class TableOps implements AutoCloseable {
         long delay = engine.statusDelay().toMillis();
         TableSchema schema = new TableSchema(name, UUID.randomUUID().toString(), hash, range, defs, indexes, billing,
                 throughput, stream, tags, null, r.bool("DeletionProtectionEnabled", false), tableClass, now,
-                "CREATING", now + delay, SettingsParser.apply(r, TableSettings.DEFAULT, billing));
+                "CREATING", now + delay, SettingsParser.apply(r, TableSettings.DEFAULT, billing, throughput, true));
         engine.database().write(changes -> {
             if (engine.database().table(name) != null) {
                 throw new DynamoDbError("ResourceInUseException", "Table already exists: " + name);

@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.IndexSchema;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
 import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
+import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
 import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import java.util.ArrayList;
@@ -89,10 +90,14 @@ final class TableUpdates {
         }
         String tableClass = TableOps.tableClass(r);
         if (tableClass != null && !tableClass.equals(schema.tableClass())) {
-            next = next.withTableClass(tableClass);
+            next = next.withTableClass(tableClass).withSettings(next.settings().withTableClassChangedAt(now));
         }
-        if (r.has("OnDemandThroughput") || r.has("SSESpecification")) {
-            next = next.withSettings(SettingsParser.apply(r, schema.settings(), next.billingMode()));
+        if (r.has("OnDemandThroughput") || r.has("SSESpecification") || r.has("WarmThroughput")) {
+            TableSettings settings = SettingsParser.apply(r, next.settings(), next.billingMode(), next.throughput(),
+                    false);
+            if (!settings.equals(next.settings())) {
+                next = next.withSettings(settings);
+            }
         }
         if (r.has("DeletionProtectionEnabled")) {
             next = next.withDeletionProtection(r.bool("DeletionProtectionEnabled", false));
