@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +315,31 @@ class TableRulesTest {
         ok("UpdateTable", "{\"TableName\":\"Warm\",\"TableClass\":\"STANDARD_INFREQUENT_ACCESS\"}");
         assertThat(ok("DescribeTable", "{\"TableName\":\"Warm\"}").at("/Table/TableClassSummary")
                 .has("LastUpdateDateTime")).as("when the class last changed").isTrue();
+    }
+
+    /**
+     * As tests run against DynamoDB record: a new index may not give an existing key attribute another type, and
+     * filling it leaves out items whose key values a write to it would have been refused for.
+     */
+    @Test
+    void aNewIndexKeepsKeyTypesAndLeavesOutItemsWithUnusableKeys() throws Exception {
+        assertThat(update("Ondemand", "\"AttributeDefinitions\":[{\"AttributeName\":\"g\",\"AttributeType\":\"N\"}],"
+                + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"gTwo\","
+                + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]"))
+                .isEqualTo(INVALID + "Attributes cannot be redefined. Please check that your attribute has the same "
+                        + "type as previously defined. Existing schema: Schema:[SchemaElement: key{g:S:HASH}] New "
+                        + "schema: Schema:[SchemaElement: key{g:N:HASH}]");
+        for (String x : List.of("fine", "", "x".repeat(2049), "y".repeat(2048))) {
+            ok("PutItem", "{\"TableName\":\"Ondemand\",\"Item\":{\"pk\":{\"S\":\"k" + x.length() + "\"},"
+                    + "\"x\":{\"S\":\"" + x + "\"}}}");
+        }
+        ok("UpdateTable", "{\"TableName\":\"Ondemand\",\"AttributeDefinitions\":[{\"AttributeName\":\"x\","
+                + "\"AttributeType\":\"S\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byX\","
+                + "\"KeySchema\":[{\"AttributeName\":\"x\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+                + "\"KEYS_ONLY\"}}}]}");
+        JsonNode indexed = ok("Scan", "{\"TableName\":\"Ondemand\",\"IndexName\":\"byX\"}").get("Items");
+        assertThat(indexed.findValuesAsText("S")).filteredOn(v -> v.startsWith("k"))
+                .containsExactlyInAnyOrder("k4", "k2048");
     }
 
     @Test

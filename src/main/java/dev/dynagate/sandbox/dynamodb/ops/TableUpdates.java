@@ -189,11 +189,15 @@ final class TableUpdates {
                 }
                 IndexSchema index = SchemaParser.index(create.body(), "globalSecondaryIndexUpdates.create", true, byName, defs, schema.hash(),
                         schema.range(), schema.billingMode(), now, now + delay);
-                // the request must define every key attribute of a new index, even one the table defines
+                // the request must define every key attribute of a new index, even one the table defines, and as the
+                // table defines it
                 Map<String, KeyAttr> declaredByName = new LinkedHashMap<>();
                 declared.forEach(d -> declaredByName.put(d.name(), d));
                 for (KeyAttr key : index.keys()) {
-                    SchemaParser.defined(key.name(), declaredByName, declared);
+                    KeyAttr given = SchemaParser.defined(key.name(), declaredByName, declared);
+                    if (!given.type().equals(key.type())) {
+                        throw redefined(schema, key.name(), index, given);
+                    }
                 }
                 if (schema.index(index.name()) != null || indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw DynamoDbError.validation("Attempting to create an index which already exists");
@@ -227,6 +231,37 @@ final class TableUpdates {
         TableOps.keyAttrs(schema.hash(), schema.range(), indexes).forEach(k -> used.add(k.name()));
         List<KeyAttr> kept = defs.stream().filter(d -> used.contains(d.name())).toList();
         return schema.withIndexes(indexes).withAttributeDefinitions(kept);
+    }
+
+    /**
+     * DynamoDB's refusal of a new index that declares an existing key attribute with another type, naming the key
+     * schema that already uses the attribute and the new index's key as the request declared it.
+     */
+    private static DynamoDbError redefined(TableSchema schema, String attribute, IndexSchema index, KeyAttr given) {
+        List<String> existing = new ArrayList<>();
+        boolean tableKey = schema.hash().name().equals(attribute)
+                || schema.range() != null && schema.range().name().equals(attribute);
+        if (tableKey) {
+            existing.add(element(schema.hash(), "HASH"));
+            if (schema.range() != null) {
+                existing.add(element(schema.range(), "RANGE"));
+            }
+        } else {
+            IndexSchema user = schema.indexes().stream().filter(i -> i.keys().stream()
+                    .anyMatch(k -> k.name().equals(attribute))).findFirst().orElseThrow();
+            user.hashes().forEach(k -> existing.add(element(k, "HASH")));
+            user.ranges().forEach(k -> existing.add(element(k, "RANGE")));
+        }
+        List<String> declared = new ArrayList<>();
+        index.hashes().forEach(k -> declared.add(element(k.name().equals(attribute) ? given : k, "HASH")));
+        index.ranges().forEach(k -> declared.add(element(k.name().equals(attribute) ? given : k, "RANGE")));
+        return DynamoDbError.validation(INVALID + "Attributes cannot be redefined. Please check that your attribute "
+                + "has the same type as previously defined. Existing schema: Schema:[" + String.join(", ", existing)
+                + "] New schema: Schema:[" + String.join(", ", declared) + "]");
+    }
+
+    private static String element(KeyAttr key, String keyType) {
+        return "SchemaElement: key{" + key.name() + ":" + key.type() + ":" + keyType + "}";
     }
 
     /** The position of a global index by name; a local index or none at all is refused as DynamoDB refuses it. */

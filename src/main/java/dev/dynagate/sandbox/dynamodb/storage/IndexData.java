@@ -81,6 +81,32 @@ public final class IndexData {
         return new IndexKey(PartitionToken.of(hashValues), parts);
     }
 
+    /** The most bytes an index's HASH values, and its RANGE values, may hold together. */
+    private static final int MAX_HASH_BYTES = 2048;
+    private static final int MAX_RANGE_BYTES = 1024;
+
+    /**
+     * Whether filling a new index takes an item already in the table: DynamoDB leaves out an item whose key values
+     * for the index a write would have been refused for (empty, or longer than a key may be).
+     */
+    boolean backfills(StoredItem item) {
+        return withinLimit(schema.hashes(), item, MAX_HASH_BYTES) && withinLimit(schema.ranges(), item,
+                MAX_RANGE_BYTES);
+    }
+
+    private static boolean withinLimit(List<KeyAttr> attributes, StoredItem item, int limit) {
+        int total = 0;
+        for (KeyAttr attr : attributes) {
+            AttrValue v = item.attribute(attr.name());
+            int bytes = v == null ? 0 : KeyBytes.of(v).length;
+            if (v != null && bytes == 0) {
+                return false;
+            }
+            total += bytes;
+        }
+        return total <= limit;
+    }
+
     private static AttrValue typed(Function<String, AttrValue> attributes, KeyAttr attr) {
         AttrValue v = attributes.apply(attr.name());
         return v != null && v.type().equals(attr.type()) ? v : null;

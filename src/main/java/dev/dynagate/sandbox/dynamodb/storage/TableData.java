@@ -102,7 +102,9 @@ public final class TableData {
             } else {
                 IndexData fresh = new IndexData(index, next);
                 for (StoredItem item : items.values()) {
-                    fresh.put(null, item);
+                    if (fresh.backfills(item)) {
+                        fresh.put(null, item);
+                    }
                 }
                 rebuilt.put(index.name(), fresh);
             }
