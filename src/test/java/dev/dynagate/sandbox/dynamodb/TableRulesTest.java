@@ -325,7 +325,8 @@ class TableRulesTest {
     void aNewIndexKeepsKeyTypesAndLeavesOutItemsWithUnusableKeys() throws Exception {
         assertThat(update("Ondemand", "\"AttributeDefinitions\":[{\"AttributeName\":\"g\",\"AttributeType\":\"N\"}],"
                 + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"gTwo\","
-                + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]"))
+                + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}}]"))
                 .isEqualTo(INVALID + "Attributes cannot be redefined. Please check that your attribute has the same "
                         + "type as previously defined. Existing schema: Schema:[SchemaElement: key{g:S:HASH}] New "
                         + "schema: Schema:[SchemaElement: key{g:N:HASH}]");
