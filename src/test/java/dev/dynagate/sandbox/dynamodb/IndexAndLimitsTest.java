@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-class IndexAndLimitsTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
+class IndexAndLimitsTest extends EngineTest {
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         engine.client.createTable(b -> b.tableName("Shop").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.S),
                         def("cat", ScalarAttributeType.S), def("price", ScalarAttributeType.N))
@@ -50,11 +44,6 @@ class IndexAndLimitsTest {
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byPrice")
                         .keySchema(key("pk", KeyType.HASH), key("price", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     @Test

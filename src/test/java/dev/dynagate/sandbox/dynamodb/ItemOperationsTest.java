@@ -6,13 +6,10 @@ import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,21 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
-class ItemOperationsTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
+class ItemOperationsTest extends EngineTest {
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         engine.createTable("Items", null);
         engine.createTable("Sorted", ScalarAttributeType.N);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     @Test

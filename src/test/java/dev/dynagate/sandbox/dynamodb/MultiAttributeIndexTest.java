@@ -7,16 +7,13 @@ import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -34,14 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Global secondary indexes keyed by several HASH and several RANGE attributes, as DynamoDB now allows: the schema
  * rules, which items the index holds, and how a Query reads it.
  */
-class MultiAttributeIndexTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
+class MultiAttributeIndexTest extends EngineTest {
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         // matches by tournament and region; within one, by round, then bracket, then match number
         engine.client.createTable(b -> b.tableName("Matches").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(def("id", ScalarAttributeType.S), def("tournamentId", ScalarAttributeType.S),
@@ -62,11 +54,6 @@ class MultiAttributeIndexTest {
         // lacks a RANGE attribute of the index: kept in the table, left out of the index
         engine.client.putItem(b -> b.tableName("Matches").item(Map.of("id", s("m8"), "tournamentId", s("WINTER"),
                 "regionCode", s("EU"), "roundNo", n("1"))));
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     private static GlobalSecondaryIndex gsi(String name, KeySchemaElement... keys) {

@@ -5,17 +5,13 @@ import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,21 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-class QueryScanTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
+class QueryScanTest extends EngineTest {
     private List<String> sortKeys(QueryResponse response, String attribute) {
         return response.items().stream().map(i -> {
             AttributeValue v = i.get(attribute);

@@ -3,33 +3,20 @@ package dev.dynagate.sandbox.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** A table's resource-based policy, kept and answered with revisions as AWS-verified tests record DynamoDB doing. */
-class ResourcePolicyTest {
+class ResourcePolicyTest extends EngineTest {
     private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/";
     private static final String NOT_FOUND = "Resource-based policy not found for the provided ResourceArn: ";
 
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         engine.createTable("Guarded", null);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     private static String policy(String action) {

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -37,21 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
-class TableLifecycleTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
+class TableLifecycleTest extends EngineTest {
     private static KeySchemaElement hash(String name) {
         return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
     }

@@ -4,30 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The table-level rules and their wording as recorded from live DynamoDB by a public catalogue of its answers
  * (2026-10): UpdateTable's checks before the table is looked up, the changes one request may not combine, index
  * updates, streams, on-demand limits, tags and table ARNs in place of names.
  */
-class TableRulesTest {
+class TableRulesTest extends EngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         ok("CreateTable", """
                 {"TableName":"Prov","BillingMode":"PROVISIONED",
                  "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5},
@@ -46,11 +38,6 @@ class TableRulesTest {
                  "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
                  "GlobalSecondaryIndexes":[{"IndexName":"gsi1","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
                    "Projection":{"ProjectionType":"ALL"}}]}""");
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     @Test

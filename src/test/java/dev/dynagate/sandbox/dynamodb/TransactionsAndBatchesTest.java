@@ -6,14 +6,11 @@ import static dev.dynagate.sandbox.dynamodb.EngineFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -26,21 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-class TransactionsAndBatchesTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
+class TransactionsAndBatchesTest extends EngineTest {
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         engine.createTable("Accounts", null);
         engine.createTable("Audit", null);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     private Map<String, AttributeValue> get(String table, String pk) {

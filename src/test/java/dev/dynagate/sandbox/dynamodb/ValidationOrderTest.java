@@ -3,30 +3,17 @@ package dev.dynagate.sandbox.dynamodb;
 import static dev.dynagate.sandbox.dynamodb.EngineFixture.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which error DynamoDB reports when a request has several: constraint errors together and in its order, and a
  * request's own values and expressions before its table is looked up.
  */
-class ValidationOrderTest {
-    @TempDir
-    Path dir;
-    EngineFixture engine;
-
+class ValidationOrderTest extends EngineTest {
     @BeforeEach
-    void start() throws Exception {
-        engine = EngineFixture.start(dir);
+    void setUp() throws Exception {
         engine.createTable("Items", null);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
     }
 
     @Test
