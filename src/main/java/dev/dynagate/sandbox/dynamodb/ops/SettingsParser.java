@@ -2,8 +2,8 @@ package dev.dynagate.sandbox.dynamodb.ops;
 
 import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
-import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import dev.dynagate.sandbox.dynamodb.schema.TableSettings;
+import dev.dynagate.sandbox.dynamodb.schema.Throughput;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +13,8 @@ final class SettingsParser {
     }
 
     /** What a new on-demand table can take at once, and so the least warm throughput it may be given. */
-    static final long ON_DEMAND_READS = 12_000;
-    static final long ON_DEMAND_WRITES = 4_000;
+    private static final long ON_DEMAND_READS = 12_000;
+    private static final long ON_DEMAND_WRITES = 4_000;
 
     /**
      * The settings with what the request gives applied; {@code current} when it gives none of them.
