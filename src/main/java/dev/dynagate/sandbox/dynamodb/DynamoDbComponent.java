@@ -13,6 +13,7 @@ import dev.dynagate.sandbox.dynamodb.ops.TagOps;
 import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlSweeper;
+import dev.dynagate.sandbox.dynamodb.ops.ValidationLayer;
 import dev.dynagate.sandbox.dynamodb.storage.Database;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
@@ -65,12 +66,12 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .register("UpdateTable", tables::update)
                 .register("DeleteTable", tables::delete)
                 .register("PutItem", items::put)
-                .register("GetItem", items::get)
+                .register("GetItem", ValidationLayer.bare(items::get))
                 .register("UpdateItem", items::update)
                 .register("DeleteItem", items::delete)
-                .register("Query", reads::query)
+                .register("Query", ValidationLayer.bare(reads::query))
                 .register("Scan", reads::scan)
-                .register("BatchGetItem", batches::get)
+                .register("BatchGetItem", ValidationLayer.bare(batches::get))
                 .register("BatchWriteItem", batches::write)
                 .register("TransactWriteItems", transactions::write)
                 .register("TransactGetItems", transactions::get)

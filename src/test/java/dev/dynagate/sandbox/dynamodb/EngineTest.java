@@ -1,5 +1,9 @@
 package dev.dynagate.sandbox.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,5 +23,13 @@ abstract class EngineTest {
     @AfterEach
     void stopEngine() {
         engine.close();
+    }
+
+    /** Sends a body as written and answers the error it must get, as "Code: message". */
+    String error(String operation, String body) throws Exception {
+        JsonNode answer = new ObjectMapper().readTree(engine.raw(operation, body));
+        assertThat(answer.has("__type")).as("%s %s answered %s", operation, body, answer).isTrue();
+        String type = answer.get("__type").asText();
+        return type.substring(type.indexOf('#') + 1) + ": " + answer.get("message").asText();
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 class ItemOperationsTest extends EngineTest {
@@ -272,24 +273,33 @@ class ItemOperationsTest extends EngineTest {
         return value;
     }
 
-    /** As recorded from DynamoDB: a value only compared with, however deep, is not held to the nesting limit. */
+    /**
+     * As recorded from DynamoDB (31 of 33 regions, 2026-10): the single-item writes hold a value they only compare
+     * with to the nesting limit too, in the current layer's envelope; a transaction's older layer does not.
+     */
     @Test
-    void aDeepValueOnlyComparedWithIsAccepted() {
+    void aDeepValueOnlyComparedWithIsRefusedBySingleItemWritesOnly() {
         engine.createTable("Deep", null);
         Map<String, AttributeValue> deep = Map.of(":d", nestedMaps(33));
-        engine.client.putItem(b -> b.tableName("Deep").item(Map.of("pk", s("a")))
-                .conditionExpression("attribute_not_exists(pk) OR :d = :d").expressionAttributeValues(deep));
-        engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("a")).updateExpression("SET v = :s")
-                .conditionExpression(":d = :d").expressionAttributeValues(Map.of(":d", nestedMaps(33), ":s", s("x"))));
+        String refused = "1 validation error detected: Nesting Levels have exceeded supported limits";
+        assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Deep").item(Map.of("pk", s("a")))
+                .conditionExpression("attribute_not_exists(pk) OR :d = :d").expressionAttributeValues(deep)))
+                .hasMessageStartingWith(refused);
+        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
+                .updateExpression("SET v = :s").conditionExpression(":d = :d")
+                .expressionAttributeValues(Map.of(":d", nestedMaps(33), ":s", s("x")))))
+                .hasMessageStartingWith(refused);
+        assertThatThrownBy(() -> engine.client.deleteItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
+                .conditionExpression("attribute_exists(pk) OR :d = :d").expressionAttributeValues(deep)))
+                .hasMessageStartingWith(refused);
+        engine.client.putItem(b -> b.tableName("Deep").item(Map.of("pk", s("a"))));
         engine.client.transactWriteItems(b -> b.transactItems(t -> t.conditionCheck(c -> c.tableName("Deep")
                 .key(EngineFixture.key("a")).conditionExpression("attribute_exists(pk) OR :d = :d")
                 .expressionAttributeValues(deep))));
-        engine.client.deleteItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
-                .conditionExpression("attribute_exists(pk) OR :d = :d").expressionAttributeValues(deep));
-        assertThatThrownBy(() -> engine.client.updateItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))
-                .updateExpression("SET v = :d").expressionAttributeValues(deep)))
-                .hasMessageStartingWith("Nesting Levels have exceeded supported limits");
-        assertThat(engine.client.getItem(b -> b.tableName("Deep").key(EngineFixture.key("a"))).hasItem()).isFalse();
+        assertThatThrownBy(() -> engine.client.transactWriteItems(b -> b.transactItems(t -> t.update(u -> u
+                .tableName("Deep").key(EngineFixture.key("a")).updateExpression("SET v = :d")
+                .expressionAttributeValues(deep)))))
+                .isInstanceOf(TransactionCanceledException.class);
     }
 
     /** An update that nests a value deeper than a request may is refused, as a PutItem of the result would be. */

@@ -81,7 +81,7 @@ class TableRulesTest extends EngineTest {
                 + "error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length "
                 + "greater than or equal to 3");
         assertThat(error("PutItem", "{\"TableName\":\"\",\"Item\":{\"pk\":{\"S\":\"a\"}}}"))
-                .isEqualTo("ValidationException: 1 validation error detected: Value '' at 'tableName' failed to "
+                .isEqualTo("ValidationException: 1 validation error detected: Value at 'TableName' failed to "
                         + "satisfy constraint: Member must have length greater than or equal to 1");
         assertThat(error("CreateTable", "{\"TableName\":\"ab\",\"BillingMode\":\"FOO\",\"AttributeDefinitions\":[],"
                 + "\"KeySchema\":[]}")).startsWith("ValidationException: 2 validation errors detected: ");
@@ -372,13 +372,6 @@ class TableRulesTest extends EngineTest {
     }
 
     /** The error's name and message, {@code Name: message}. */
-    private String error(String operation, String body) throws Exception {
-        JsonNode answer = JSON.readTree(engine.raw(operation, body));
-        assertThat(answer.has("__type")).as("%s %s answered %s", operation, body, answer).isTrue();
-        String type = answer.get("__type").asText();
-        return type.substring(type.indexOf('#') + 1) + ": " + answer.get("message").asText();
-    }
-
     private JsonNode ok(String operation, String body) throws Exception {
         JsonNode answer = JSON.readTree(engine.raw(operation, body));
         assertThat(answer.has("__type")).as("%s %s answered %s", operation, body, answer).isFalse();

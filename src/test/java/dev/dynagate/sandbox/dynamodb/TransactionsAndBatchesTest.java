@@ -240,7 +240,8 @@ class TransactionsAndBatchesTest extends EngineTest {
         assertThat(responses.get(0).item()).containsEntry("v", n("1"));
         assertThatThrownBy(() -> engine.client.putItem(b -> b.tableName("Accounts").item(Map.of("pk", s("q")))
                 .expressionAttributeNames(Map.of("#n", "v"))))
-                .hasMessageStartingWith("ExpressionAttributeNames can only be specified when using expressions");
+                .hasMessageStartingWith("1 validation error detected: ExpressionAttributeNames can only be specified "
+                        + "when using expressions");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ValidationOrderTest extends EngineTest {
                 .contains("An expression attribute value used in expression is not defined");
         assertThat(engine.raw("PutItem",
                 "{\"TableName\":\"Missing\",\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}"))
-                .contains("\"message\":\"Empty attribute name\"");
+                .contains("\"message\":\"1 validation error detected: Empty attribute name\"");
         // as captured from DynamoDB: the empty name is found before a value nested too deep, in either order
         String deep = "{\"M\":{\"n\":".repeat(100) + "{\"S\":\"x\"}" + "}}".repeat(100);
         for (String item : new String[] {"{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"},\"d\":" + deep + "}",

@@ -3,6 +3,7 @@ package dev.dynagate.sandbox.dynamodb.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.LayeredRefusal;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import dev.dynagate.sandbox.dynamodb.value.ItemSize;
@@ -84,8 +85,10 @@ public final class ExpressionContext {
                     if (e.getMessage().equals(AttrValueJson.NAME_TOO_LARGE)) {
                         throw e;
                     }
-                    throw DynamoDbError.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage()
-                            + " for key " + entry.getKey());
+                    String older = "ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                            + " for key " + entry.getKey();
+                    // the current validation layer reports the value's own error, naming no key
+                    throw new LayeredRefusal(older, e instanceof LayeredRefusal l ? l.current() : e.getMessage());
                 }
             }
         }
@@ -182,6 +185,16 @@ public final class ExpressionContext {
     /** What a parse depends on besides its text: the names and each value's type (the values are rebound). */
     Map<String, String> names() {
         return names;
+    }
+
+    /**
+     * Refuses a value nested past the limit on stored values even where it is only compared, as DynamoDB's current
+     * validation layer does for PutItem, UpdateItem and DeleteItem (31 of 33 regions, 2026-10).
+     */
+    public void refuseDeepValues() {
+        if (AttrValueJson.tooDeep(values)) {
+            throw LayeredRefusal.alike(AttrValueJson.TOO_DEEP);
+        }
     }
 
     Map<String, AttrValue> values() {

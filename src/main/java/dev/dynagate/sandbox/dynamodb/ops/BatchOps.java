@@ -54,8 +54,9 @@ public final class BatchOps {
                 throw Request.missing("Keys");
             }
             if (keyNodes.isEmpty()) {
-                throw DynamoDbError.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
-                        + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
+                throw DynamoDbError.validation("1 validation error detected: Value at 'RequestItems." + e.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length greater than or equal to "
+                        + "1");
             }
             if (keyNodes.size() > MAX_GET) {
                 throw DynamoDbError.validation("1 validation error detected: Value at 'RequestItems." + e.getKey()
@@ -167,6 +168,11 @@ public final class BatchOps {
         }
         if (!node.isObject()) {
             throw Request.notAMap(node, valueType);
+        }
+        if (node.isEmpty() && operation.equals("BatchGetItem")) {
+            // the current validation layer's words, which BatchGetItem answers in all regions but one (2026-10)
+            throw DynamoDbError.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy "
+                    + "constraint: Member must have length greater than or equal to 1");
         }
         if (node.isEmpty()) {
             throw DynamoDbError.validation("The requestItems parameter is required for " + operation);

@@ -3,7 +3,9 @@ package dev.dynagate.sandbox.dynamodb.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DynamoDB's first validation pass over a request's simple members: every violated constraint is collected, in the
@@ -17,8 +19,18 @@ final class Constraints {
     private static final List<String> OPERATORS = List.of("OR", "AND");
     private static final List<String> SELECT = List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
 
+    private static final String ENUM_RULE = "Member must satisfy enum value set: ";
+    /** The current layer's enum lists, as DynamoDB words them (its spelling of UPDATED_NEW included). */
+    private static final Map<String, String> CURRENT_ENUMS = Map.of(
+            "returnValues", "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]",
+            "conditionalOperator", "[ALL, OR]");
+
     private final Request request;
-    private final List<String> errors = new ArrayList<>();
+    private final List<Violation> errors = new ArrayList<>();
+
+    /** One violated constraint in the older layer's words and the current layer's, and its place in the latter. */
+    private record Violation(String older, String current, boolean missing, int rank) {
+    }
 
     private Constraints(Request request) {
         this.request = request;
@@ -83,7 +95,7 @@ final class Constraints {
     Constraints oneOf(String field, List<String> values) {
         JsonNode n = typed(field, "String");
         if (n != null && !values.contains(n.textValue())) {
-            add(n.textValue(), field, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
+            add(n.textValue(), field, ENUM_RULE + "[" + String.join(", ", values) + "]");
         }
         return this;
     }
@@ -92,6 +104,17 @@ final class Constraints {
         JsonNode n = typed(field, "Integer");
         if (n != null && n.asLong() < min) {
             add(n.asText(), field, "Member must have value greater than or equal to " + min);
+        }
+        return this;
+    }
+
+    /** As {@link #atLeast}, in the current layer's words, which name the member as sent and echo no value. */
+    Constraints atLeastUnechoed(String field, long min) {
+        JsonNode n = typed(field, "Integer");
+        if (n != null && n.asLong() < min) {
+            String message = "Value at '" + field + "' failed to satisfy constraint: Member must have value greater "
+                    + "than or equal to " + min;
+            errors.add(new Violation(message, message, false, 2));
         }
         return this;
     }
@@ -180,16 +203,58 @@ final class Constraints {
     }
 
     private void addAt(String value, String member, String rule) {
-        if (errors.size() < MAX_REPORTED) {
-            errors.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
-                    + "' failed to satisfy constraint: " + rule);
+        String older = "Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
+                + "' failed to satisfy constraint: " + rule;
+        String current = older;
+        if (member.equals("tableName") && "".equals(value)) {
+            current = "Value at 'TableName' failed to satisfy constraint: " + rule;
+        } else if (rule.startsWith(ENUM_RULE)) {
+            current = "Failed to satisfy constraint: " + ENUM_RULE
+                    + CURRENT_ENUMS.getOrDefault(member, rule.substring(ENUM_RULE.length()));
+        }
+        int rank = member.equals("tableName") ? 0 : member.equals("returnValues") ? 1 : 2;
+        errors.add(new Violation(older, current, value == null, rank));
+    }
+
+    /** The older layer: every violation, up to ten, in the model's order. */
+    void check() {
+        if (!errors.isEmpty()) {
+            List<String> reported = errors.stream().limit(MAX_REPORTED).map(Violation::older).toList();
+            throw DynamoDbError.validation(reported.size() + " validation error" + (reported.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", reported));
         }
     }
 
-    void check() {
-        if (!errors.isEmpty()) {
-            throw DynamoDbError.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
-                    + " detected: " + String.join("; ", errors));
+    /**
+     * PutItem, UpdateItem and DeleteItem in the current layer: the first violation alone, the table name before
+     * ReturnValues before the rest, as DynamoDB answers in all but two regions (2026-10); a table name that is not
+     * empty gets the older words for each of its violations. A request that leaves out a
+     * required member, or that the older layer reads ({@link ValidationLayer#readsOlder}), gets {@link #check()}.
+     */
+    void checkSingleItem() {
+        if (errors.isEmpty()) {
+            return;
+        }
+        if (errors.stream().anyMatch(Violation::missing) || ValidationLayer.readsOlder(request)) {
+            check();
+        }
+        Violation first = errors.stream().min(Comparator.comparingInt(Violation::rank)).orElseThrow();
+        if (first.rank() == 0 && first.current().equals(first.older())) {
+            // a table name's length and characters are still checked, and joined, the older way
+            errors.removeIf(v -> v.rank() != 0);
+            check();
+        }
+        throw DynamoDbError.validation(ValidationLayer.ENVELOPE + first.current());
+    }
+
+    /**
+     * Query checks ConditionalOperator before its other members and reports it alone, bare, in the current layer's
+     * words (both regions recorded, 2026-10).
+     */
+    static void queryConditionalOperator(Request request) {
+        Constraints operator = of(request).conditionalOperator();
+        if (!operator.errors.isEmpty()) {
+            throw DynamoDbError.validation(operator.errors.get(0).current());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dynagate.sandbox.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.LayeredRefusal;
 import dev.dynagate.sandbox.dynamodb.expr.Condition;
 import dev.dynagate.sandbox.dynamodb.expr.ExpressionContext;
 import dev.dynagate.sandbox.dynamodb.expr.Expressions;
@@ -77,10 +78,12 @@ final class ExpressionParams {
         }
         if (request.has("ExpressionAttributeValues") && kind.withValues.size() > 0
                 && present(request, kind.withValues).isEmpty() && !placeholdersIgnored) {
-            // as recorded from DynamoDB, a Query's message names no expression, the other operations' do
-            throw DynamoDbError.validation("ExpressionAttributeValues can only be specified when using expressions"
-                    + (kind == Kind.QUERY ? "" : ": " + String.join(" and ", kind.withValues)
-                    + (kind.withValues.size() > 1 ? " are" : " is") + " null"));
+            // as recorded from DynamoDB, the current validation layer (a Query's included) names no expression, the
+            // older one does
+            String message = "ExpressionAttributeValues can only be specified when using expressions";
+            throw new LayeredRefusal(kind == Kind.QUERY ? message : message + ": "
+                    + String.join(" and ", kind.withValues) + (kind.withValues.size() > 1 ? " are" : " is") + " null",
+                    message);
         }
         checkConditionalOperator(kind);
         context = ExpressionContext.fromJson(request.node("ExpressionAttributeNames"),

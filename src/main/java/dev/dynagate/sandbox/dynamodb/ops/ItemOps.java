@@ -20,40 +20,51 @@ public final class ItemOps {
     }
 
     public ObjectNode put(Request r) {
-        Constraints.of(r).capacity().name("TableName", true).notNull("Item").conditionalOperator().returnValues()
-                .metrics().check();
+        ItemWrite.Parsed parsed = readAlone(r, ItemWrite.Kind.PUT, () -> {
+            Constraints.of(r).capacity().name("TableName", true).notNull("Item").conditionalOperator().returnValues()
+                    .metrics().checkSingleItem();
+            onlyOldOrNone(r.string("ReturnValues"));
+        });
         String returnValues = r.string("ReturnValues");
-        if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
-            throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
-        }
-        return write(r, ItemWrite.put(engine, r), returnValues == null ? "NONE" : returnValues);
+        return write(r, ItemWrite.bind(engine, parsed), returnValues == null ? "NONE" : returnValues);
     }
 
     public ObjectNode delete(Request r) {
-        Constraints.of(r).capacity().name("TableName", true).returnValues().metrics().notNull("Key")
-                .conditionalOperator().check();
+        ItemWrite.Parsed parsed = readAlone(r, ItemWrite.Kind.DELETE, () -> {
+            Constraints.of(r).capacity().name("TableName", true).returnValues().metrics().notNull("Key")
+                    .conditionalOperator().checkSingleItem();
+            onlyOldOrNone(r.string("ReturnValues"));
+        });
         String returnValues = r.string("ReturnValues");
-        if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
-            throw returnValuesError(returnValues, "ReturnValues can only be ALL_OLD or NONE");
-        }
-        return write(r, ItemWrite.delete(engine, r), returnValues == null ? "NONE" : returnValues);
+        return write(r, ItemWrite.bind(engine, parsed), returnValues == null ? "NONE" : returnValues);
     }
 
     public ObjectNode update(Request r) {
-        Constraints.of(r).capacity().name("TableName", true).metrics().returnValues().conditionalOperator()
-                .notNull("Key").check();
+        ItemWrite.Parsed parsed = readAlone(r, ItemWrite.Kind.UPDATE, () -> Constraints.of(r).capacity()
+                .name("TableName", true).metrics().returnValues().conditionalOperator().notNull("Key")
+                .checkSingleItem());
         String returnValues = r.choice("ReturnValues", "returnValues", "NONE",
                 List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
-        return write(r, ItemWrite.update(engine, r), returnValues);
+        return write(r, ItemWrite.bind(engine, parsed), returnValues);
     }
 
-    private static DynamoDbError returnValuesError(String value, String message) {
-        if (!List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").contains(value)) {
-            return DynamoDbError.validation("1 validation error detected: Value '" + value + "' at 'returnValues' "
-                    + "failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, "
-                    + "ALL_OLD, NONE, UPDATED_NEW]");
+    /**
+     * The checks a single-item write makes on the request alone, before its table is read: its members, then its
+     * values and expressions. What they refuse is worded by the validation layer that reads the request.
+     */
+    private static ItemWrite.Parsed readAlone(Request r, ItemWrite.Kind kind, Runnable memberChecks) {
+        try {
+            memberChecks.run();
+            return ItemWrite.parse(kind, r);
+        } catch (DynamoDbError e) {
+            throw ValidationLayer.enveloped(r, e);
         }
-        return DynamoDbError.validation(message);
+    }
+
+    private static void onlyOldOrNone(String returnValues) {
+        if (returnValues != null && !List.of("NONE", "ALL_OLD").contains(returnValues)) {
+            throw DynamoDbError.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
     }
 
     private ObjectNode write(Request r, ItemWrite write, String returnValues) {

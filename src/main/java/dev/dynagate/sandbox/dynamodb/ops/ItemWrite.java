@@ -55,22 +55,6 @@ final class ItemWrite {
                   Condition condition) {
     }
 
-    static ItemWrite put(Engine engine, Request r) {
-        return bind(engine, parse(Kind.PUT, r));
-    }
-
-    static ItemWrite delete(Engine engine, Request r) {
-        return bind(engine, parse(Kind.DELETE, r));
-    }
-
-    static ItemWrite check(Engine engine, Request r) {
-        return bind(engine, parse(Kind.CHECK, r));
-    }
-
-    static ItemWrite update(Engine engine, Request r) {
-        return bind(engine, parse(Kind.UPDATE, r));
-    }
-
     static Parsed parse(Kind kind, Request r) {
         return parse(kind, r, false);
     }
@@ -88,6 +72,9 @@ final class ItemWrite {
         ExpressionParams expressions = new ExpressionParams(r,
                 kind == Kind.UPDATE ? ExpressionParams.Kind.UPDATE_ITEM : ExpressionParams.Kind.WRITE_ITEM,
                 inTransaction);
+        if (!inTransaction) {
+            expressions.context().refuseDeepValues();
+        }
         UpdateAction action = null;
         if (kind == Kind.UPDATE) {
             String text = r.string("UpdateExpression");

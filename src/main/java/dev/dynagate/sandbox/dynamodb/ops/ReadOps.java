@@ -52,8 +52,9 @@ public final class ReadOps {
     }
 
     public ObjectNode query(Request r) {
+        Constraints.queryConditionalOperator(r);
         Constraints.of(r).select().name("IndexName", false).capacity().name("TableName", true)
-                .conditionalOperator().atLeast("Limit", 1).nonEmptyList("AttributesToGet").check();
+                .atLeastUnechoed("Limit", 1).nonEmptyList("AttributesToGet").check();
         // the request's own expressions are read before its table is looked up, as DynamoDB does
         ExpressionParams expressions = new ExpressionParams(r, ExpressionParams.Kind.QUERY);
         String keyText = r.string("KeyConditionExpression");

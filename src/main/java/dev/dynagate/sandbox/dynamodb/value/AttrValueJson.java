@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.LayeredRefusal;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public final class AttrValueJson {
     private static AttrValue read(JsonNode node, int depth) {
         // as captured from DynamoDB: 31 maps or lists inside an attribute are accepted, the 32nd is refused
         if (depth >= MAX_NESTING) {
-            throw DynamoDbError.validation(TOO_DEEP);
+            throw LayeredRefusal.alike(TOO_DEEP);
         }
         requireObject(node);
         AttrValue result = null;
@@ -161,11 +162,11 @@ public final class AttrValueJson {
             }
         }
         if (types == 0) {
-            throw DynamoDbError.validation(
+            throw LayeredRefusal.alike(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         if (types > 1) {
-            throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, "
+            throw LayeredRefusal.alike("Supplied AttributeValue has more than one datatypes set, "
                     + "must contain exactly one of the supported datatypes");
         }
         return result;
@@ -179,7 +180,7 @@ public final class AttrValueJson {
             case "BOOL" -> new AttrValue.Bool(bool(field));
             case "NULL" -> {
                 if (!bool(field)) {
-                    throw DynamoDbError.validation(INVALID + "Null attribute value types must have the value of true");
+                    throw LayeredRefusal.alike(INVALID + "Null attribute value types must have the value of true");
                 }
                 yield new AttrValue.Null();
             }
@@ -196,7 +197,7 @@ public final class AttrValueJson {
         List<AttrValue> out = new ArrayList<>(node.size());
         for (JsonNode element : node) {
             if (element.isNull()) {
-                throw DynamoDbError.validation(
+                throw LayeredRefusal.alike(
                         "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
             }
             out.add(read(element, depth));
@@ -207,10 +208,12 @@ public final class AttrValueJson {
     private static AttrValue stringSet(JsonNode node) {
         List<String> members = members(node, "String", "An string set may not have a null string as a member");
         if (members.isEmpty()) {
-            throw DynamoDbError.validation(INVALID + "An string set  may not be empty");
+            throw LayeredRefusal.alike(INVALID + "An string set  may not be empty");
         }
         if (new HashSet<>(members).size() != members.size()) {
-            throw DynamoDbError.validation(INVALID + "Input collection " + members + " contains duplicates.");
+            throw new LayeredRefusal(INVALID + "Input collection " + members + " contains duplicates.",
+                    INVALID + "Input collection " + SetEcho.quoted(members, SetEcho.UTF8_BYTES, ", ")
+                            + " contains duplicates.");
         }
         return new AttrValue.SS(List.copyOf(members));
     }
@@ -218,7 +221,7 @@ public final class AttrValueJson {
     private static AttrValue numberSet(JsonNode node) {
         List<String> members = members(node, "String", "An number set may not have a null number as a member");
         if (members.isEmpty()) {
-            throw DynamoDbError.validation(INVALID + "An number set  may not be empty");
+            throw LayeredRefusal.alike(INVALID + "An number set  may not be empty");
         }
         List<BigDecimal> numbers = new ArrayList<>(members.size());
         Set<BigDecimal> seen = new HashSet<>();
@@ -226,7 +229,8 @@ public final class AttrValueJson {
             BigDecimal n = number(member);
             numbers.add(n);
             if (!seen.add(n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros())) {
-                throw DynamoDbError.validation("Input collection contains duplicates");
+                throw new LayeredRefusal("Input collection contains duplicates",
+                        INVALID + "Input collection contains duplicates.");
             }
         }
         return new AttrValue.NS(List.copyOf(numbers));
@@ -235,14 +239,16 @@ public final class AttrValueJson {
     private static AttrValue binarySet(JsonNode node) {
         List<String> members = members(node, "Blob", "Binary sets may not contain null or empty values");
         if (members.isEmpty()) {
-            throw DynamoDbError.validation(INVALID + "Binary sets should not be empty");
+            throw LayeredRefusal.alike(INVALID + "Binary sets should not be empty");
         }
         List<byte[]> binaries = new ArrayList<>(members.size());
         for (String member : members) {
             binaries.add(binary(member));
         }
         if (new HashSet<>(binaries.stream().map(ByteBuffer::wrap).toList()).size() != binaries.size()) {
-            throw DynamoDbError.validation(INVALID + "Input collection " + members + "of type BS contains duplicates.");
+            throw new LayeredRefusal(INVALID + "Input collection " + members + "of type BS contains duplicates.",
+                    INVALID + "Input collection " + SetEcho.quoted(members, SetEcho.BASE64_BYTES, ",")
+                            + "of type BS contains duplicates.");
         }
         return new AttrValue.BS(List.copyOf(binaries));
     }
@@ -252,7 +258,7 @@ public final class AttrValueJson {
         List<String> out = new ArrayList<>(node.size());
         for (JsonNode element : node) {
             if (element.isNull()) {
-                throw DynamoDbError.validation(INVALID + nullMessage);
+                throw LayeredRefusal.alike(INVALID + nullMessage);
             }
             out.add(text(element, javaType));
         }
@@ -261,7 +267,8 @@ public final class AttrValueJson {
 
     private static BigDecimal number(String text) {
         if (text.isEmpty()) {
-            throw DynamoDbError.validation("The parameter cannot be converted to a numeric value");
+            throw new LayeredRefusal("The parameter cannot be converted to a numeric value",
+                    "The parameter cannot be converted to a numeric value: ");
         }
         return Numbers.parse(text);
     }

@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.value;
 
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.LayeredRefusal;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,11 @@ public final class Numbers {
             if (huge.matches() && fitsLong(huge.group(2))) {
                 throw huge.group(1).equals("-") ? underflow() : overflow();
             }
-            throw DynamoDbError.validation("The parameter cannot be converted to a numeric value: " + text);
+            throw LayeredRefusal.alike("The parameter cannot be converted to a numeric value: " + text);
+        }
+        if ((long) parsed.precision() - parsed.scale() > Integer.MAX_VALUE) {
+            // the older validation layer works the exponent out in 32 bits, where 1E+2147483647 wraps below zero
+            throw new LayeredRefusal(UNDERFLOW, OVERFLOW);
         }
         if (parsed.signum() == 0) {
             // DynamoDB holds a zero to the same exponent range as any other number: 0E+126 overflows
@@ -57,21 +62,24 @@ public final class Numbers {
         }
     }
 
+    private static final String OVERFLOW =
+            "Number overflow. Attempting to store a number with magnitude larger than supported range";
+    private static final String UNDERFLOW =
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+
     private static DynamoDbError overflow() {
-        return DynamoDbError.validation(
-                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        return LayeredRefusal.alike(OVERFLOW);
     }
 
     private static DynamoDbError underflow() {
-        return DynamoDbError.validation(
-                "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        return LayeredRefusal.alike(UNDERFLOW);
     }
 
     /** Checks the precision and range rules on a computed value (for example {@code SET n = n + :v}). */
     public static BigDecimal checked(BigDecimal value) {
         BigDecimal normal = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         if (normal.precision() > MAX_DIGITS) {
-            throw DynamoDbError.validation("Attempting to store more than 38 significant digits in a Number");
+            throw LayeredRefusal.alike("Attempting to store more than 38 significant digits in a Number");
         }
         BigDecimal magnitude = normal.abs();
         if (normal.signum() != 0 && magnitude.compareTo(MAX) >= 0) {

@@ -113,6 +113,8 @@ class DynaliteRandomSequenceTest {
         return mine.json() == null ? JSON.createObjectNode() : mine.json();
     }
 
+    private static final String CURRENT_LAYER_ENVELOPE = "1 validation error detected: ";
+
     private record Request(String operation, String body, boolean unordered) {
     }
 
@@ -354,6 +356,13 @@ class DynaliteRandomSequenceTest {
      */
     private static JsonNode comparable(JsonNode shape, boolean unorderedItems) {
         JsonNode sorted = sortSets(shape);
+        JsonNode message = sorted.path("body").path("message");
+        if (message.isTextual() && message.textValue().startsWith(CURRENT_LAYER_ENVELOPE)) {
+            // the single-item writes' current validation layer wraps what dynalite answers bare (see
+            // dynalite-differences.md); the words inside must still be the same
+            ((ObjectNode) sorted.get("body")).put("message",
+                    message.textValue().substring(CURRENT_LAYER_ENVELOPE.length()));
+        }
         JsonNode attributes = sorted.path("body").path("Attributes");
         if (attributes.isObject() && attributes.isEmpty()) {
             ((ObjectNode) sorted.get("body")).remove("Attributes");
