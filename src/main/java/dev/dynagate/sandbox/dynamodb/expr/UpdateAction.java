@@ -20,6 +20,14 @@ public interface UpdateAction {
         return apply(key);
     }
 
+    /**
+     * What UpdateItem charges this update against the item size limit on top of the finished item (see
+     * {@link StatementCharge}); 0 for AttributeUpdates, which is measured by the finished item alone.
+     */
+    default long statementCharge() {
+        return 0;
+    }
+
     /** Top-level attribute names the update touches, for "part of the key" checks. */
     Set<String> topLevelAttributes();
 

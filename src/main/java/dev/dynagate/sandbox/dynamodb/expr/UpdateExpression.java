@@ -144,6 +144,27 @@ final class UpdateExpression implements UpdateAction {
     }
 
     @Override
+    public long statementCharge() {
+        return StatementCharge.of(this);
+    }
+
+    List<SetAction> sets() {
+        return sets;
+    }
+
+    List<DocPath> removes() {
+        return removes;
+    }
+
+    List<AddAction> adds() {
+        return adds;
+    }
+
+    List<DeleteAction> deletes() {
+        return deletes;
+    }
+
+    @Override
     public boolean onlyRemoves() {
         return sets.isEmpty() && adds.isEmpty();
     }

@@ -7,6 +7,7 @@ import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
+import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import dev.dynagate.sandbox.dynamodb.wire.ItemStreamWriter;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,12 @@ public final class ItemOps {
                 .checkSingleItem());
         String returnValues = r.choice("ReturnValues", "returnValues", "NONE",
                 List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
-        return write(r, ItemWrite.bind(engine, parsed), returnValues);
+        ItemWrite write = ItemWrite.bind(engine, parsed);
+        // the statement's own charge is checked before the condition, whatever the item holds
+        if (parsed.action() != null && parsed.action().statementCharge() > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoDbError.validation(Keys.UPDATE_TOO_LARGE);
+        }
+        return write(r, write, returnValues);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 /** DynamoDB's checks on keys and items, with its messages. */
 public final class Keys {
     static final String INVALID = "One or more parameter values were invalid: ";
+    static final String UPDATE_TOO_LARGE = "Item size to update has exceeded the maximum allowed size";
     private static final String NOT_VALID = "One or more parameter values are not valid. ";
     private static final int MAX_HASH = 2048;
     private static final int MAX_RANGE = 1024;
@@ -100,7 +101,7 @@ public final class Keys {
         }
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES && update) {
-            throw new InvalidItem("Item size to update has exceeded the maximum allowed size");
+            throw new InvalidItem(UPDATE_TOO_LARGE);
         }
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw new RefusedUpFront("Item size has exceeded the maximum allowed size");
