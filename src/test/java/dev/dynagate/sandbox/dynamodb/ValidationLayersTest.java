@@ -135,6 +135,37 @@ class ValidationLayersTest extends EngineTest {
                 .isEqualTo("ValidationException: ReturnValues can only be ALL_OLD or NONE");
     }
 
+    @Test
+    void theOlderLayerEchoesStructuresAsJavaObjectsTheCurrentOneAsJson() throws Exception {
+        assertThat(error("CreateTable", "{\"TableName\":\"Three\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"a\",\"AttributeType\":\"S\"}],\"KeySchema\":["
+                + "{\"AttributeName\":\"a\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"b\",\"KeyType\":\"RANGE\"},"
+                + "{\"AttributeName\":\"c\",\"KeyType\":\"RANGE\"}]}")).isEqualTo(ONE + "Value '[KeySchemaElement("
+                + "attributeName=a, keyType=HASH), KeySchemaElement(attributeName=b, keyType=RANGE), KeySchemaElement("
+                + "attributeName=c, keyType=RANGE)]' at 'keySchema' failed to satisfy constraint: Member must have "
+                + "length less than or equal to 2");
+        String rule = "' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member "
+                + "must have length less than or equal to 25, Member must have length greater than or equal to 1]";
+        assertThat(error("BatchWriteItem", "{\"RequestItems\":{\"Items\":[]}}")).isEqualTo(ONE + "Value '{Items=[]}"
+                + rule);
+        assertThat(error("BatchWriteItem", "{\"RequestItems\":{\"bad!name\":[{\"PutRequest\":{\"Item\":"
+                + "{\"pk\":{\"S\":\"x\"}}}}]}}")).startsWith(ONE + "Value '{bad!name=[WriteRequest(putRequest="
+                + "PutRequest(item={pk=AttributeValue(s=x)}), deleteRequest=null)]}' at 'requestItems'");
+        assertThat(error("BatchGetItem", "{\"RequestItems\":{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}}"))
+                .startsWith(ONE + "Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at 'requestItems'");
+    }
+
+    @Test
+    void aTransactionActionReadsItsConditionBeforeReportingAKeyNestedTooDeep() throws Exception {
+        String deep = "{\"M\":{\"n\":".repeat(100) + "{\"S\":\"x\"}" + "}}".repeat(100);
+        assertThat(error("TransactWriteItems", "{\"TransactItems\":[{\"Delete\":{\"TableName\":\"Missing\","
+                + "\"Key\":{\"pk\":" + deep + "},\"ConditionExpression\":\"a = = b\"}}]}"))
+                .isEqualTo("ValidationException: Invalid ConditionExpression: Syntax error; token: \"=\", near: "
+                        + "\"= = b\"");
+        assertThat(error("TransactWriteItems", "{\"TransactItems\":[{\"Delete\":{\"TableName\":\"Missing\","
+                + "\"Key\":{\"pk\":" + deep + "}}}]}")).startsWith("ValidationException: Nesting Levels have exceeded");
+    }
+
     private static String put(String members) {
         return "{\"TableName\":\"Items\",\"Item\":{\"pk\":{\"S\":\"a\"}}," + members + "}";
     }

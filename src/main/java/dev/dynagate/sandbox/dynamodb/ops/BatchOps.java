@@ -39,7 +39,8 @@ public final class BatchOps {
     static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     public ObjectNode get(Request r) {
-        Constraints.of(r).tableNameKeys("RequestItems").capacity().notNull("RequestItems").check();
+        // BatchGetItem's current validation layer echoes the member as the JSON sent, as recorded from DynamoDB
+        Constraints.of(r).tableNameKeys("RequestItems", JsonNode::toString).capacity().notNull("RequestItems").check();
         Map<String, JsonNode> requestItems = requestItems(r, "com.amazonaws.dynamodb.v20120810.KeysAndAttributes",
                 "BatchGetItem");
         String capacityMode = Capacity.mode(r);
@@ -178,7 +179,7 @@ public final class BatchOps {
             throw DynamoDbError.validation("The requestItems parameter is required for " + operation);
         }
         // BatchGetItem has checked the table names with its other members already; BatchWriteItem checks them here
-        Constraints.of(r).tableNameKeys("RequestItems").check();
+        Constraints.of(r).tableNameKeys("RequestItems", JavaEcho::writeRequests).check();
         Map<String, JsonNode> out = new LinkedHashMap<>();
         Map<String, String> givenFor = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -211,8 +212,8 @@ public final class BatchOps {
                 throw Request.notAList(list);
             }
             if (list.isEmpty() || list.size() > MAX_WRITE) {
-                throw DynamoDbError.validation("1 validation error detected: Value '" + r.node("RequestItems")
-                        + "' at 'requestItems' failed to satisfy "
+                throw DynamoDbError.validation("1 validation error detected: Value '"
+                        + JavaEcho.writeRequests(r.node("RequestItems")) + "' at 'requestItems' failed to satisfy "
                         + "constraint: Map value must satisfy constraint: [Member must have length less than or equal "
                         + "to 25, Member must have length greater than or equal to 1]");
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * DynamoDB's first validation pass over a request's simple members: every violated constraint is collected, in the
@@ -127,8 +128,11 @@ final class Constraints {
         return this;
     }
 
-    /** A map member keyed by table names (RequestItems): every key must be a valid table name. */
-    Constraints tableNameKeys(String field) {
+    /**
+     * A map member keyed by table names (RequestItems): every key must be a valid table name. {@code echo} renders
+     * the member in the message.
+     */
+    Constraints tableNameKeys(String field, Function<JsonNode, String> echo) {
         JsonNode n = request.node(field);
         if (n == null || !n.isObject()) {
             return this;
@@ -136,7 +140,7 @@ final class Constraints {
         for (var names = n.fieldNames(); names.hasNext(); ) {
             String name = Names.resolve(names.next());
             if (name.length() < 3 || name.length() > 255 || !Names.valid(name)) {
-                add(n.toString(), field, "Map keys must satisfy constraint: [Member must have length less than or "
+                add(echo.apply(n), field, "Map keys must satisfy constraint: [Member must have length less than or "
                         + "equal to 255, Member must have length greater than or equal to 3, Member must satisfy "
                         + "regular expression pattern: [a-zA-Z0-9_.-]+]");
                 break;

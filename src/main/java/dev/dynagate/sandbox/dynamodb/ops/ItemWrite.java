@@ -11,6 +11,7 @@ import dev.dynagate.sandbox.dynamodb.storage.Changes;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
+import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import dev.dynagate.sandbox.dynamodb.value.ItemSize;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,7 +63,18 @@ final class ItemWrite {
     /** {@code inTransaction}: one element of TransactWriteItems (see {@link ExpressionParams}). */
     static Parsed parse(Kind kind, Request r, boolean inTransaction) {
         String name = Names.tableName(r);
-        Map<String, AttrValue> values = kind == Kind.PUT ? Keys.namedItem(r) : r.item("Key");
+        Map<String, AttrValue> values = null;
+        DynamoDbError keyTooDeep = null;
+        try {
+            values = kind == Kind.PUT ? Keys.namedItem(r) : r.item("Key");
+        } catch (DynamoDbError e) {
+            // as recorded from DynamoDB: within a transaction action, the condition is read before a key nested too
+            // deep is reported
+            if (!inTransaction || kind == Kind.PUT || !AttrValueJson.TOO_DEEP.equals(e.getMessage())) {
+                throw e;
+            }
+            keyTooDeep = e;
+        }
         if (kind == Kind.PUT && values == null) {
             throw Request.missing("Item");
         }
@@ -85,6 +97,9 @@ final class ItemWrite {
             }
         }
         Condition condition = expressions.condition();
+        if (keyTooDeep != null) {
+            throw keyTooDeep;
+        }
         expressions.checkAllUsed();
         return new Parsed(kind, name, values, action, condition);
     }

@@ -71,7 +71,7 @@ final class SchemaParser {
                     + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         if (node.size() > 2) {
-            throw DynamoDbError.validation("1 validation error detected: Value '" + Request.quoted(node) + "' at '"
+            throw DynamoDbError.validation("1 validation error detected: Value '" + JavaEcho.keySchema(node) + "' at '"
                     + Request.member(member)
                     + "' failed to satisfy constraint: Member must have length less than or equal to 2");
         }
