@@ -241,12 +241,14 @@ final class Constraints {
         }
         if (errors.stream().anyMatch(Violation::missing) || ValidationLayer.readsOlder(request)) {
             check();
+            return;
         }
         Violation first = errors.stream().min(Comparator.comparingInt(Violation::rank)).orElseThrow();
         if (first.rank() == 0 && first.current().equals(first.older())) {
             // a table name's length and characters are still checked, and joined, the older way
             errors.removeIf(v -> v.rank() != 0);
             check();
+            return;
         }
         throw DynamoDbError.validation(ValidationLayer.ENVELOPE + first.current());
     }

@@ -13,6 +13,10 @@ public final class Numbers {
     private static final BigDecimal MIN = new BigDecimal("1E-130");
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
+    private static final String OVERFLOW =
+            "Number overflow. Attempting to store a number with magnitude larger than supported range";
+    private static final String UNDERFLOW =
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range";
     private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?)(\\d+)");
 
     private Numbers() {
@@ -61,11 +65,6 @@ public final class Numbers {
             return false;
         }
     }
-
-    private static final String OVERFLOW =
-            "Number overflow. Attempting to store a number with magnitude larger than supported range";
-    private static final String UNDERFLOW =
-            "Number underflow. Attempting to store a number with magnitude smaller than supported range";
 
     private static DynamoDbError overflow() {
         return LayeredRefusal.alike(OVERFLOW);
