@@ -166,6 +166,18 @@ class ValidationLayersTest extends EngineTest {
                 + "\"Key\":{\"pk\":" + deep + "}}}]}")).startsWith("ValidationException: Nesting Levels have exceeded");
     }
 
+    @Test
+    void aTransactionRefusesAComparedValueOnlyPastItsSecondLimit() throws Exception {
+        String deep40 = "{\"M\":{\"n\":".repeat(40) + "{\"S\":\"x\"}" + "}}".repeat(40);
+        // the first action's value is reported before the second action's empty attribute name
+        assertThat(error("TransactWriteItems", "{\"TransactItems\":[{\"ConditionCheck\":{\"TableName\":\"Items\","
+                + "\"Key\":{\"pk\":{\"S\":\"b\"}},\"ConditionExpression\":\"d = :deep\","
+                + "\"ExpressionAttributeValues\":{\":deep\":" + deep40 + "}}},{\"Put\":{\"TableName\":\"Items\","
+                + "\"Item\":{\"pk\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}}]}")).isEqualTo("ValidationException: "
+                + "ExpressionAttributeValues contains invalid value: Nesting Levels have exceeded supported limits: "
+                + "Attributes in the item have nested levels beyond supported limit for key :deep");
+    }
+
     private static String put(String members) {
         return "{\"TableName\":\"Items\",\"Item\":{\"pk\":{\"S\":\"a\"}}," + members + "}";
     }

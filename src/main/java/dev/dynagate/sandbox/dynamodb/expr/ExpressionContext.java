@@ -197,6 +197,22 @@ public final class ExpressionContext {
         }
     }
 
+    /**
+     * The transactions' older layer holds a value it only compares to a second, higher limit: 32 nested levels pass
+     * and 40 are refused, naming the value's key (recorded 2026-10). Where between the two the limit lies is not
+     * recorded, so only 40 and more are refused.
+     */
+    public void refuseValuesPastTransactionLimit() {
+        for (Map.Entry<String, AttrValue> value : values.entrySet()) {
+            if (AttrValueJson.nestedAtLeast(value.getValue(), TRANSACTION_VALUE_LEVELS)) {
+                throw new LayeredRefusal("ExpressionAttributeValues contains invalid value: " + AttrValueJson.TOO_DEEP
+                        + " for key " + value.getKey(), AttrValueJson.TOO_DEEP);
+            }
+        }
+    }
+
+    private static final int TRANSACTION_VALUE_LEVELS = 40;
+
     Map<String, AttrValue> values() {
         return values;
     }

@@ -84,7 +84,9 @@ final class ItemWrite {
         ExpressionParams expressions = new ExpressionParams(r,
                 kind == Kind.UPDATE ? ExpressionParams.Kind.UPDATE_ITEM : ExpressionParams.Kind.WRITE_ITEM,
                 inTransaction);
-        if (!inTransaction) {
+        if (inTransaction) {
+            expressions.context().refuseValuesPastTransactionLimit();
+        } else {
             expressions.context().refuseDeepValues();
         }
         UpdateAction action = null;

@@ -121,21 +121,22 @@ public final class AttrValueJson {
     /** Whether an item holds a value nested deeper than {@link #read} accepts (an update can build one). */
     public static boolean tooDeep(Map<String, AttrValue> item) {
         for (AttrValue value : item.values()) {
-            if (tooDeep(value, 0)) {
+            if (nestedAtLeast(value, MAX_NESTING)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean tooDeep(AttrValue value, int depth) {
-        if (depth >= MAX_NESTING) {
+    /** Whether a value holds {@code levels} maps or lists one inside another. */
+    public static boolean nestedAtLeast(AttrValue value, int levels) {
+        if (levels <= 0) {
             return true;
         }
         Iterable<AttrValue> children = value instanceof AttrValue.M m ? m.value().values()
                 : value instanceof AttrValue.L l ? l.value() : java.util.List.of();
         for (AttrValue child : children) {
-            if (tooDeep(child, depth + 1)) {
+            if (nestedAtLeast(child, levels - 1)) {
                 return true;
             }
         }
