@@ -121,6 +121,49 @@ class WireProtocolTest {
         assertThat(json(absurd).get("__type").asText()).endsWith("#SerializationException");
     }
 
+    /** DynamoDB compresses an answer over 4 KB when asked to, and its CRC32 is of the compressed bytes. */
+    @Test
+    void largeAnswersAreCompressedOnlyWhenAsked() throws Exception {
+        engine.createTable("Large", null);
+        String value = "x".repeat(5_000);
+        engine.client.putItem(b -> b.tableName("Large").item(Map.of("pk", AttributeValue.fromS("a"),
+                "v", AttributeValue.fromS(value))));
+        String get = "{\"TableName\":\"Large\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
+        for (String coding : new String[] {"gzip", "deflate"}) {
+            HttpResponse<byte[]> compressed = getAccepting(get, coding);
+            assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue(coding);
+            byte[] body = compressed.body();
+            assertThat(body.length).isLessThan(1_000);
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            assertThat(compressed.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+            java.io.InputStream in = new java.io.ByteArrayInputStream(body);
+            byte[] plain = (coding.equals("gzip") ? new java.util.zip.GZIPInputStream(in)
+                    : new java.util.zip.InflaterInputStream(in)).readAllBytes();
+            assertThat(JSON.readTree(plain).path("Item").path("v").path("S").asText()).isEqualTo(value);
+        }
+        HttpResponse<byte[]> notAsked = getAccepting(get, "identity");
+        assertThat(notAsked.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(JSON.readTree(notAsked.body()).path("Item").path("v").path("S").asText()).isEqualTo(value);
+        HttpResponse<byte[]> small = getAccepting("{\"TableName\":\"Large\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+                + "\"ProjectionExpression\":\"pk\"}", "gzip");
+        assertThat(small.headers().firstValue("Content-Encoding")).as("4 KB or less is sent as it is").isEmpty();
+        // the SDK asks for no encoding and keeps reading the answer as before
+        assertThat(engine.client.getItem(b -> b.tableName("Large").key(Map.of("pk", AttributeValue.fromS("a"))))
+                .item().get("v").s()).isEqualTo(value);
+    }
+
+    private HttpResponse<byte[]> getAccepting(String body, String acceptEncoding) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
+                .header("X-Amz-Date", "20260101T000000Z")
+                .header("Authorization", AUTH)
+                .header("Accept-Encoding", acceptEncoding)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     @Test
     void everyResponseCarriesRequestIdAndBodyCrc() throws Exception {
         HttpResponse<String> response = post("ListTables", "{}", true);

@@ -76,12 +76,13 @@ public final class DynamoDbWire {
             // most writes answer an empty object: no generator needed for that
             byte[] json = result == null ? new byte[0]
                     : result.isEmpty() ? new byte[] {'{', '}'} : JSON.writeValueAsBytes(result);
-            return respond(200, json, responseType);
+            return respond(200, json, responseType, request);
         } catch (DynamoDbError e) {
-            return error(e, responseType);
+            return error(e, responseType, request);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "DynamoDB request failed", e);
-            return error(new DynamoDbError("InternalServerError", "Internal server error", 500), responseType);
+            return error(new DynamoDbError("InternalServerError", "Internal server error", 500), responseType,
+                    request);
         }
     }
 
@@ -187,7 +188,7 @@ public final class DynamoDbWire {
         return node;
     }
 
-    private static SandboxResponse error(DynamoDbError e, String contentType) {
+    private static SandboxResponse error(DynamoDbError e, String contentType, SandboxRequest request) {
         ObjectNode body = Request.object();
         body.put("__type", e.namespace() + e.code());
         if (e.getMessage() != null) {
@@ -201,7 +202,7 @@ public final class DynamoDbWire {
             detailed.details().fields().forEachRemaining(f -> body.set(f.getKey(), f.getValue()));
         }
         try {
-            return respond(e.status(), JSON.writeValueAsBytes(body), contentType);
+            return respond(e.status(), JSON.writeValueAsBytes(body), contentType, request);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -227,14 +228,17 @@ public final class DynamoDbWire {
         return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static SandboxResponse respond(int status, byte[] body, String contentType) {
+    private static SandboxResponse respond(int status, byte[] body, String contentType, SandboxRequest request) {
+        String coding = body.length > ResponseEncoding.THRESHOLD ? ResponseEncoding.accepted(request) : null;
+        byte[] sent = coding == null ? body : ResponseEncoding.encode(coding, body);
         CRC32 crc = new CRC32();
-        crc.update(body);
+        crc.update(sent);
         // DynamoDB names itself in a Server header whose value is the word itself
-        return new SandboxResponse(status, new LinkedHashMap<>(), body)
+        SandboxResponse response = new SandboxResponse(status, new LinkedHashMap<>(), sent)
                 .with("Server", "Server")
                 .with("Content-Type", contentType)
                 .with("x-amzn-RequestId", requestId())
                 .with("x-amz-crc32", Long.toString(crc.getValue()));
+        return coding == null ? response : response.with("Content-Encoding", coding);
     }
 }
