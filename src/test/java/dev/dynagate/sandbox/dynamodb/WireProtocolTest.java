@@ -37,12 +37,16 @@ class WireProtocolTest {
         engine.close();
     }
 
-    private HttpResponse<String> post(String target, String body, boolean signed) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
+    /** A request to the sandbox with the headers every DynamoDB call here carries, unsigned. */
+    private HttpRequest.Builder dynamoDb(String target) {
+        return HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810." + target)
-                .header("X-Amz-Date", "20260101T000000Z")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("X-Amz-Date", "20260101T000000Z");
+    }
+
+    private HttpResponse<String> post(String target, String body, boolean signed) throws Exception {
+        HttpRequest.Builder b = dynamoDb(target).POST(HttpRequest.BodyPublishers.ofString(body));
         if (signed) {
             b.header("Authorization", AUTH);
         }
@@ -50,12 +54,7 @@ class WireProtocolTest {
     }
 
     private HttpResponse<String> postEncoded(String target, byte[] body, String encoding) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810." + target)
-                .header("X-Amz-Date", "20260101T000000Z")
-                .header("Authorization", AUTH)
-                .header("Content-Encoding", encoding)
+        HttpRequest request = dynamoDb(target).header("Authorization", AUTH).header("Content-Encoding", encoding)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -154,13 +153,8 @@ class WireProtocolTest {
     }
 
     private HttpResponse<byte[]> getAccepting(String body, String acceptEncoding) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(engine.sandbox.endpoint() + "/"))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                .header("X-Amz-Date", "20260101T000000Z")
-                .header("Authorization", AUTH)
-                .header("Accept-Encoding", acceptEncoding)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = dynamoDb("GetItem").header("Authorization", AUTH)
+                .header("Accept-Encoding", acceptEncoding).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
