@@ -160,7 +160,8 @@ public final class AwsErrorMessages {
     private static String messageChain(Throwable error) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = error; t != null && all.length() < 4000; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
+            // a wrapper that already quotes its cause's message would otherwise say everything twice
+            if (t.getMessage() != null && all.indexOf(t.getMessage()) < 0) {
                 all.append(t.getMessage()).append(' ');
             }
         }

@@ -1,6 +1,7 @@
 package dev.dynagate.cli;
 
 import dev.dynagate.AppDirs;
+import dev.dynagate.sandbox.DataFolderLock.DataFolderInUseException;
 import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.sandbox.dynamodb.storage.Durability;
@@ -73,6 +74,12 @@ public final class SandboxCommand implements Callable<Integer> {
         } catch (java.net.BindException e) {
             spec.commandLine().getErr().println("Port " + port + " is already in use on 127.0.0.1. "
                     + "Stop what is using it or pick another with --port (0 picks a free one).");
+            return 1;
+        } catch (DataFolderInUseException e) {
+            spec.commandLine().getErr().println("The data folder " + e.folder().toAbsolutePath()
+                    + " is in use by another Dynagate sandbox" + e.owner().map(o -> " (" + o + ")").orElse("")
+                    + ". Use that one, stop it first, or start this one on another folder (--data DIR) or with "
+                    + "--in-memory.");
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

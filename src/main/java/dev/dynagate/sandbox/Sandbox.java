@@ -21,11 +21,14 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxHttpServer server;
     private final List<SandboxComponent> components;
     private final SandboxContext context;
+    private final DataFolderLock folderLock;
 
-    private Sandbox(SandboxHttpServer server, List<SandboxComponent> components, SandboxContext context) {
+    private Sandbox(SandboxHttpServer server, List<SandboxComponent> components, SandboxContext context,
+                    DataFolderLock folderLock) {
         this.server = server;
         this.components = components;
         this.context = context;
+        this.folderLock = folderLock;
     }
 
     /** Starts every standard component on the options' port and returns once the endpoint answers. */
@@ -39,16 +42,23 @@ public final class Sandbox implements AutoCloseable {
         // in memory, the components that keep files get a folder of their own that goes when the sandbox does
         Path dataDir = options.inMemory() ? Files.createTempDirectory("dynagate-sandbox-") : options.dataDir();
         Files.createDirectories(dataDir);
+        DataFolderLock folderLock = options.inMemory() ? null : DataFolderLock.acquire(dataDir, log);
         SandboxHttpServer server;
         try {
             server = new SandboxHttpServer(options.port());
         } catch (IOException | RuntimeException e) {
+            if (folderLock != null) {
+                folderLock.close();
+            }
             removeIfTemporary(options, dataDir);
             throw e;
         }
+        if (folderLock != null) {
+            folderLock.recordOwner(server.endpoint());
+        }
         SandboxContext context = new SandboxContext(server.endpoint(), dataDir, options, log);
         List<SandboxComponent> components = new ArrayList<>();
-        Sandbox sandbox = new Sandbox(server, components, context);
+        Sandbox sandbox = new Sandbox(server, components, context, folderLock);
         try {
             for (Function<SandboxContext, SandboxComponent> factory : factories) {
                 SandboxComponent component = factory.apply(context);
@@ -88,7 +98,10 @@ public final class Sandbox implements AutoCloseable {
         return components.stream().flatMap(c -> c.services().stream()).toList();
     }
 
-    /** Stops serving first, then closes components in reverse order so data is flushed after the last request. */
+    /**
+     * Stops serving first, then closes components in reverse order so data is flushed after the last request, then
+     * lets another sandbox have the data folder.
+     */
     @Override
     public void close() {
         server.close();
@@ -99,6 +112,9 @@ public final class Sandbox implements AutoCloseable {
                 context.log().accept("error while stopping " + components.get(i).getClass().getSimpleName()
                         + ": " + e.getMessage());
             }
+        }
+        if (folderLock != null) {
+            folderLock.close(); // after the components, so the next sandbox finds every file written
         }
         removeIfTemporary(context.options(), context.dataDir());
     }

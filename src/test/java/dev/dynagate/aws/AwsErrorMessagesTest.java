@@ -108,4 +108,17 @@ class AwsErrorMessagesTest {
 
         assertThat(message.text()).isEqualTo("One or more parameter values were invalid: Missing the key id in the item (ValidationException)");
     }
+
+    @Test
+    void aWrapperThatQuotesItsCauseIsSaidOnce() {
+        java.io.IOException cause = new java.io.IOException("The data folder /d is in use by another Dynagate sandbox "
+                + "(process 42 at http://127.0.0.1:8000). Stop that one first.");
+        IllegalStateException wrapper = new IllegalStateException("The built-in sandbox could not start: "
+                + cause.getMessage(), cause);
+
+        UserMessage message = AwsErrorMessages.describe(new CompletionException(wrapper), Connection.sandbox());
+
+        assertThat(message.text()).isEqualTo("The built-in sandbox could not start: The data folder /d is in use by "
+                + "another Dynagate sandbox (process 42 at http://127.0.0.1:8000). Stop that one first");
+    }
 }

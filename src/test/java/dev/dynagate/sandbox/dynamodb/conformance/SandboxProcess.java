@@ -77,6 +77,10 @@ final class SandboxProcess implements AutoCloseable {
         return endpoint;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no flush. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
