@@ -46,6 +46,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
         } else {
             try {
                 database = Database.open(context.dataDir("dynamodb"), context.options().durability());
+                database.recoveryNotes().forEach(context.log());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the DynamoDB data in " + context.dataDir("dynamodb"), e);
             }

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +49,7 @@ public final class Database implements AutoCloseable {
     private static final long SNAPSHOT_RECORD_BYTES = 4L * 1024 * 1024;
     private static final Pattern LOG_NAME = Pattern.compile("wal-(\\d+)\\.log");
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d+)\\.bin");
+    private static final DateTimeFormatter DAMAGED_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,6 +69,7 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
 
     private final Durability durability;
+    private final List<String> recoveryNotes = new ArrayList<>();
 
     private Database(Path dir, Durability durability) {
         this.dir = dir;
@@ -231,12 +236,17 @@ public final class Database implements AutoCloseable {
     private void recover() throws IOException {
         long snapshotGen = newestSnapshot();
         if (snapshotGen >= 0) {
-            LogReader.read(snapshotPath(snapshotGen), this::replay);
+            Path snapshot = snapshotPath(snapshotGen);
+            long intact = LogReader.read(snapshot, this::replay);
+            keepIfDamaged(snapshot, intact, "a snapshot is written whole, so this is the disk",
+                    "the items after it are missing from the tables");
         }
         List<Long> logs = generations(LOG_NAME).stream().filter(g -> g >= Math.max(snapshotGen, 0)).toList();
         long last = logs.isEmpty() ? Math.max(snapshotGen, 0) : logs.get(logs.size() - 1);
         for (long g : logs) {
             long intact = LogReader.read(logPath(g), this::replay);
+            keepIfDamaged(logPath(g), intact, "a write cut short by a crash or a power loss, or a failing disk",
+                    "the writes after it were not replayed");
             LogReader.truncate(logPath(g), intact);
         }
         generation = last;
@@ -245,6 +255,34 @@ public final class Database implements AutoCloseable {
             checkpointQueued.set(true);
             background.execute(this::checkpointQuietly);
         }
+    }
+
+    /**
+     * What recovery found damaged and how it went on; empty after a clean stop or a crash that tore nothing. For the
+     * sandbox's messages, so a damaged file is never dropped silently.
+     */
+    public List<String> recoveryNotes() {
+        return List.copyOf(recoveryNotes);
+    }
+
+    /**
+     * Recovery reads a file up to its first damaged record and goes on from there; the file as it was is copied
+     * aside first, since the log is cut back and a snapshot is dropped at the next checkpoint.
+     */
+    private void keepIfDamaged(Path file, long intact, String cause, String consequence) throws IOException {
+        long size = Files.size(file);
+        if (intact >= size) {
+            return;
+        }
+        String stamp = DAMAGED_STAMP.format(LocalDateTime.now());
+        Path copy = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        for (int n = 2; Files.exists(copy); n++) {
+            copy = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
+        }
+        Files.copy(file, copy);
+        recoveryNotes.add(String.format(Locale.ROOT, "DynamoDB data: %s is damaged from byte %,d of %,d (%s). "
+                + "What came before the damage was recovered; %s. The file as it was is kept as %s.",
+                file.getFileName(), intact, size, cause, consequence, copy.getFileName()));
     }
 
     private void replay(byte[] record) {

@@ -407,6 +407,86 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void aDamagedLogIsReplayedUpToTheDamageAndKeptAsItWas() throws IOException {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Tbl"));
+                return null;
+            });
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                db.write(c -> {
+                    c.put("Tbl", StoredItem.of(item("k" + n, n)));
+                    return null;
+                });
+            }
+        }
+        Path log = newestLog();
+        byte[] original = Files.readAllBytes(log);
+        byte[] damaged = original.clone();
+        damaged[original.length * 3 / 4] ^= 0x55; // a flipped byte mid-file, as a failing disk leaves it
+        Files.write(log, damaged);
+
+        try (Database db = Database.open(dir)) {
+            assertThat(db.table("Tbl").itemCount()).isBetween(1L, 99L);
+            assertThat(db.recoveryNotes()).singleElement().asString()
+                    .startsWith("DynamoDB data: " + log.getFileName() + " is damaged from byte ")
+                    .contains("of " + String.format(java.util.Locale.ROOT, "%,d", original.length))
+                    .contains("What came before the damage was recovered; the writes after it were not replayed. "
+                            + "The file as it was is kept as " + log.getFileName() + ".damaged-");
+            Path kept = damagedCopies().get(0);
+            assertThat(Files.readAllBytes(kept)).isEqualTo(damaged);
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.recoveryNotes()).isEmpty(); // the log was cut back to its intact part
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsKeptAfterTheCheckpointThatReplacesIt() throws IOException {
+        try (Database db = Database.open(dir)) {
+            db.write(c -> {
+                c.createTable(schema("Snap"));
+                return null;
+            });
+            for (int i = 0; i < 2000; i++) {
+                int n = i;
+                db.write(c -> {
+                    c.put("Snap", StoredItem.of(item("k" + n, n)));
+                    return null;
+                });
+            }
+            db.checkpoint();
+        }
+        Path snapshot;
+        try (Stream<Path> files = Files.list(dir)) {
+            snapshot = files.filter(p -> p.getFileName().toString().matches("snapshot-\\d+\\.bin")).findFirst()
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length - 100] ^= 0x55;
+        Files.write(snapshot, bytes);
+
+        try (Database db = Database.open(dir)) {
+            assertThat(db.table("Snap").itemCount()).isLessThan(2000L);
+            assertThat(db.recoveryNotes()).singleElement().asString().contains(snapshot.getFileName()
+                    + " is damaged").contains("the items after it are missing from the tables");
+            db.checkpoint();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(snapshot.getFileName().toString());
+        }
+        assertThat(damagedCopies()).singleElement().satisfies(kept -> assertThat(Files.readAllBytes(kept))
+                .isEqualTo(bytes));
+    }
+
+    private List<Path> damagedCopies() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains(".damaged-")).toList();
+        }
+    }
+
+    @Test
     void checkpointWritesSnapshotAndDropsOldLogs() throws IOException {
         try (Database db = Database.open(dir)) {
             db.write(c -> {
