@@ -15,6 +15,7 @@ import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlSweeper;
 import dev.dynagate.sandbox.dynamodb.ops.ValidationLayer;
 import dev.dynagate.sandbox.dynamodb.storage.Database;
+import dev.dynagate.sandbox.dynamodb.storage.LogFailure;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
@@ -26,11 +27,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /** The DynamoDB-compatible engine: its durable database and the JSON protocol on the sandbox port. */
 public final class DynamoDbComponent implements SandboxComponent, SandboxService {
@@ -39,16 +45,21 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
     private final DynamoDbWire wire;
     private final TableOps tables;
     private final TtlSweeper sweeper;
+    private final Path dataDir;
+    private final Consumer<String> log;
+    private final AtomicBoolean storageFailureReported = new AtomicBoolean();
 
     public DynamoDbComponent(SandboxContext context) {
+        dataDir = context.dataDir("dynamodb");
+        log = context.log();
         if (context.options().inMemory()) {
             database = Database.inMemory();
         } else {
             try {
-                database = Database.open(context.dataDir("dynamodb"), context.options().durability());
+                database = Database.open(dataDir, context.options().durability());
                 database.recoveryNotes().forEach(context.log());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the DynamoDB data in " + context.dataDir("dynamodb"), e);
+                throw new UncheckedIOException("cannot open the DynamoDB data in " + dataDir, e);
             }
         }
         engine = new Engine(database, context.options().tableStatusDelay(), Clock.systemUTC());
@@ -144,8 +155,37 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
      */
     @Override
     public CompletionStage<SandboxResponse> handleAsync(SandboxRequest request) {
-        Database.Deferred<SandboxResponse> answer = database.deferringDurability(() -> wire.handle(request));
-        return answer.durable().thenApply(durable -> answer.value());
+        Database.Deferred<SandboxResponse> answer;
+        try {
+            answer = database.deferringDurability(() -> wire.handle(request));
+        } catch (LogFailure failure) {
+            return CompletableFuture.completedFuture(refused(failure, request));
+        }
+        return answer.durable().handle((durable, error) -> {
+            if (error == null) {
+                return answer.value();
+            }
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof LogFailure failure) {
+                return refused(failure, request);
+            }
+            throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+        });
+    }
+
+    /**
+     * A write the log could not keep: said once in the sandbox's messages and in every refusal, with what to do,
+     * rather than a bare "Internal server error" and a stack trace per request.
+     */
+    private SandboxResponse refused(LogFailure failure, SandboxRequest request) {
+        String what = dataDir + " cannot be written (" + failure.reason() + ")";
+        if (storageFailureReported.compareAndSet(false, true)) {
+            log.accept("DynamoDB data: " + what + ". Writes are refused from now on; reads still work. Free some "
+                    + "space (or make the folder writable), then restart the sandbox.");
+        }
+        return wire.internalError("The sandbox could not keep this write: the DynamoDB data in " + what + ". Writes "
+                + "are refused until the sandbox is restarted; free some space (or make the folder writable), then "
+                + "restart it.", request);
     }
 
     /** Nothing here blocks once writes are deferred: every request is answered on the thread that read it. */

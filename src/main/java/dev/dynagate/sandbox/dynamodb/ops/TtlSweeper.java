@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.ops;
 
+import dev.dynagate.sandbox.dynamodb.storage.LogFailure;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
@@ -34,6 +35,8 @@ public final class TtlSweeper implements AutoCloseable {
     private void sweepQuietly() {
         try {
             sweep();
+        } catch (LogFailure e) {
+            // writes are refused until a restart, and the sandbox has said so; the sweep resumes after it
         } catch (RuntimeException e) {
             System.getLogger(TtlSweeper.class.getName()).log(System.Logger.Level.WARNING, "TTL sweep failed", e);
         }

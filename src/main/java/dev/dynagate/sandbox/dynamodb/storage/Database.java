@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
     private static final long SNAPSHOT_RECORD_BYTES = 4L * 1024 * 1024;
     private static final Pattern LOG_NAME = Pattern.compile("wal-(\\d+)\\.log");
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d+)\\.bin");
+    /** A snapshot being written; renamed when whole, so one left behind was cut short and is never read. */
+    private static final String SNAPSHOT_PART = ".tmp";
     private static final DateTimeFormatter DAMAGED_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
@@ -167,6 +169,9 @@ public final class Database implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("database closed");
             }
+            if (log != null) {
+                log.refuseIfFailed();
+            }
             result = body.apply(changes);
             if (log == null) {
                 apply(changes.mutations());
@@ -234,6 +239,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void recover() throws IOException {
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(SNAPSHOT_PART)).forEach(Database::deleteQuietly);
+        }
         long snapshotGen = newestSnapshot();
         if (snapshotGen >= 0) {
             Path snapshot = snapshotPath(snapshotGen);
@@ -245,7 +253,7 @@ public final class Database implements AutoCloseable {
         long last = logs.isEmpty() ? Math.max(snapshotGen, 0) : logs.get(logs.size() - 1);
         for (long g : logs) {
             long intact = LogReader.read(logPath(g), this::replay);
-            keepIfDamaged(logPath(g), intact, "a write cut short by a crash or a power loss, or a failing disk",
+            keepIfDamaged(logPath(g), intact, "a write cut short by a crash, a power loss or a full disk, or a failing disk",
                     "the writes after it were not replayed");
             LogReader.truncate(logPath(g), intact);
         }
@@ -279,10 +287,17 @@ public final class Database implements AutoCloseable {
         for (int n = 2; Files.exists(copy); n++) {
             copy = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
         }
-        Files.copy(file, copy);
+        String kept;
+        try {
+            Files.copy(file, copy);
+            kept = "The file as it was is kept as " + copy.getFileName() + ".";
+        } catch (IOException e) {
+            // a full disk leaves torn records, and no room for a copy: starting matters more than the torn bytes
+            kept = "The file as it was could not be kept (" + e.getMessage() + ").";
+        }
         recoveryNotes.add(String.format(Locale.ROOT, "DynamoDB data: %s is damaged from byte %,d of %,d (%s). "
-                + "What came before the damage was recovered; %s. The file as it was is kept as %s.",
-                file.getFileName(), intact, size, cause, consequence, copy.getFileName()));
+                + "What came before the damage was recovered; %s. %s", file.getFileName(), intact, size, cause,
+                consequence, kept));
     }
 
     private void replay(byte[] record) {
@@ -307,7 +322,33 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
-        Path tmp = dir.resolve("snapshot-" + gen + ".tmp");
+        Path tmp = dir.resolve("snapshot-" + gen + SNAPSHOT_PART);
+        try {
+            writeSnapshot(tmp);
+            // the copy may hold changes whose log records are not forced yet: force them before the copy counts
+            log.forceAll();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp); // a part-written copy on a full disk would keep the space it took
+            throw e;
+        }
+        Files.move(tmp, snapshotPath(gen), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+        for (long g : generations(LOG_NAME)) {
+            if (g < gen) {
+                Files.deleteIfExists(logPath(g));
+            }
+        }
+        for (long g : generations(SNAPSHOT_NAME)) {
+            if (g < gen) {
+                Files.deleteIfExists(snapshotPath(g));
+            }
+        }
+    }
+
+    private void writeSnapshot(Path tmp) throws IOException {
         try (OutputStream file = Files.newOutputStream(tmp);
              BufferedOutputStream out = new BufferedOutputStream(file, 1 << 16)) {
             for (TableData table : tables.values()) {
@@ -335,22 +376,13 @@ public final class Database implements AutoCloseable {
                 frame(out, RecordCodec.encode(remembered.mutations()));
             }
         }
-        // the copy may hold changes whose log records are not forced yet: force them before the copy counts
-        log.forceAll();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, snapshotPath(gen), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory();
-        for (long g : generations(LOG_NAME)) {
-            if (g < gen) {
-                Files.deleteIfExists(logPath(g));
-            }
-        }
-        for (long g : generations(SNAPSHOT_NAME)) {
-            if (g < gen) {
-                Files.deleteIfExists(snapshotPath(g));
-            }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left for the next start, which removes unfinished snapshots
         }
     }
 

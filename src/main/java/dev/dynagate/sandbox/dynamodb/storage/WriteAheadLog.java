@@ -56,7 +56,8 @@ public final class WriteAheadLog implements AutoCloseable {
     private boolean flushing;
     /** Set once {@link #close} has forced everything: nothing more can be written. Guarded by flushLock. */
     private boolean closed;
-    private IOException failure;
+    /** Why the log stopped; written under flushLock, read without it by {@link #refuseIfFailed}. */
+    private volatile IOException failure;
     private FileChannel channel;
     /** Files rotated away from whose records are written but maybe not forced, oldest first; guarded by flushLock. */
     private final ArrayDeque<FileChannel> retired = new ArrayDeque<>();
@@ -128,6 +129,14 @@ public final class WriteAheadLog implements AutoCloseable {
         out.write(v);
     }
 
+    /** Refuses a new write once the log has failed: what it would change could not be kept. */
+    public void refuseIfFailed() {
+        IOException failed = failure;
+        if (failed != null) {
+            throw new LogFailure(failed);
+        }
+    }
+
     /** Blocks until every record up to {@code position} is as safe as the log's {@link Durability} asks. */
     public void awaitDurable(long position) {
         await(position, durability == Durability.DISK);
@@ -143,7 +152,7 @@ public final class WriteAheadLog implements AutoCloseable {
         try {
             forceUpTo(target);
         } catch (IOException e) {
-            throw new UncheckedIOException("write-ahead log failed", e);
+            throw new LogFailure(e);
         }
     }
 
@@ -152,7 +161,7 @@ public final class WriteAheadLog implements AutoCloseable {
         try {
             while ((force ? durable : written) < position) {
                 if (failure != null) {
-                    throw new UncheckedIOException("write-ahead log failed", failure);
+                    throw new LogFailure(failure);
                 }
                 if (closed) {
                     throw new IllegalStateException("write-ahead log closed");
@@ -318,7 +327,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 return CompletableFuture.completedFuture(null);
             }
             if (failure != null) {
-                return CompletableFuture.failedFuture(new UncheckedIOException("write-ahead log failed", failure));
+                return CompletableFuture.failedFuture(new LogFailure(failure));
             }
             CompletableFuture<Void> future = new CompletableFuture<>();
             waiters.add(new Waiter(position, future));

@@ -11,6 +11,7 @@ import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.ops.DetailedError;
 import dev.dynagate.sandbox.dynamodb.ops.Operation;
 import dev.dynagate.sandbox.dynamodb.ops.Request;
+import dev.dynagate.sandbox.dynamodb.storage.LogFailure;
 import dev.dynagate.sandbox.http.SandboxRequest;
 import dev.dynagate.sandbox.http.SandboxResponse;
 import java.io.IOException;
@@ -79,6 +80,8 @@ public final class DynamoDbWire {
             return respond(200, json, responseType, request);
         } catch (DynamoDbError e) {
             return error(e, responseType, request);
+        } catch (LogFailure e) {
+            throw e; // answered by the component, which knows the data folder
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "DynamoDB request failed", e);
             return error(new DynamoDbError("InternalServerError", "Internal server error", 500), responseType,
@@ -186,6 +189,12 @@ public final class DynamoDbWire {
             throw new DynamoDbError("SerializationException", null);
         }
         return node;
+    }
+
+    /** A DynamoDB-shaped 500 that says what went wrong in the sandbox itself and how to fix it. */
+    public SandboxResponse internalError(String message, SandboxRequest request) {
+        String responseType = mediaType(request).equals("application/json") ? "application/json" : CONTENT_TYPE;
+        return error(new DynamoDbError("InternalServerError", message, 500), responseType, request);
     }
 
     private static SandboxResponse error(DynamoDbError e, String contentType, SandboxRequest request) {
