@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.sandbox.dynamodb.storage.Durability;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,6 +62,11 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "or leave out --in-memory to keep the data in a folder.");
             return 2;
         }
+        String refusal = refusal();
+        if (refusal != null) {
+            spec.commandLine().getErr().println(refusal);
+            return 2;
+        }
         Path folder = inMemory ? null : data != null ? data : AppDirs.detect().sandboxData();
         SandboxOptions options = new SandboxOptions(port, folder, demo, template,
                 Duration.ofMillis(tableStatusDelayMillis), durability, inMemory);
@@ -92,6 +98,20 @@ public final class SandboxCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** What is wrong with the options before anything starts, or null. */
+    private String refusal() {
+        if (port < 0 || port > 65_535) {
+            return "--port " + port + " is not a TCP port: give one from 1 to 65535, or 0 to pick a free one.";
+        }
+        if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
+            return "--data " + data + " is a file: give a folder (it is created if it does not exist).";
+        }
+        if (template != null && !Files.isRegularFile(template)) {
+            return "--template " + template + ": no such file.";
+        }
+        return null;
     }
 
     /** Reads {@code process} or {@code disk}, naming both when given anything else. */

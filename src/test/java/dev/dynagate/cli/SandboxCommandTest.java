@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynagate.sandbox.dynamodb.storage.Durability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SandboxCommandTest {
@@ -69,5 +72,37 @@ class SandboxCommandTest {
     void durabilityIsReadWhateverItsCase() {
         assertThat(new SandboxCommand.DurabilityConverter().convert(" DISK "))
                 .isEqualTo(Durability.DISK);
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() {
+        assertThat(line().execute("sandbox", "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("--port 70000 is not a TCP port: give one from 1 to "
+                + "65535, or 0 to pick a free one.");
+    }
+
+    @Test
+    void aDataFolderThatIsAFileIsAUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        assertThat(line().execute("sandbox", "--port", "0", "--data", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--data " + file + " is a file: give a folder (it is created if it "
+                + "does not exist).");
+    }
+
+    @Test
+    void aMissingTemplateIsAUsageError(@TempDir Path dir) {
+        Path missing = dir.resolve("template.yaml");
+        assertThat(line().execute("sandbox", "--port", "0", "--in-memory", "--template", missing.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--template " + missing + ": no such file.");
+    }
+
+    @Test
+    void aFailureNobodyForesawIsOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        int code = line().execute("sandbox", "--port", "0", "--data", file.resolve("inside").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("sandbox failed: ").contains(file.toString()).doesNotContain("\tat ");
+        assertThat(err.toString().lines()).hasSize(1);
     }
 }
