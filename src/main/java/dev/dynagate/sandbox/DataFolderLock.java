@@ -113,5 +113,18 @@ public final class DataFolderLock implements AutoCloseable {
         public Optional<String> owner() {
             return Optional.ofNullable(owner);
         }
+
+        /** Where the sandbox holding the folder answers, when it said. */
+        public Optional<URI> ownerEndpoint() {
+            if (owner == null) {
+                return Optional.empty();
+            }
+            int at = owner.lastIndexOf(" at ");
+            try {
+                return at < 0 ? Optional.empty() : Optional.of(URI.create(owner.substring(at + 4).strip()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
 }

@@ -1,9 +1,14 @@
 package dev.dynagate.sandbox;
 
 import dev.dynagate.connections.SandboxHost;
+import dev.dynagate.sandbox.DataFolderLock.DataFolderInUseException;
 import dev.dynagate.sandbox.lambda.Invocation;
 import dev.dynagate.sandbox.lambda.LambdaComponent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +28,8 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     private final List<Consumer<Invocation>> invocationListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<URI>> startListeners = new CopyOnWriteArrayList<>();
     private Sandbox running;
+    /** Another process's sandbox that has the data folder, used instead of one of our own; null when none. */
+    private URI attached;
     private SandboxStorage runningStorage;
     private int port;
 
@@ -47,8 +54,19 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
 
     @Override
     public synchronized URI endpoint() throws Exception {
+        if (running == null && attached != null) {
+            if (answers(attached)) {
+                return attached;
+            }
+            log("The sandbox at " + attached + " has stopped; this window starts its own");
+            attached = null;
+        }
         if (running == null) {
-            running = startOnPreferredPort();
+            try {
+                running = startOnPreferredPort();
+            } catch (DataFolderInUseException inUse) {
+                return attach(inUse);
+            }
             port = running.port();
             running.component(LambdaComponent.class).runtime()
                     .addListener(invocation -> invocationListeners.forEach(l -> l.accept(invocation)));
@@ -57,6 +75,43 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
             startListeners.forEach(l -> l.accept(started));
         }
         return running.endpoint();
+    }
+
+    /**
+     * The data folder is another sandbox's (a {@code sandbox} command in a terminal, another window): use that one
+     * rather than fail, as long as it answers. Its port becomes the preferred one, so clients built for it stay valid
+     * when it stops and this window starts its own there.
+     */
+    private URI attach(DataFolderInUseException inUse) throws DataFolderInUseException {
+        URI other = inUse.ownerEndpoint().filter(EmbeddedSandbox::answers).orElseThrow(() -> inUse);
+        attached = other;
+        port = other.getPort();
+        log("The data folder is in use by another Dynagate sandbox (" + inUse.owner().orElse(other.toString())
+                + "): this window uses that one, and its Lambda invocations are listed where it runs");
+        startListeners.forEach(l -> l.accept(other));
+        return other;
+    }
+
+    /** Whether a Dynagate sandbox answers at {@code endpoint}: its {@code GET /} says so, as DynamoDB's does. */
+    static boolean answers(URI endpoint) {
+        try {
+            HttpURLConnection probe = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
+            probe.setConnectTimeout(1000);
+            probe.setReadTimeout(2000);
+            try (InputStream body = probe.getInputStream()) {
+                return probe.getResponseCode() == 200
+                        && new String(body.readNBytes(64), StandardCharsets.UTF_8).startsWith("healthy: dynamodb");
+            } finally {
+                probe.disconnect();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Where the sandbox this window uses runs in another process, or null when it is this window's own or none. */
+    public synchronized URI attachedTo() {
+        return attached;
     }
 
     private Sandbox startOnPreferredPort() throws Exception {
@@ -78,14 +133,14 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return running != null;
+        return running != null || attached != null;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
-    /** The running sandbox, or null before first use. */
+    /** The running sandbox, or null before first use and while another process's is used. */
     public synchronized Sandbox sandbox() {
         return running;
     }
@@ -105,8 +160,13 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
         return running == null ? List.of() : running.component(LambdaComponent.class).runtime().invocations();
     }
 
+    /** Stops this window's sandbox; another process's is only let go of, and keeps running there. */
     @Override
     public synchronized void close() {
+        if (attached != null) {
+            log("This window no longer uses the sandbox at " + attached + "; it keeps running in its own process");
+            attached = null;
+        }
         if (running != null) {
             running.close();
             running = null;

@@ -55,6 +55,11 @@ public final class EmbeddedLocalCloud implements LocalCloud {
     }
 
     @Override
+    public URI attachedTo() {
+        return sandbox.attachedTo();
+    }
+
+    @Override
     public List<InvocationRow> invocations() {
         return sandbox.invocations().stream().map(EmbeddedLocalCloud::row).toList();
     }

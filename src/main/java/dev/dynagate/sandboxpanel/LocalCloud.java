@@ -26,6 +26,14 @@ public interface LocalCloud {
     /** How the running sandbox keeps its writes, or null while it is stopped. */
     SandboxStorage runningStorage();
 
+    /**
+     * Where the sandbox in use runs when it is another process's (it had the data folder first), or null when it is
+     * this window's own or none runs. Stopping only lets go of another process's sandbox.
+     */
+    default URI attachedTo() {
+        return null;
+    }
+
     /** Invocations the running sandbox remembers, oldest first. */
     List<InvocationRow> invocations();
 

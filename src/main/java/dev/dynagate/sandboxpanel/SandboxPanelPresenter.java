@@ -5,6 +5,8 @@ import dev.dynagate.ui.Operations;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +39,7 @@ public final class SandboxPanelPresenter {
     private final ObjectProperty<SandboxStorage> runningStorage = new SimpleObjectProperty<>();
     private boolean loadingStorage;
     private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper elsewhere = new ReadOnlyBooleanWrapper();
 
     public SandboxPanelPresenter(LocalCloud cloud, Operations operations) {
         this.cloud = cloud;
@@ -128,8 +131,16 @@ public final class SandboxPanelPresenter {
     public void started(URI at) {
         state.set(State.RUNNING);
         endpoint.set(at.toString());
-        operations.run("Reading the sandbox settings", () -> java.util.Optional.ofNullable(cloud.runningStorage()))
-                .thenAcceptAsync(running -> runningStorage.set(running.orElse(null)), operations.ui());
+        operations.run("Reading the sandbox settings", () -> new Object[] {cloud.runningStorage(), cloud.attachedTo()})
+                .thenAcceptAsync(read -> {
+                    runningStorage.set((SandboxStorage) read[0]);
+                    elsewhere.set(read[1] != null);
+                }, operations.ui());
+    }
+
+    /** True while the sandbox in use is another process's: stopping only lets go of it. */
+    public ReadOnlyBooleanProperty elsewhere() {
+        return elsewhere.getReadOnlyProperty();
     }
 
     public CompletableFuture<URI> start() {
@@ -163,6 +174,7 @@ public final class SandboxPanelPresenter {
             state.set(State.STOPPED);
             endpoint.set("");
             runningStorage.set(null);
+            elsewhere.set(false);
         }, operations.ui());
         return stopping;
     }

@@ -57,13 +57,15 @@ public final class SandboxPanelView extends BorderPane {
         styleDot(dot, presenter.state().get());
         Label state = new Label();
         state.getStyleClass().add("state-label");
+        state.setId("sandbox-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> switch (presenter.state().get()) {
             case STOPPED -> "Stopped — it starts by itself when the Sandbox connection is used";
             case STARTING -> "Starting… (the first start loads the demo data)";
-            case RUNNING -> "Running";
+            case RUNNING -> presenter.elsewhere().get()
+                    ? "Running in another process, which had the data folder first; Stop lets go of it" : "Running";
             case STOPPING -> "Stopping…";
             case FAILED -> presenter.problem().get();
-        }, presenter.state(), presenter.problem()));
+        }, presenter.state(), presenter.problem(), presenter.elsewhere()));
         start.setId("sandbox-start");
         stop.setId("sandbox-stop");
         start.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.state().get() == SandboxPanelPresenter.State.RUNNING
@@ -125,7 +127,7 @@ public final class SandboxPanelView extends BorderPane {
         durability.setWrapText(true);
         durability.textProperty().bind(Bindings.createStringBinding(() -> (durabilityText(presenter) + " "
                 + presenter.storageProblem().get()).strip(), presenter.storage(), presenter.runningStorage(),
-                presenter.storageProblem()));
+                presenter.storageProblem(), presenter.elsewhere()));
         VBox header = new VBox(8, status, facts, hint, durability);
         header.setPadding(new Insets(0, 0, 10, 0));
         return header;
@@ -138,6 +140,10 @@ public final class SandboxPanelView extends BorderPane {
     }
 
     private static String durabilityText(SandboxPanelPresenter presenter) {
+        if (presenter.elsewhere().get()) {
+            return "Writes are kept as that process was told when it started (its --durability or --in-memory); "
+                    + "the choice above applies when this window starts its own.";
+        }
         SandboxStorage shown = shownStorage(presenter);
         if (shown == null) {
             return "";

@@ -25,6 +25,7 @@ class SandboxPanelPresenterTest {
         SandboxStorage saved = SandboxStorage.KEPT;
         SandboxStorage startedWith;
         String saveFailure;
+        URI attached;
 
         @Override
         public URI start() throws Exception {
@@ -71,6 +72,11 @@ class SandboxPanelPresenterTest {
         }
 
         @Override
+        public URI attachedTo() {
+            return running ? attached : null;
+        }
+
+        @Override
         public List<InvocationRow> invocations() {
             return List.of(row("earlier", "SUCCESS"));
         }
@@ -107,6 +113,19 @@ class SandboxPanelPresenterTest {
         assertThat(presenter.endpoint().get()).isEqualTo("http://127.0.0.1:4567");
         assertThat(presenter.log()).containsExactly("Sandbox ready at http://127.0.0.1:4567");
         assertThat(presenter.dataFolder()).isEqualTo("/tmp/sandbox-data");
+    }
+
+    @Test
+    void aSandboxOfAnotherProcessIsToldApartAndForgottenOnStop() {
+        FakeCloud cloud = new FakeCloud();
+        cloud.attached = URI.create("http://127.0.0.1:8000");
+        SandboxPanelPresenter presenter = new SandboxPanelPresenter(cloud, operations);
+
+        presenter.start().join();
+        assertThat(presenter.elsewhere().get()).isTrue();
+
+        presenter.stop().join();
+        assertThat(presenter.elsewhere().get()).isFalse();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.dynagate.sandboxpanel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynagate.sandbox.EmbeddedSandbox;
+import dev.dynagate.sandbox.Sandbox;
+import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.sandbox.SandboxStorage;
 import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
@@ -41,10 +43,11 @@ class SandboxPanelViewTest {
     private EmbeddedSandbox sandbox;
     private SandboxPanelPresenter presenter;
     private Scene scene;
+    private Path data;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = Files.createTempDirectory("panel-test");
+        data = Files.createTempDirectory("panel-test");
         SandboxSettings settings = new SandboxSettings(data.resolve("config"));
         sandbox = new EmbeddedSandbox(data.resolve("sandbox"), settings::storage);
         presenter = new SandboxPanelPresenter(new EmbeddedLocalCloud(sandbox, settings),
@@ -108,6 +111,32 @@ class SandboxPanelViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> presenter.state().get() == SandboxPanelPresenter.State.STOPPED);
         assertThat(new SandboxSettings(folder.getParent().resolve("config")).storage())
                 .as("the choice is saved for the next run").isEqualTo(SandboxStorage.IN_MEMORY);
+    }
+
+    @Test
+    void aSandboxThatHadTheFolderFirstIsUsedAndStopOnlyLetsGoOfIt(FxRobot robot) throws Exception {
+        try (Sandbox other = Sandbox.start(SandboxOptions.of(0, data.resolve("sandbox")), line -> { })) {
+            robot.clickOn("#sandbox-start");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> presenter.elsewhere().get());
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(presenter.endpoint().get()).isEqualTo(other.endpoint().toString());
+            assertThat(robot.lookup("#sandbox-state").queryLabeled().getText()).isEqualTo("Running in another "
+                    + "process, which had the data folder first; Stop lets go of it");
+            assertThat(robot.lookup("#sandbox-durability").queryLabeled().getText())
+                    .startsWith("Writes are kept as that process was told when it started");
+            assertThat(presenter.log()).anyMatch(line -> line.startsWith("The data folder is in use by another "
+                    + "Dynagate sandbox"));
+            Screenshots.save(scene, "sandbox-panel-elsewhere");
+
+            robot.clickOn("#sandbox-stop");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> presenter.state().get() == SandboxPanelPresenter.State.STOPPED);
+            assertThat(presenter.elsewhere().get()).isFalse();
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(other.endpoint()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("still running where it was started")
+                    .isEqualTo(200);
+        }
     }
 
     private static String invokeUrl(String line) {
