@@ -6,6 +6,7 @@ import dev.dynagate.sandbox.dynamodb.ops.BatchOps;
 import dev.dynagate.sandbox.dynamodb.ops.Engine;
 import dev.dynagate.sandbox.dynamodb.ops.ItemOps;
 import dev.dynagate.sandbox.dynamodb.ops.Keys;
+import dev.dynagate.sandbox.dynamodb.ops.MemoryGuard;
 import dev.dynagate.sandbox.dynamodb.ops.ReadOps;
 import dev.dynagate.sandbox.dynamodb.ops.TableOps;
 import dev.dynagate.sandbox.dynamodb.ops.PolicyOps;
@@ -71,21 +72,22 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
         TtlOps ttl = new TtlOps(engine);
         TagOps tags = new TagOps(engine);
         PolicyOps policies = new PolicyOps(engine);
+        MemoryGuard memory = MemoryGuard.forThisJvm();
         wire = new DynamoDbWire()
-                .register("CreateTable", tables::create)
+                .register("CreateTable", memory.refusingGrowth(tables::create))
                 .register("DescribeTable", tables::describe)
                 .register("ListTables", tables::list)
-                .register("UpdateTable", tables::update)
+                .register("UpdateTable", memory.refusingGrowth(tables::update))
                 .register("DeleteTable", tables::delete)
-                .register("PutItem", items::put)
+                .register("PutItem", memory.refusingGrowth(items::put))
                 .register("GetItem", ValidationLayer.bare(items::get))
-                .register("UpdateItem", items::update)
+                .register("UpdateItem", memory.refusingGrowth(items::update))
                 .register("DeleteItem", items::delete)
                 .register("Query", ValidationLayer.bare(reads::query))
                 .register("Scan", reads::scan)
                 .register("BatchGetItem", ValidationLayer.bare(batches::get))
-                .register("BatchWriteItem", batches::write)
-                .register("TransactWriteItems", transactions::write)
+                .register("BatchWriteItem", memory.refusingGrowth(batches::write))
+                .register("TransactWriteItems", memory.refusingGrowth(transactions::write))
                 .register("TransactGetItems", transactions::get)
                 .register("UpdateTimeToLive", ttl::update)
                 .register("DescribeTimeToLive", ttl::describe)

@@ -214,6 +214,11 @@ final class NioHttpServer implements HttpTransport {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "connection dropped", e);
                 connection.close();
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // this connection's request could not be read or answered; the thread serves every other one of
+                // its connections, so it carries on (the DynamoDB engine refuses growth before the heap is full)
+                LOG.log(Level.WARNING, "connection dropped: " + e);
+                connection.close();
             }
         }
 

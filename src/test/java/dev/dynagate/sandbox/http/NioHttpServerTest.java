@@ -61,6 +61,21 @@ class NioHttpServerTest {
     }
 
     @Test
+    void aFullHeapOnASelectorThreadCostsOnlyThatConnection() throws IOException {
+        for (int i = 0; i < 8; i++) { // connections go round the selector threads: reach each of them
+            try (RawHttpConnection c = connect()) {
+                c.send(get("/out-of-memory"));
+                assertThat(c.closedByServer()).isTrue();
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            try (RawHttpConnection c = connect()) {
+                assertThat(c.send(get("/echo")).read().statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+    }
+
+    @Test
     void keepsOneConnectionForSeveralRequests() throws IOException {
         try (RawHttpConnection c = connect()) {
             for (int i = 0; i < 5; i++) {

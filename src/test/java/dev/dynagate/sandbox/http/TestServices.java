@@ -54,6 +54,23 @@ final class TestServices {
                 return true;
             }
         });
+        server.addService(new SandboxService() {
+            @Override
+            public boolean accepts(SandboxRequest request) {
+                return request.path().startsWith("/out-of-memory");
+            }
+
+            @Override
+            public SandboxResponse handle(SandboxRequest request) {
+                throw new IllegalStateException("never called: the selector thread fails first");
+            }
+
+            @Override
+            public boolean quick(SandboxRequest request) {
+                // asked on the selector thread, outside the handler: where a full heap fails a server thread
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+        });
         server.addService(services.route("/cookies", request -> SandboxResponse.of(200, "text/plain", "two cookies")
                 .with("Set-Cookie", "a=1").with("Set-Cookie", "b=2")));
         server.addService(services.route("/empty", request -> SandboxResponse.of(200, null, "")));

@@ -29,8 +29,13 @@ final class SandboxProcess implements AutoCloseable {
 
     /** Starts {@code dev.dynagate.Launcher sandbox --port 0 --data DIR [options]} with this JVM's class path. */
     static SandboxProcess start(Path data, String... options) throws IOException, InterruptedException {
+        return start("512m", data, options);
+    }
+
+    /** As {@link #start(Path, String...)}, with a heap of at most {@code heap} ({@code -Xmx}). */
+    static SandboxProcess start(String heap, Path data, String... options) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-cp",
                 System.getProperty("java.class.path"), "dev.dynagate.Launcher", "sandbox", "--port", "0",
                 "--data", data.toString()));
         command.addAll(List.of(options));
