@@ -133,8 +133,8 @@ public final class MemoryGuard {
 
     private DynamoDbError full() {
         return new DynamoDbError("InternalServerError", String.format(Locale.ROOT, "The sandbox is short of memory: "
-                + "its data fills %,d MB of the %,d MB it may use. Writes that add data are refused until there is "
-                + "room; reads and deletes still work. Delete items or tables, or restart the sandbox with more memory "
-                + "(java -Xmx4g -jar dynagate.jar sandbox ...).", usedAfterGc >> 20, max >> 20), 500);
+                + "%,d MB of its %,d MB heap are in use after a garbage collection. Writes that add data are refused "
+                + "until there is room; reads and deletes still work. Delete items or tables, or restart the sandbox "
+                + "with more memory (java -Xmx4g -jar dynagate.jar sandbox ...).", usedAfterGc >> 20, max >> 20), 500);
     }
 }

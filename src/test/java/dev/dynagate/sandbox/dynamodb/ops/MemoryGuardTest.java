@@ -44,7 +44,8 @@ class MemoryGuardTest {
                     assertThat(e.code()).isEqualTo("InternalServerError");
                     assertThat(e.status()).isEqualTo(500);
                 })
-                .hasMessage("The sandbox is short of memory: its data fills 950 MB of the 1,000 MB it may use. "
+                .hasMessage("The sandbox is short of memory: 950 MB of its 1,000 MB heap are in use after a garbage "
+                        + "collection. "
                         + "Writes that add data are refused until there is room; reads and deletes still work. Delete "
                         + "items or tables, or restart the sandbox with more memory (java -Xmx4g -jar dynagate.jar "
                         + "sandbox ...).");
