@@ -2,6 +2,7 @@ package dev.dynagate.cli;
 
 import dev.dynagate.StartupMode;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -48,14 +49,14 @@ public final class DynagateCommand implements Callable<Integer> {
      * A command that fails in a way it did not foresee says so in one line, not a stack trace; the trace is there for
      * a bug report with {@code -Ddynagate.trace=true}.
      */
-    private static int failed(Exception error, CommandLine command, CommandLine.ParseResult parsed) {
+    static int failed(Exception error, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
         StringBuilder line = new StringBuilder(command.getCommandName()).append(" failed:");
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? t.getClass().getSimpleName()
-                    // a file system error's message is often the path alone: name the error too
-                    : t.getMessage().indexOf(' ') < 0 ? t.getClass().getSimpleName() + " " + t.getMessage()
-                    : t.getMessage();
+                    // a file system error without a reason says only the path: name the error too
+                    : t instanceof FileSystemException fs && fs.getReason() == null
+                    ? t.getClass().getSimpleName() + " " + t.getMessage() : t.getMessage();
             if (line.indexOf(message) < 0) {
                 line.append(' ').append(message);
             }

@@ -81,6 +81,10 @@ public final class SandboxCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Port " + port + " is already in use on 127.0.0.1. "
                     + "Stop what is using it or pick another with --port (0 picks a free one).");
             return 1;
+        } catch (Sandbox.DataFolderUnusableException e) {
+            spec.commandLine().getErr().println(e.getMessage().replace("keep nothing (in memory)",
+                    "keep nothing with --in-memory"));
+            return 1;
         } catch (DataFolderInUseException e) {
             spec.commandLine().getErr().println("The data folder " + e.folder().toAbsolutePath()
                     + " is in use by another Dynagate sandbox" + e.owner().map(o -> " (" + o + ")").orElse("")

@@ -41,8 +41,15 @@ public final class Sandbox implements AutoCloseable {
                                 List<Function<SandboxContext, SandboxComponent>> factories) throws Exception {
         // in memory, the components that keep files get a folder of their own that goes when the sandbox does
         Path dataDir = options.inMemory() ? Files.createTempDirectory("dynagate-sandbox-") : options.dataDir();
-        Files.createDirectories(dataDir);
-        DataFolderLock folderLock = options.inMemory() ? null : DataFolderLock.acquire(dataDir, log);
+        DataFolderLock folderLock;
+        try {
+            Files.createDirectories(dataDir);
+            folderLock = options.inMemory() ? null : DataFolderLock.acquire(dataDir, log);
+        } catch (DataFolderLock.DataFolderInUseException inUse) {
+            throw inUse;
+        } catch (IOException e) {
+            throw new DataFolderUnusableException(dataDir, e);
+        }
         SandboxHttpServer server;
         try {
             server = new SandboxHttpServer(options.port());
@@ -127,6 +134,28 @@ public final class Sandbox implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind is harmless: the system's temporary files are cleaned up
+        }
+    }
+
+    /**
+     * The data folder cannot be created or written (a read-only disk, no permission, a file in the way). The cause
+     * is in the message, not chained, so whoever shows only the deepest message still shows this one.
+     */
+    public static final class DataFolderUnusableException extends IOException {
+        DataFolderUnusableException(Path folder, IOException cause) {
+            super("The data folder " + folder.toAbsolutePath() + " cannot be used (" + reason(cause) + "): give a "
+                    + "folder this user can create and write, or keep nothing (in memory).");
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "access denied: " + e.getMessage();
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException
+                    || e instanceof java.nio.file.NotDirectoryException) {
+                return "a file is in the way: " + e.getMessage();
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
