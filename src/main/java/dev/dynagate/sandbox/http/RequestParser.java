@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * Turns the bytes of one connection into requests, one at a time. Fed incrementally: the caller reads into
@@ -28,7 +27,7 @@ final class RequestParser {
     private String method;
     private String path;
     private String rawQuery;
-    private TreeMap<String, List<String>> headers;
+    private HeaderMap headers;
     private boolean keepAlive;
     private boolean http10;
     private byte[] fixedBody;
@@ -219,7 +218,7 @@ final class RequestParser {
         int from = start;
         start = headEnd;
         scanned = start;
-        headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers = new HeaderMap();
         boolean first = true;
         while (from < headEnd) {
             int newline = from;
@@ -316,14 +315,7 @@ final class RequestParser {
         }
         String name = new String(buf, from, colon - from, StandardCharsets.ISO_8859_1);
         String value = new String(buf, valueFrom, valueTo - valueFrom, StandardCharsets.ISO_8859_1);
-        List<String> values = headers.get(name);
-        if (values == null) {
-            headers.put(name, List.of(value));
-        } else {
-            List<String> more = new ArrayList<>(values);
-            more.add(value);
-            headers.put(name, more);
-        }
+        headers.add(name, value);
     }
 
     private static boolean isBlank(byte b) {
