@@ -27,10 +27,12 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Invocation>> invocationListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<URI>> startListeners = new CopyOnWriteArrayList<>();
-    private Sandbox running;
+    // written under the lock by endpoint() and close(); read without it, so a view asking whether the sandbox runs
+    // never waits for a start or a probe in progress
+    private volatile Sandbox running;
     /** Another process's sandbox that has the data folder, used instead of one of our own; null when none. */
-    private URI attached;
-    private SandboxStorage runningStorage;
+    private volatile URI attached;
+    private volatile SandboxStorage runningStorage;
     private int port;
 
     public EmbeddedSandbox(Path dataDir) {
@@ -110,7 +112,7 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     /** Where the sandbox this window uses runs in another process, or null when it is this window's own or none. */
-    public synchronized URI attachedTo() {
+    public URI attachedTo() {
         return attached;
     }
 
@@ -128,11 +130,11 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     /** How the running sandbox keeps its writes, or null while it is stopped. */
-    public synchronized SandboxStorage runningStorage() {
+    public SandboxStorage runningStorage() {
         return running == null ? null : runningStorage;
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return running != null || attached != null;
     }
 
@@ -141,7 +143,7 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     /** The running sandbox, or null before first use and while another process's is used. */
-    public synchronized Sandbox sandbox() {
+    public Sandbox sandbox() {
         return running;
     }
 
@@ -156,8 +158,9 @@ public final class EmbeddedSandbox implements SandboxHost, AutoCloseable {
     }
 
     /** The invocations the running sandbox still remembers, oldest first; empty when stopped. */
-    public synchronized List<Invocation> invocations() {
-        return running == null ? List.of() : running.component(LambdaComponent.class).runtime().invocations();
+    public List<Invocation> invocations() {
+        Sandbox current = running;
+        return current == null ? List.of() : current.component(LambdaComponent.class).runtime().invocations();
     }
 
     /** Stops this window's sandbox; another process's is only let go of, and keeps running there. */
