@@ -20,7 +20,7 @@ public final class ApiGatewayComponent implements SandboxComponent {
 
     public ApiGatewayComponent(SandboxContext context, LambdaRuntime lambda) {
         this.lambda = lambda;
-        this.state = new ApiGatewayState(context.dataDir("apigateway"));
+        this.state = new ApiGatewayState(context.dataDir("apigateway"), context.log());
         this.httpApis = new HttpApiControlPlane(state, context.endpoint());
         this.executeApi = new ExecuteApiService(state, lambda);
         this.restApis = new RestApiControlPlane(state, executeApi.restApis());

@@ -1,11 +1,13 @@
 package dev.dynagate.sandbox.apigateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.sandbox.DamagedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,17 +21,22 @@ final class ApiGatewayState {
     private final Path file;
     private final ObjectNode root;
 
-    ApiGatewayState(Path folder) {
+    /** {@code log} hears about a definitions file that could not be read and was set aside. */
+    ApiGatewayState(Path folder, Consumer<String> log) {
         this.file = folder == null ? null : folder.resolve("apigateway.json");
-        this.root = load();
+        this.root = load(log);
     }
 
-    private ObjectNode load() {
+    private ObjectNode load(Consumer<String> log) {
         if (file != null && Files.exists(file)) {
             try {
-                return (ObjectNode) ApiJson.MAPPER.readTree(file.toFile());
+                if (ApiJson.MAPPER.readTree(file.toFile()) instanceof ObjectNode definitions) {
+                    return definitions;
+                }
+                throw new IOException("not a JSON object");
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read API Gateway definitions from " + file, e);
+                // unreadable definitions must not keep the sandbox, and its DynamoDB data, from starting
+                log.accept(DamagedFile.setAside(file, "API Gateway definitions", e));
             }
         }
         return ApiJson.object();

@@ -1,19 +1,24 @@
 package dev.dynagate.sandbox.lambda;
 
+import dev.dynagate.sandbox.DamagedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Function definitions on disk, one JSON file per function, so they survive a sandbox restart. */
 final class FunctionStore {
     private final Path folder;
+    private final Consumer<String> log;
 
-    FunctionStore(Path folder) {
+    /** {@code log} hears about a definition that could not be read and was set aside. */
+    FunctionStore(Path folder, Consumer<String> log) {
         this.folder = folder.resolve("functions");
+        this.log = log;
     }
 
     List<FunctionDefinition> loadAll() {
@@ -23,7 +28,12 @@ final class FunctionStore {
         List<FunctionDefinition> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                all.add(LambdaJson.MAPPER.readValue(file.toFile(), FunctionDefinition.class));
+                try {
+                    all.add(LambdaJson.MAPPER.readValue(file.toFile(), FunctionDefinition.class));
+                } catch (IOException | RuntimeException unreadable) {
+                    // one damaged definition must not keep the sandbox, or the other functions, from starting
+                    log.accept(DamagedFile.setAside(file, "Lambda function definition", unreadable));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Lambda functions from " + folder, e);

@@ -54,7 +54,13 @@ public final class LambdaRuntime implements AutoCloseable {
 
     /** A runtime keeping its definitions and uploaded code under {@code folder}, pointing functions at {@code endpoint}. */
     public LambdaRuntime(Path folder, URI endpoint) {
-        this.store = new FunctionStore(folder);
+        this(folder, endpoint, line -> System.getLogger(LambdaRuntime.class.getName())
+                .log(System.Logger.Level.WARNING, line));
+    }
+
+    /** As above; {@code log} hears about a stored definition that could not be read and was set aside. */
+    public LambdaRuntime(Path folder, URI endpoint, Consumer<String> log) {
+        this.store = new FunctionStore(folder, log);
         this.codeFolder = folder.resolve("code");
         this.endpoint = endpoint;
         AtomicInteger count = new AtomicInteger();
@@ -68,7 +74,7 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     public static LambdaRuntime forSandbox(SandboxContext context) {
-        return new LambdaRuntime(context.dataDir("lambda"), context.endpoint());
+        return new LambdaRuntime(context.dataDir("lambda"), context.endpoint(), context.log());
     }
 
     /** Where uploaded deployment packages are unpacked. */

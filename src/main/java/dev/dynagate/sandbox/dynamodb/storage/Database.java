@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
+import dev.dynagate.sandbox.DamagedFile;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,6 @@ public final class Database implements AutoCloseable {
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d+)\\.bin");
     /** A snapshot being written; renamed when whole, so one left behind was cut short and is never read. */
     private static final String SNAPSHOT_PART = ".tmp";
-    private static final DateTimeFormatter DAMAGED_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -282,11 +280,7 @@ public final class Database implements AutoCloseable {
         if (intact >= size) {
             return;
         }
-        String stamp = DAMAGED_STAMP.format(LocalDateTime.now());
-        Path copy = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
-        for (int n = 2; Files.exists(copy); n++) {
-            copy = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
-        }
+        Path copy = DamagedFile.besideFor(file);
         String kept;
         try {
             Files.copy(file, copy);
