@@ -47,8 +47,9 @@ class MemoryGuardTest {
                 .hasMessage("The sandbox is short of memory: 950 MB of its 1,000 MB heap are in use after a garbage "
                         + "collection. "
                         + "Writes that add data are refused until there is room; reads and deletes still work. Delete "
-                        + "items or tables, or restart the sandbox with more memory (java -Xmx4g -jar dynagate.jar "
-                        + "sandbox ...).");
+                        + "items or tables, or restart the sandbox with more memory: java -Xmx4g -jar dynagate.jar "
+                        + "sandbox ..., or for the installed app a line java-options=-Xmx4g in its "
+                        + "lib/app/Dynagate.cfg.");
     }
 
     @Test
