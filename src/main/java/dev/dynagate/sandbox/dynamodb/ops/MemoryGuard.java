@@ -136,6 +136,6 @@ public final class MemoryGuard {
                 + "%,d MB of its %,d MB heap are in use after a garbage collection. Writes that add data are refused "
                 + "until there is room; reads and deletes still work. Delete items or tables, or restart the sandbox "
                 + "with more memory: java -Xmx4g -jar dynagate.jar sandbox ..., or for the installed app a line "
-                + "java-options=-Xmx4g in its lib/app/Dynagate.cfg.", usedAfterGc >> 20, max >> 20), 500);
+                + "java-options=-Xmx4g in its Dynagate.cfg.", usedAfterGc >> 20, max >> 20), 500);
     }
 }

@@ -48,8 +48,7 @@ class MemoryGuardTest {
                         + "collection. "
                         + "Writes that add data are refused until there is room; reads and deletes still work. Delete "
                         + "items or tables, or restart the sandbox with more memory: java -Xmx4g -jar dynagate.jar "
-                        + "sandbox ..., or for the installed app a line java-options=-Xmx4g in its "
-                        + "lib/app/Dynagate.cfg.");
+                        + "sandbox ..., or for the installed app a line java-options=-Xmx4g in its Dynagate.cfg.");
     }
 
     @Test
