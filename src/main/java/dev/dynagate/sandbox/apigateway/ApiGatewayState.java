@@ -1,12 +1,13 @@
 package dev.dynagate.sandbox.apigateway;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.DamagedFile;
+import dev.dynagate.sandbox.FileReplace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -83,10 +84,8 @@ final class ApiGatewayState {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            FileReplace.write(file, out -> ApiJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save API Gateway definitions to " + file, e);
         }

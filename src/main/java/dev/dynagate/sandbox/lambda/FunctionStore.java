@@ -1,6 +1,8 @@
 package dev.dynagate.sandbox.lambda;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynagate.sandbox.DamagedFile;
+import dev.dynagate.sandbox.FileReplace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,11 +45,9 @@ final class FunctionStore {
 
     void save(FunctionDefinition function) {
         try {
-            Files.createDirectories(folder);
-            Path temp = folder.resolve(function.name() + ".json.tmp");
-            LambdaJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), function);
-            Files.move(temp, file(function.name()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            FileReplace.write(file(function.name()), out -> LambdaJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, function));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save Lambda function " + function.name(), e);
         }

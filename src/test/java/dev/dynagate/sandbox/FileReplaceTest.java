@@ -1,0 +1,44 @@
+package dev.dynagate.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileReplaceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileIsReplacedWholeAndNothingIsLeftBeside() throws IOException {
+        Path file = dir.resolve("state").resolve("definitions.json");
+        FileReplace.write(file, out -> out.write("{\"v\":1}".getBytes(StandardCharsets.UTF_8)));
+        FileReplace.write(file, out -> out.write("{\"v\":2}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(Files.readString(file)).isEqualTo("{\"v\":2}");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aWriteThatFailsHalfwayLeavesTheOldFileAsItWas() throws IOException {
+        Path file = Files.writeString(dir.resolve("definitions.json"), "{\"v\":1}");
+
+        assertThatThrownBy(() -> FileReplace.write(file, out -> {
+            out.write("{\"v\":".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("No space left on device");
+        })).hasMessage("No space left on device");
+
+        assertThat(Files.readString(file)).isEqualTo("{\"v\":1}");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+}
