@@ -82,8 +82,7 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "Stop what is using it or pick another with --port (0 picks a free one).");
             return 1;
         } catch (Sandbox.DataFolderUnusableException e) {
-            spec.commandLine().getErr().println(e.getMessage().replace("keep nothing (in memory)",
-                    "keep nothing with --in-memory"));
+            spec.commandLine().getErr().println(e.describe("keep nothing with --in-memory"));
             return 1;
         } catch (DataFolderInUseException e) {
             spec.commandLine().getErr().println("The data folder " + e.folder().toAbsolutePath()

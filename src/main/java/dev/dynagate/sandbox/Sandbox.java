@@ -142,9 +142,23 @@ public final class Sandbox implements AutoCloseable {
      * is in the message, not chained, so whoever shows only the deepest message still shows this one.
      */
     public static final class DataFolderUnusableException extends IOException {
+        private final transient Path folder;
+        private final String reason;
+
         DataFolderUnusableException(Path folder, IOException cause) {
-            super("The data folder " + folder.toAbsolutePath() + " cannot be used (" + reason(cause) + "): give a "
-                    + "folder this user can create and write, or keep nothing (in memory).");
+            super(describe(folder, reason(cause), "keep nothing (in memory)"));
+            this.folder = folder;
+            this.reason = reason(cause);
+        }
+
+        /** The same sentence, with the way to keep nothing said as the caller offers it ("--in-memory"). */
+        public String describe(String keepNothing) {
+            return describe(folder, reason, keepNothing);
+        }
+
+        private static String describe(Path folder, String reason, String keepNothing) {
+            return "The data folder " + folder.toAbsolutePath() + " cannot be used (" + reason + "): give a folder "
+                    + "this user can create and write, or " + keepNothing + ".";
         }
 
         private static String reason(IOException e) {
