@@ -3,8 +3,8 @@ package dev.dynagate.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dynagate.files.FileReplace;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,14 +57,7 @@ public final class JsonFile<T> {
     }
 
     public void save(T value) throws IOException {
-        Files.createDirectories(path.getParent());
-        Path temp = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.writeString(temp, MAPPER.writeValueAsString(value));
-        try {
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-        }
+        FileReplace.writeString(path, MAPPER.writeValueAsString(value));
     }
 
     private String keepCorrupt() {

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.dynagate.files.FileReplace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes the JSON files of collections: two-space indent, {@code \n} line ends on every platform and a
@@ -65,17 +64,10 @@ public final class JsonFiles {
         }
     }
 
-    /** Writes through a temporary file so a crash never leaves half a file behind. */
+    /** Replaces the file whole, so neither a crash nor a power loss leaves half a file behind. */
     public static void write(Path file, JsonNode node) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, format(node));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileReplace.writeString(file, format(node));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.dynagate.requests.history;
 
+import dev.dynagate.files.FileReplace;
 import dev.dynagate.requests.Exchange;
 import dev.dynagate.requests.model.RequestSpec;
 import dev.dynagate.requests.model.ResponseRecord;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -125,8 +125,6 @@ public final class HistoryStore {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         lineCount = limit;
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, lines.subList(lines.size() - limit, lines.size()), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileReplace.writeString(file, String.join("\n", lines.subList(lines.size() - limit, lines.size())) + "\n");
     }
 }

@@ -2,8 +2,8 @@ package dev.dynagate.sandbox.apigateway;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynagate.files.FileReplace;
 import dev.dynagate.sandbox.DamagedFile;
-import dev.dynagate.sandbox.FileReplace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

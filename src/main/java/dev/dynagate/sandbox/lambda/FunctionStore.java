@@ -1,8 +1,8 @@
 package dev.dynagate.sandbox.lambda;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynagate.files.FileReplace;
 import dev.dynagate.sandbox.DamagedFile;
-import dev.dynagate.sandbox.FileReplace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
-package dev.dynagate.sandbox;
+package dev.dynagate.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,31 @@ public final class FileReplace {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    // two threads replacing one file would share its temporary file; a stripe per path keeps them one after the other
+    private static final Object[] STRIPES = new Object[32];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
     private FileReplace() {
     }
 
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     public static void write(Path file, Contents contents) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path target = file.toAbsolutePath().normalize();
+        synchronized (STRIPES[Math.floorMod(target.hashCode(), STRIPES.length)]) {
+            replace(target, contents);
+        }
+    }
+
+    private static void replace(Path file, Contents contents) throws IOException {
+        Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
