@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -21,7 +22,29 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public final class AwsErrorMessages {
     private static final Pattern ACTION = Pattern.compile("perform: ([a-zA-Z0-9-]+:[A-Za-z0-9]+)");
 
+    private static final String FIX_REGION = "Pick a region such as us-east-1 or eu-west-1 in the connection settings.";
+    private static final String FIX_ENDPOINT =
+            "Start the service there, or fix the endpoint URL in the connection settings.";
+    private static final String FIX_NOT_FOUND = "Refresh the list: it may have been deleted.";
+    private static final String FIX_NO_CREDENTIALS =
+            "Configure them with 'aws configure' (or 'aws configure sso'), or pick another connection.";
+    /** The same advice for someone at a command line, where there is no connection form and no list to refresh. */
+    private static final Map<String, String> COMMAND_LINE_FIXES = Map.of(
+            FIX_REGION, "Pass a region such as us-east-1 or eu-west-1 with --region.",
+            FIX_ENDPOINT, "Start the service there, or fix --endpoint-url.",
+            FIX_NOT_FOUND, "Check the name, --region and --endpoint-url.",
+            FIX_NO_CREDENTIALS,
+            "Configure them with 'aws configure' (or 'aws configure sso'), or pass another --profile.");
+
     private AwsErrorMessages() {
+    }
+
+    /** One line for a command's error output: what went wrong and what to do, worded for the command line. */
+    public static String forCommandLine(Throwable error, Connection connection) {
+        UserMessage message = describe(error, connection);
+        String fix = message.fix() == null ? "" : COMMAND_LINE_FIXES.getOrDefault(message.fix(),
+                message.fix().replace("   then press Retry.", ", then run the command again."));
+        return fix.isBlank() ? message.text() : message.text() + " " + fix;
     }
 
     public static UserMessage describe(Throwable error, Connection connection) {
@@ -37,7 +60,7 @@ public final class AwsErrorMessages {
         String lower = text.toLowerCase(Locale.ROOT);
         if (connection != null && connection.region() != null && !Regions.looksValid(connection.region())) {
             return new UserMessage("'" + connection.region() + "' is not an AWS region code" + where + ".",
-                    "Pick a region such as us-east-1 or eu-west-1 in the connection settings.", false);
+                    FIX_REGION, false);
         }
         if (lower.contains("sso") && (lower.contains("expired") || lower.contains("token") && lower.contains("invalid")
                 || lower.contains("aws sso login"))) {
@@ -48,7 +71,7 @@ public final class AwsErrorMessages {
         if (lower.contains("unable to load credentials") || lower.contains("profile file contained no credentials")
                 || lower.contains("no credentials") || lower.contains("unable to load region")) {
             return new UserMessage("No AWS credentials were found for " + describeSource(connection) + ".",
-                    "Configure them with 'aws configure' (or 'aws configure sso'), or pick another connection.", false);
+                    FIX_NO_CREDENTIALS, false);
         }
         if (hasCause(error, UnknownHostException.class)) {
             String host = causeMessage(error, UnknownHostException.class);
@@ -59,7 +82,7 @@ public final class AwsErrorMessages {
         }
         if (hasCause(error, ConnectException.class) || lower.contains("connection refused")) {
             return new UserMessage("Nothing answers at " + endpointOf(connection) + where + " (connection refused).",
-                    "Start the service there, or fix the endpoint URL in the connection settings.", true);
+                    FIX_ENDPOINT, true);
         }
         if (root instanceof ApiCallTimeoutException || root instanceof ApiCallAttemptTimeoutException
                 || hasCause(error, SocketTimeoutException.class)) {
@@ -105,7 +128,7 @@ public final class AwsErrorMessages {
                     "Ask for " + what + " in your IAM policy, or use a role that has it.", false);
         }
         if (code.equals("ResourceNotFoundException")) {
-            return new UserMessage(firstSentence(message) + ".", "Refresh the list: it may have been deleted.", false);
+            return new UserMessage(firstSentence(message) + ".", FIX_NOT_FOUND, false);
         }
         return new UserMessage(firstSentence(message) + (code.isEmpty() ? "" : " (" + code + ")"), "", status >= 500);
     }

@@ -46,6 +46,24 @@ public final class PlainJson {
         }
     }
 
+    /** Compact single-line form: one line of a JSON Lines export. */
+    public static String writeCompact(Map<String, Attr> item) {
+        return compact(toNode(item));
+    }
+
+    /** One value alone, compact: a CSV cell holding a list, map or set. */
+    public static String writeValue(Attr value) {
+        return compact(toNode(value));
+    }
+
+    private static String compact(JsonNode node) {
+        try {
+            return ItemJson.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ObjectNode toNode(Map<String, Attr> item) {
         ObjectNode node = NODES.objectNode();
         item.forEach((name, value) -> node.set(name, toNode(value)));

@@ -1,0 +1,53 @@
+package dev.dynagate.tables.export;
+
+import dev.dynagate.tables.Attr;
+import dev.dynagate.tables.ItemPage;
+import dev.dynagate.tables.ItemStore;
+import dev.dynagate.tables.ReadRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.LongConsumer;
+
+/**
+ * Exports what a Query or Scan of the item explorer selects (a slice: one partition, a key range, a filter, a
+ * projection), every page of it rather than only the pages loaded in the grid, one page at a time.
+ */
+public final class ResultExport {
+    private final ItemStore store;
+
+    public ResultExport(ItemStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Writes every item of {@code request} to {@code file} in {@code format}; {@code progress} hears the count after
+     * each page. Stops with {@link CancellationException}, leaving no file, when the thread is interrupted.
+     */
+    public long run(ReadRequest request, List<String> keyAttributes, ExportFormat format, Path file,
+                    LongConsumer progress) throws IOException, InterruptedException {
+        Path folder = file.toAbsolutePath().getParent();
+        return ExportFile.write(file, out -> {
+            try (ItemWriter writer = TableExport.writer(format, out, keyAttributes, folder)) {
+                long written = 0;
+                Map<String, Attr> next = null;
+                do {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException();
+                    }
+                    ItemPage page = store.read(request, next);
+                    for (Map<String, Attr> item : page.items()) {
+                        writer.write(item);
+                    }
+                    written += page.items().size();
+                    progress.accept(written);
+                    next = page.hasMore() ? page.lastEvaluatedKey() : null;
+                } while (next != null);
+                writer.finish();
+                return written;
+            }
+        });
+    }
+}
