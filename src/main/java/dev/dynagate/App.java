@@ -4,23 +4,20 @@ import dev.dynagate.apis.ApisFeature;
 import dev.dynagate.aws.AwsClientFactory;
 import dev.dynagate.aws.AwsServices;
 import dev.dynagate.aws.SdkSigV4Signer;
-import dev.dynagate.requests.HttpRequestSender;
-import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.ConnectionRepository;
-import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.partitions.PartitionsFeature;
 import dev.dynagate.requests.HttpRequestSender;
 import dev.dynagate.requests.collections.CollectionsFeature;
-import dev.dynagate.requests.collections.FxFilePicker;
 import dev.dynagate.requests.collections.SecretStore;
+import dev.dynagate.requests.history.HistoryStore;
 import dev.dynagate.sandbox.EmbeddedSandbox;
 import dev.dynagate.sandboxpanel.EmbeddedLocalCloud;
-import dev.dynagate.sandboxpanel.SandboxSettings;
 import dev.dynagate.sandboxpanel.SandboxPanelPresenter;
 import dev.dynagate.sandboxpanel.SandboxPanelView;
+import dev.dynagate.sandboxpanel.SandboxSettings;
 import dev.dynagate.shell.ConnectionBarView;
 import dev.dynagate.shell.ConnectionDialog;
 import dev.dynagate.shell.ConnectionSource;
@@ -35,8 +32,10 @@ import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.tables.TablePreferences;
 import dev.dynagate.tables.TablesFeature;
 import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.FxDialogs;
 import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.FxFilePicker;
 import dev.dynagate.ui.Operations;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -130,8 +129,9 @@ public final class App {
         AtomicReference<Connection> active = new AtomicReference<>();
         // one sender for the request tabs and the runner: both sign with the active connection's credentials
         HttpRequestSender sender = new HttpRequestSender(SdkSigV4Signer.forConnections(clients, active::get), background);
+        FilePicker files = new FxFilePicker(() -> stage);
         CollectionsFeature collections = new CollectionsFeature(operations, new FxDialogs(stage), sender,
-                new SecretStore(dirs.data().resolve("secrets")), new FxFilePicker(() -> stage));
+                new SecretStore(dirs.data().resolve("secrets")), files);
         ApisFeature apis = apisFeature(sender, () -> {
             var environment = collections.collections().environment().get();
             return environment == null ? Map.of() : environment.values();
@@ -155,7 +155,7 @@ public final class App {
                 () -> editConnection(stage, shell, null), () -> windowRef.get().openTab("sandbox-panel", "Sandbox",
                         () -> new SandboxPanelView(sandboxPanel)));
         TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
-                new TablePreferences(dirs.config(), background), shell.active());
+                files, new TablePreferences(dirs.config(), background), shell.active());
         NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
                 tables.tabId(table), table, () -> tables.openTable(table)), apis.navigatorContent());
         tables.decorate(navigatorView.tableList());

@@ -1,10 +1,15 @@
 package dev.dynagate.tables;
 
+import dev.dynagate.tables.export.ExportFormat;
+import dev.dynagate.tables.export.ResultExport;
 import dev.dynagate.ui.Dialogs;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.LatestOnly;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +43,8 @@ public final class ItemExplorerPresenter {
     private final Dialogs dialogs;
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper deleteSummary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper exportSummary = new ReadOnlyStringWrapper();
+    private final BooleanProperty exporting = new SimpleBooleanProperty();
     private final LatestOnly latest = new LatestOnly();
     private final QueryBuilder builder;
 
@@ -127,6 +134,79 @@ public final class ItemExplorerPresenter {
             removeByKey(keys.stream().filter(k -> !failed.contains(k)).toList());
             deleteSummary.set(summary.toString());
         }, operations.ui());
+    }
+
+    /** What the last export did ("Exported 1,234 items to orders.csv."), or its progress while it runs. */
+    public ReadOnlyStringProperty exportSummary() {
+        return exportSummary.getReadOnlyProperty();
+    }
+
+    public BooleanProperty exporting() {
+        return exporting;
+    }
+
+    /** A file name for exporting the builder's request: the table (and index) with the format's usual extension. */
+    public String suggestedExportName(ExportFormat format) {
+        String index = builder.index().get();
+        String base = table.name() + (index == null ? "" : "-" + index);
+        return base + switch (format) {
+            case JSONL -> ".jsonl";
+            case DDB_JSON -> ".ddb.json";
+            case CSV -> ".csv";
+        };
+    }
+
+    /**
+     * Writes every item the builder's request selects to {@code file}: every page, not only those in the grid, read
+     * one at a time in the background and cancellable from the status bar. The file appears only once complete.
+     */
+    public CompletableFuture<Long> exportResults(ExportFormat format, Path file) {
+        ReadRequest request;
+        try {
+            request = builder.request();
+        } catch (IllegalArgumentException e) {
+            problem.set(new UserMessage(e.getMessage(), "", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        List<String> keys = table.keyColumns(request.index());
+        String name = file.getFileName().toString();
+        exporting.set(true);
+        problem.set(null);
+        exportSummary.set("Exporting to " + name + "…");
+        CompletableFuture<Long> work = operations.run("Exporting " + table.name() + " to " + name, () -> {
+            try {
+                return new ResultExport(store.get()).run(request, keys, format, file, written ->
+                        operations.ui().execute(() -> exportSummary.set("Exporting to " + name + "… "
+                                + Cells.number(written) + " items")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
+            }
+        });
+        return work.whenCompleteAsync((written, error) -> {
+            exporting.set(false);
+            if (error == null) {
+                exportSummary.set("Exported " + Cells.number(written) + (written == 1 ? " item" : " items")
+                        + " to " + name + ".");
+            } else if (Problems.unwrap(error) instanceof CancellationException) {
+                exportSummary.set("Export cancelled: no file written.");
+            } else {
+                exportSummary.set("Export failed: no file written.");
+                problem.set(exportProblem(Problems.unwrap(error), file));
+            }
+        }, operations.ui());
+    }
+
+    private UserMessage exportProblem(Throwable error, Path file) {
+        Throwable cause = error instanceof UncheckedIOException unchecked ? unchecked.getCause() : error;
+        if (cause instanceof IOException io) {
+            return new UserMessage("Could not write " + file + " (" + io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ").",
+                    "Pick a folder you can write to, with room for the export.", false);
+        }
+        return Problems.describe(errors, cause);
     }
 
     private String describeKey(Map<String, Attr> item) {

@@ -117,9 +117,16 @@ final class QueryBuilderView extends VBox {
         CheckBox consistent = new CheckBox("Consistent read");
         consistent.selectedProperty().bindBidirectional(presenter.consistentRead());
         Spinner<Integer> pageSize = new Spinner<>(1, 10_000, presenter.pageSize().get(), 25);
+        pageSize.setId("page-size");
         pageSize.setEditable(true);
         pageSize.setPrefWidth(90);
         pageSize.valueProperty().addListener((obs, old, value) -> presenter.pageSize().set(value));
+        // a query opened from elsewhere (a partition drill, a test) sets the size on the builder: show it
+        presenter.pageSize().addListener((obs, old, value) -> {
+            if (!value.equals(pageSize.getValue())) {
+                pageSize.getValueFactory().setValue(value.intValue());
+            }
+        });
         HBox options = row(addFilter, joiner, new Label("Return"), projection, consistent, new Label("Page size"), pageSize);
 
         presenter.filters().addListener((ListChangeListener<FilterRow>) c -> rebuildFilters());

@@ -1,5 +1,7 @@
 package dev.dynagate.tables;
 
+import dev.dynagate.tables.export.ExportFormat;
+import dev.dynagate.ui.FilePicker;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -7,6 +9,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -25,15 +29,18 @@ public final class TableTabView extends BorderPane {
     private final TableTabPresenter presenter;
     private final Label message = new Label();
     private final Label copied = new Label();
+    private final FilePicker picker;
 
     /**
      * @param layouts reads a table's saved column layout; {@code remember} writes it
      * @param copy    puts text on the clipboard (label, text)
+     * @param picker  asks where an export goes
      */
     public TableTabView(TableTabPresenter presenter, Function<String, TablePreferencesFile.ColumnLayout> layouts,
                         BiConsumer<String, TablePreferencesFile.ColumnLayout> remember, BiConsumer<String, String> copy,
-                        java.util.function.Supplier<String> endpoint, String region) {
+                        java.util.function.Supplier<String> endpoint, String region, FilePicker picker) {
         this.presenter = presenter;
+        this.picker = picker;
         getStyleClass().add("table-tab");
         getStylesheets().add(TableTabView.class.getResource("tables.css").toExternalForm());
         message.getStyleClass().add("empty-state");
@@ -63,6 +70,27 @@ public final class TableTabView extends BorderPane {
             TableDescription table = presenter.description().get();
             build(table, layouts.apply(table.name()), layout -> remember.accept(table.name(), layout), copy, endpoint, region);
         }
+    }
+
+    /** Export of what the builder selects, one entry per format; the file name is asked for first. */
+    private MenuButton exportMenu(ItemExplorerPresenter explorer) {
+        MenuButton menu = new MenuButton("Export", new FontIcon("fth-file-text"));
+        menu.setId("export-results");
+        menu.setTooltip(new Tooltip("Write every item this query or scan selects to a file: all pages, not only "
+                + "those loaded here"));
+        for (ExportFormat format : ExportFormat.values()) {
+            MenuItem item = new MenuItem(switch (format) {
+                case JSONL -> "JSON Lines: plain JSON, one item per line…";
+                case DDB_JSON -> "DynamoDB JSON: one item per line, every type kept…";
+                case CSV -> "CSV: one column per attribute…";
+            });
+            item.setId("export-" + format.cliName());
+            item.setOnAction(e -> picker.saveFile("Export " + explorer.table().name(),
+                    explorer.suggestedExportName(format)).ifPresent(file -> explorer.exportResults(format, file)));
+            menu.getItems().add(item);
+        }
+        menu.disableProperty().bind(explorer.exporting().or(explorer.builder().specProblem().isNotNull()));
+        return menu;
     }
 
     private void build(TableDescription table, TablePreferencesFile.ColumnLayout layout,
@@ -98,7 +126,11 @@ public final class TableTabView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(problem, Priority.SOMETIMES);
-        HBox actions = new HBox(8, run, problem, gap, copied, readOnly, create);
+        Label exported = new Label();
+        exported.setId("export-status");
+        exported.getStyleClass().add("copied-note");
+        exported.textProperty().bind(explorer.exportSummary());
+        HBox actions = new HBox(8, run, exportMenu(explorer), problem, gap, copied, exported, readOnly, create);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(0, 8, 6, 8));
         VBox top = new VBox(facts, builder, actions);

@@ -2,6 +2,7 @@ package dev.dynagate.tables;
 
 import dev.dynagate.connections.Connection;
 import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import java.net.URI;
@@ -34,13 +35,15 @@ public final class TablesFeature {
     private final Operations operations;
     private final Dialogs dialogs;
     private final TablePreferences preferences;
+    private final FilePicker picker;
     private final ObservableValue<Connection> active;
     private final TableListPresenter list;
     private final List<TableTabPresenter> tabs = new ArrayList<>();
 
-    public TablesFeature(Services services, Operations operations, Dialogs dialogs, TablePreferences preferences,
-                         ObservableValue<Connection> active) {
+    public TablesFeature(Services services, Operations operations, Dialogs dialogs, FilePicker picker,
+                         TablePreferences preferences, ObservableValue<Connection> active) {
         this.services = services;
+        this.picker = picker;
         this.operations = operations;
         this.dialogs = dialogs;
         this.preferences = preferences;
@@ -93,7 +96,7 @@ public final class TablesFeature {
         };
         TableTabView view = new TableTabView(presenter, name -> preferences.columns(connection.id(), name),
                 (name, layout) -> preferences.columns(connection.id(), name, layout), TablesFeature::copy,
-                endpoint, connection.region());
+                endpoint, connection.region(), picker);
         presenter.load();
         return view;
     }

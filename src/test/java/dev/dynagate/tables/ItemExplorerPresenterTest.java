@@ -2,8 +2,11 @@ package dev.dynagate.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynagate.tables.export.ExportFormat;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ItemExplorerPresenterTest {
     private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
     private final FakeItemStore store = new FakeItemStore(List.of("experimentId", "sampleId"));
     private final FakeDialogs dialogs = new FakeDialogs();
+    @TempDir
+    Path folder;
 
     private ItemExplorerPresenter presenter(Operations operations, Clock clock) {
         return new ItemExplorerPresenter(Fixtures.experiments(), () -> store,
@@ -34,6 +40,65 @@ class ItemExplorerPresenterTest {
     private static ItemPage page(int n, int returned, int scanned, boolean more) {
         List<Map<String, Attr>> items = IntStream.range(0, returned).mapToObj(i -> item(n * 100 + i, "a")).toList();
         return new ItemPage(items, scanned, 0.5, more ? FakeItemStore.pageKey(n + 1) : null);
+    }
+
+    @Test
+    void exportReadsEveryPageOfTheQueryWhateverTheGridHolds() throws Exception {
+        store.pages = n -> page(n, 3, 3, n < 2);
+        ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
+        explorer.run().join();
+        assertThat(explorer.items()).hasSize(3);
+        Path file = folder.resolve("out").resolve(explorer.suggestedExportName(ExportFormat.DDB_JSON));
+
+        Long written = explorer.exportResults(ExportFormat.DDB_JSON, file).join();
+
+        assertThat(written).isEqualTo(9);
+        assertThat(file.getFileName().toString()).isEqualTo("Experiments.ddb.json");
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(9).allMatch(l -> l.startsWith("{\"Item\":{"));
+        assertThat(lines.get(8)).contains("\"sampleId\":{\"N\":\"202\"}");
+        assertThat(explorer.exportSummary().get()).isEqualTo("Exported 9 items to Experiments.ddb.json.");
+        assertThat(explorer.exporting().get()).isFalse();
+        assertThat(explorer.items()).as("the grid is left as it was").hasSize(3);
+    }
+
+    @Test
+    void anExportThatCannotWriteSaysWhereAndLeavesNothing() throws Exception {
+        store.pages = n -> page(n, 3, 3, false);
+        ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
+        Path notAFolder = Files.writeString(folder.resolve("plain-file"), "x");
+
+        explorer.exportResults(ExportFormat.CSV, notAFolder.resolve("items.csv")).exceptionally(e -> null).join();
+
+        assertThat(explorer.exportSummary().get()).isEqualTo("Export failed: no file written.");
+        assertThat(explorer.problem().get().text()).startsWith("Could not write " + notAFolder.resolve("items.csv"));
+        assertThat(explorer.problem().get().fix()).contains("folder you can write to");
+        assertThat(Files.list(folder)).containsExactly(notAFolder);
+    }
+
+    @Test
+    void aReadThatFailsMidExportLeavesNoFile() throws Exception {
+        store.pages = n -> {
+            if (n == 1) {
+                throw new IllegalStateException("Throughput exceeds the current capacity");
+            }
+            return page(n, 3, 3, true);
+        };
+        ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
+
+        explorer.exportResults(ExportFormat.JSONL, folder.resolve("items.jsonl")).exceptionally(e -> null).join();
+
+        assertThat(explorer.problem().get().text()).isEqualTo("failed: Throughput exceeds the current capacity");
+        assertThat(Files.list(folder)).isEmpty();
+    }
+
+    @Test
+    void anExportNamesTheIndexItReads() {
+        ItemExplorerPresenter explorer = presenter(direct, Clock.systemUTC());
+        explorer.builder().index().set("by-status");
+
+        assertThat(explorer.suggestedExportName(ExportFormat.CSV)).isEqualTo("Experiments-by-status.csv");
+        assertThat(explorer.suggestedExportName(ExportFormat.JSONL)).isEqualTo("Experiments-by-status.jsonl");
     }
 
     @Test

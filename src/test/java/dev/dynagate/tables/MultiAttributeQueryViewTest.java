@@ -101,7 +101,7 @@ class MultiAttributeQueryViewTest {
     @Start
     void start(Stage stage) {
         Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(),
+        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(), new FakeFilePicker(null),
                 new TablePreferences(home, background), active);
         active.set(connection);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Matches")), 1280, 800);

@@ -51,6 +51,7 @@ class TableTabViewTest {
     private Scene scene;
     private TablesFeature feature;
     private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
+    private final FakeFilePicker picker = new FakeFilePicker(null);
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -74,7 +75,7 @@ class TableTabViewTest {
     @Start
     void start(Stage stage) {
         Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(),
+        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(), picker,
                 new TablePreferences(home, background), active);
         active.set(connection);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Experiments")), 1280, 800);
@@ -180,6 +181,55 @@ class TableTabViewTest {
         assertThat(sortKeys).isSorted();
         assertThat(feature.partitionTabId("Experiments", null, "EXP-ONCO-2024-007"))
                 .isNotEqualTo(feature.tabId("Experiments"));
+    }
+
+    @Test
+    void exportWritesEveryItemTheQuerySelectsNotOnlyTheLoadedPage(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#run-query").tryQuery().isPresent());
+        ItemExplorerPresenter explorer = tabPresenter().explorer();
+        robot.interact(() -> {
+            explorer.builder().partitionValue().set("EXP-CARDIO-2024-001");
+            explorer.builder().pageSize().set(25);
+        });
+        robot.clickOn("#run-query");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !explorer.running().get() && !explorer.items().isEmpty());
+        assertThat(explorer.items()).hasSize(25);
+        assertThat(robot.lookup("#page-size").<javafx.scene.control.Spinner<Integer>>query().getValue()).isEqualTo(25);
+        Path file = home.resolve("exports").resolve("cardio.csv");
+        picker.next = file;
+
+        robot.clickOn("#export-results");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.listWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).findFirst()
+                .ifPresent(menu -> Screenshots.save(menu.getScene(), "table-export-menu"));
+        robot.clickOn("#export-csv");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-status").queryLabeled().getText()
+                .startsWith("Exported"));
+
+        assertThat(picker.suggested).isEqualTo("Experiments.csv");
+        long inPartition = countPartition("EXP-CARDIO-2024-001");
+        assertThat(inPartition).isGreaterThan(25);
+        List<String> rows = java.nio.file.Files.readAllLines(file);
+        assertThat(rows.get(0)).startsWith("experimentId,sampleId,");
+        assertThat(rows).hasSize((int) inPartition + 1);
+        assertThat(rows.subList(1, rows.size())).allMatch(r -> r.startsWith("EXP-CARDIO-2024-001,"));
+        assertThat(robot.lookup("#export-status").queryLabeled().getText())
+                .isEqualTo("Exported " + Cells.number(inPartition) + " items to cardio.csv.");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "table-export");
+    }
+
+    private long countPartition(String partition) {
+        QueryBuilder all = new QueryBuilder(tabPresenter().description().get());
+        all.partitionValue().set(partition);
+        long count = 0;
+        Map<String, Attr> next = null;
+        do {
+            ItemPage page = services.items(connection).read(all.request(), next);
+            count += page.items().size();
+            next = page.hasMore() ? page.lastEvaluatedKey() : null;
+        } while (next != null);
+        return count;
     }
 
     private TableTabPresenter tabPresenter() {

@@ -1,6 +1,7 @@
 package dev.dynagate.requests.collections;
 
 import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.FilePicker;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;

@@ -2,6 +2,7 @@ package dev.dynagate.requests.collections;
 
 import dev.dynagate.requests.model.RequestSender;
 import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.Operations;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

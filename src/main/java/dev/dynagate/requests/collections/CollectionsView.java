@@ -1,6 +1,7 @@
 package dev.dynagate.requests.collections;
 
 import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.FilePicker;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 

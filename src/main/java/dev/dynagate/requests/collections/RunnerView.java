@@ -2,6 +2,7 @@ package dev.dynagate.requests.collections;
 
 import dev.dynagate.requests.model.KeyValue;
 import dev.dynagate.requests.model.ResponseRecord;
+import dev.dynagate.ui.FilePicker;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

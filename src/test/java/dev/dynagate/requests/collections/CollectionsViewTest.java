@@ -8,6 +8,7 @@ import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.testing.Screenshots;
 import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.dynagate.requests.collections;
+package dev.dynagate.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;

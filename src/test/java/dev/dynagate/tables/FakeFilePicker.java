@@ -1,0 +1,31 @@
+package dev.dynagate.tables;
+
+import dev.dynagate.ui.FilePicker;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Answers a save dialog with the path a test set (none: the user cancelled) and records the suggested name. */
+class FakeFilePicker implements FilePicker {
+    Path next;
+    String suggested;
+
+    FakeFilePicker(Path next) {
+        this.next = next;
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, String description, String... extensions) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName) {
+        suggested = initialName;
+        return Optional.ofNullable(next);
+    }
+}
