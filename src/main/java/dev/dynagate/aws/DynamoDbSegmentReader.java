@@ -1,7 +1,7 @@
 package dev.dynagate.aws;
 
 import dev.dynagate.tables.Attr;
-import dev.dynagate.tables.export.SegmentReader;
+import dev.dynagate.tables.transfer.SegmentReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

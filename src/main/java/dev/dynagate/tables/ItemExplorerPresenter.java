@@ -1,7 +1,7 @@
 package dev.dynagate.tables;
 
-import dev.dynagate.tables.export.ExportFormat;
-import dev.dynagate.tables.export.ResultExport;
+import dev.dynagate.tables.transfer.ExportFormat;
+import dev.dynagate.tables.transfer.ResultExport;
 import dev.dynagate.ui.Dialogs;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.LatestOnly;

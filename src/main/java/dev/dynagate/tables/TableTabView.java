@@ -1,6 +1,6 @@
 package dev.dynagate.tables;
 
-import dev.dynagate.tables.export.ExportFormat;
+import dev.dynagate.tables.transfer.ExportFormat;
 import dev.dynagate.ui.FilePicker;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

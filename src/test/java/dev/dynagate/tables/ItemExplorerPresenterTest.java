@@ -2,7 +2,7 @@ package dev.dynagate.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynagate.tables.export.ExportFormat;
+import dev.dynagate.tables.transfer.ExportFormat;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.nio.file.Files;

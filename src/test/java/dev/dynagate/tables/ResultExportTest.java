@@ -3,9 +3,9 @@ package dev.dynagate.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynagate.tables.export.ExportFile;
-import dev.dynagate.tables.export.ExportFormat;
-import dev.dynagate.tables.export.ResultExport;
+import dev.dynagate.tables.transfer.ExportFile;
+import dev.dynagate.tables.transfer.ExportFormat;
+import dev.dynagate.tables.transfer.ResultExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

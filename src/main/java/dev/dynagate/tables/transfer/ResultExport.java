@@ -1,4 +1,4 @@
-package dev.dynagate.tables.export;
+package dev.dynagate.tables.transfer;
 
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.ItemPage;

@@ -1,4 +1,4 @@
-package dev.dynagate.tables.export;
+package dev.dynagate.tables.transfer;
 
 import java.io.IOException;
 import java.io.Writer;
