@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -144,5 +145,15 @@ public final class DynamoDbItemStore implements ItemStore {
         List<WriteRequest> left = response.hasUnprocessedItems()
                 ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
         return left.stream().map(w -> AttributeValues.fromSdk(w.deleteRequest().key())).toList();
+    }
+
+    @Override
+    public List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items) {
+        List<WriteRequest> writes = items.stream().map(item -> WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(AttributeValues.toSdk(item)).build()).build()).toList();
+        BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
+        List<WriteRequest> left = response.hasUnprocessedItems()
+                ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+        return left.stream().map(w -> AttributeValues.fromSdk(w.putRequest().item())).toList();
     }
 }

@@ -1,12 +1,8 @@
 package dev.dynagate.cli;
 
 import dev.dynagate.aws.AwsClientFactory;
-import dev.dynagate.aws.AwsErrorMessages;
 import dev.dynagate.aws.DynamoDbSegmentReader;
-import dev.dynagate.connections.AwsProfile;
-import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
-import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.tables.transfer.ExportFile;
 import dev.dynagate.tables.transfer.ExportFormat;
 import dev.dynagate.tables.transfer.ItemWriter;
@@ -17,16 +13,15 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,32 +63,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace FILE if it exists.")
     boolean overwrite;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "AWS profile (default: AWS_PROFILE or 'default'; with --endpoint-url: local keys).")
-    String profile;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "Region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, or us-east-1).")
-    String region;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Another DynamoDB endpoint: the sandbox (java -jar dynagate.jar sandbox), a local emulator.")
-    URI endpoint;
+    @Mixin
+    DynamoDbConnectionOptions where = new DynamoDbConnectionOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors.")
     boolean quiet;
-
-    private final Map<String, String> environment;
-    private final Path home;
-
-    public ExportCommand() {
-        this(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    ExportCommand(Map<String, String> environment, Path home) {
-        this.environment = environment;
-        this.home = home;
-    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -102,28 +76,26 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             chosen = ExportFormat.fromCliName(format);
         } catch (IllegalArgumentException e) {
-            return usage(err, "--format: " + e.getMessage());
+            return DynamoDbConnectionOptions.usage(spec, "--format: " + e.getMessage());
         }
         if (segments < 1 || segments > MAX_SEGMENTS) {
-            return usage(err, "--segments must be between 1 and " + MAX_SEGMENTS + ", not " + segments);
+            return DynamoDbConnectionOptions.usage(spec, "--segments must be between 1 and " + MAX_SEGMENTS + ", not " + segments);
         }
         Path file = "-".equals(out) ? null : Path.of(out).toAbsolutePath();
         if (file != null && Files.isDirectory(file)) {
-            return usage(err, "--out " + out + " is a folder: name a file in it");
+            return DynamoDbConnectionOptions.usage(spec, "--out " + out + " is a folder: name a file in it");
         }
         if (file != null && Files.exists(file) && !overwrite) {
-            return usage(err, "--out " + out + " exists: add --overwrite to replace it");
+            return DynamoDbConnectionOptions.usage(spec, "--out " + out + " exists: add --overwrite to replace it");
         }
-        Connection connection = connection();
-        try (AwsClientFactory clients = new AwsClientFactory(this::profiles, () -> {
-            throw new IllegalStateException("the export command does not start the sandbox: pass --endpoint-url");
-        }, new SessionSecrets())) {
+        Connection connection = where.connection();
+        try (AwsClientFactory clients = where.clients("export")) {
             TableExport export = new TableExport(new DynamoDbSegmentReader(clients.dynamoDb(connection)),
                     Clock.systemUTC());
             return file == null ? toStdout(export, chosen, err, connection) : toFile(export, chosen, file, err,
                     connection);
         } catch (IOException | RuntimeException e) {
-            err.println("export failed: " + describe(e, connection));
+            err.println("export failed: " + DynamoDbConnectionOptions.describeFailure(e, connection));
             err.flush();
             return FAILED;
         }
@@ -171,7 +143,7 @@ public final class ExportCommand implements Callable<Integer> {
                                      Connection connection, String target) throws IOException, InterruptedException {
         if (!quiet) {
             err.println("Exporting " + table + " (about " + count(shape.approximateItems()) + " items) from "
-                    + source(connection) + " to " + target + " with " + segments + " segment"
+                    + DynamoDbConnectionOptions.describe(connection) + " to " + target + " with " + segments + " segment"
                     + (segments == 1 ? "" : "s"));
             err.flush();
         }
@@ -227,54 +199,6 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private int usage(PrintWriter err, String message) {
-        err.println(message);
-        err.println(spec.commandLine().getHelp().fullSynopsis().strip());
-        err.flush();
-        return USAGE;
-    }
-
-    private static String describe(Exception e, Connection connection) {
-        if (e instanceof IOException io) {
-            return io.getClass().getSimpleName() + (io.getMessage() == null ? "" : " " + io.getMessage());
-        }
-        return AwsErrorMessages.forCommandLine(e, connection);
-    }
-
-    private static String source(Connection connection) {
-        String region = connection.region() == null ? "us-east-1" : connection.region();
-        return connection.kind() == Connection.Kind.ENDPOINT ? connection.endpoint() + " (" + region + ")"
-                : "profile " + connection.profile() + " in " + region;
-    }
-
-    private AwsProfiles.Discovery profiles() {
-        return AwsProfiles.discover(environment, home);
-    }
-
-    Connection connection() {
-        String chosenProfile = profile != null ? profile
-                : firstNonBlank(environment.get("AWS_PROFILE"), environment.get("AWS_DEFAULT_PROFILE"), "default");
-        String chosenRegion = firstNonBlank(region, environment.get("AWS_REGION"),
-                environment.get("AWS_DEFAULT_REGION"));
-        if (chosenRegion == null && (endpoint == null || profile != null)) {
-            AwsProfile found = profiles().profile(chosenProfile);
-            chosenRegion = found == null ? null : found.region();
-        }
-        if (endpoint != null) {
-            Connection custom = Connection.endpoint("--endpoint-url", endpoint, chosenRegion);
-            return profile == null ? custom : custom.withProfile(profile);
-        }
-        return Connection.profile(chosenProfile, chosenRegion);
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
 
     /** Stdout stays open for whatever else the JVM prints after the export. */
     private static final class NonClosing extends java.io.FilterWriter {

@@ -3,7 +3,6 @@ package dev.dynagate.tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 
 /**
@@ -25,17 +24,11 @@ public final class BatchDelete {
         }
     }
 
-    /** Pauses between retries; tests pass a no-op. */
-    @FunctionalInterface
-    public interface Pause {
-        void sleep(long millis) throws InterruptedException;
-    }
-
     private final ItemStore store;
-    private final Pause pause;
+    private final UnprocessedRetry.Pause pause;
     private final int maxRetries;
 
-    public BatchDelete(ItemStore store, Pause pause, int maxRetries) {
+    public BatchDelete(ItemStore store, UnprocessedRetry.Pause pause, int maxRetries) {
         this.store = store;
         this.pause = pause;
         this.maxRetries = maxRetries;
@@ -43,37 +36,19 @@ public final class BatchDelete {
 
     /** Deletes every key; {@code progress} receives the count deleted so far. */
     public Summary run(String table, List<Map<String, Attr>> keys, IntConsumer progress) {
-        int deleted = 0;
+        int[] deleted = {0};
         int retries = 0;
         List<Map<String, Attr>> failed = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH) {
-            List<Map<String, Attr>> pending = keys.subList(from, Math.min(keys.size(), from + BATCH));
-            int attempt = 0;
-            while (!pending.isEmpty()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException();
-                }
-                List<Map<String, Attr>> left = store.deleteBatch(table, pending);
-                deleted += pending.size() - left.size();
-                progress.accept(deleted);
-                if (left.isEmpty()) {
-                    break;
-                }
-                if (attempt == maxRetries) {
-                    failed.addAll(left);
-                    break;
-                }
-                attempt++;
-                retries++;
-                try {
-                    pause.sleep(Math.min(5_000, 50L << attempt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException();
-                }
-                pending = left;
-            }
+            List<Map<String, Attr>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            UnprocessedRetry.Outcome<Map<String, Attr>> outcome = UnprocessedRetry.send(batch,
+                    pending -> store.deleteBatch(table, pending), pause, maxRetries, count -> {
+                        deleted[0] += count;
+                        progress.accept(deleted[0]);
+                    });
+            failed.addAll(outcome.left());
+            retries += outcome.retries();
         }
-        return new Summary(keys.size(), deleted, List.copyOf(failed), retries);
+        return new Summary(keys.size(), deleted[0], List.copyOf(failed), retries);
     }
 }

@@ -28,4 +28,10 @@ public interface ItemStore {
 
     /** One BatchWriteItem of up to 25 deletes; returns the keys DynamoDB left unprocessed. */
     List<Map<String, Attr>> deleteBatch(String table, List<Map<String, Attr>> keys);
+
+    /**
+     * One BatchWriteItem of up to 25 puts (items with distinct keys; an item whose key is stored replaces it);
+     * returns the items DynamoDB left unprocessed.
+     */
+    List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items);
 }

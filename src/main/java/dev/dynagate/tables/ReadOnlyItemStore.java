@@ -43,4 +43,9 @@ public final class ReadOnlyItemStore implements ItemStore {
     public List<Map<String, Attr>> deleteBatch(String table, List<Map<String, Attr>> keys) {
         throw new ReadOnlyRefusal(connectionName, "BatchWriteItem on " + table);
     }
+
+    @Override
+    public List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items) {
+        throw new ReadOnlyRefusal(connectionName, "BatchWriteItem on " + table);
+    }
 }

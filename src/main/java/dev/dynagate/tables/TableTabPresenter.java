@@ -30,6 +30,7 @@ public final class TableTabPresenter {
     private ItemExplorerPresenter explorer;
     private final List<java.util.function.Consumer<ItemExplorerPresenter>> whenReady = new java.util.ArrayList<>();
     private ItemEditorPresenter editor;
+    private ItemImportPresenter importer;
 
     public TableTabPresenter(String tableName, Supplier<TableDescriber> describer, Supplier<ItemStore> store,
                              ErrorDescriber errors, Operations operations, Dialogs dialogs) {
@@ -66,6 +67,10 @@ public final class TableTabPresenter {
         return editor;
     }
 
+    public ItemImportPresenter importer() {
+        return importer;
+    }
+
     public CompletableFuture<TableDescription> load() {
         problem.set(null);
         CompletableFuture<TableDescription> described = operations.run("Describing " + tableName,
@@ -80,6 +85,8 @@ public final class TableTabPresenter {
                 editor = new ItemEditorPresenter(table, store, errors, operations, dialogs);
                 explorer.readOnly().bind(readOnly);
                 editor.readOnly().bind(readOnly);
+                importer = new ItemImportPresenter(table, store, errors, operations, dialogs, explorer.problem());
+                importer.readOnly().bind(readOnly);
                 editor.onSaved(explorer::replace);
             }
             description.set(table);

@@ -72,6 +72,18 @@ public final class TableTabView extends BorderPane {
         }
     }
 
+    /** Import from a file of items, one per line (what Export writes); off while read-only or importing. */
+    private Button importButton(ItemImportPresenter importer) {
+        Button load = new Button("Import", new FontIcon("fth-upload"));
+        load.setId("import-items");
+        load.setTooltip(new Tooltip("Write the items of a file (DynamoDB JSON or JSON Lines, one item per line) into "
+                + "this table"));
+        load.setOnAction(e -> picker.chooseFile("Import into " + presenter.tableName(), "Items, one per line",
+                "*.json", "*.jsonl", "*.ndjson", "*.*").ifPresent(importer::importFrom));
+        load.disableProperty().bind(presenter.readOnly().or(importer.importing()));
+        return load;
+    }
+
     /** Export of what the builder selects, one entry per format; the file name is asked for first. */
     private MenuButton exportMenu(ItemExplorerPresenter explorer) {
         MenuButton menu = new MenuButton("Export", new FontIcon("fth-file-text"));
@@ -126,11 +138,17 @@ public final class TableTabView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(problem, Priority.SOMETIMES);
+        Button load = importButton(presenter.importer());
+        Label imported = new Label();
+        imported.setId("import-status");
+        imported.getStyleClass().add("copied-note");
+        imported.textProperty().bind(presenter.importer().summary());
         Label exported = new Label();
         exported.setId("export-status");
         exported.getStyleClass().add("copied-note");
         exported.textProperty().bind(explorer.exportSummary());
-        HBox actions = new HBox(8, run, exportMenu(explorer), problem, gap, copied, exported, readOnly, create);
+        HBox actions = new HBox(8, run, exportMenu(explorer), problem, gap, copied, exported, imported, readOnly, load,
+                create);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(0, 8, 6, 8));
         VBox top = new VBox(facts, builder, actions);

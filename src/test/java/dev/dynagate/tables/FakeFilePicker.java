@@ -4,7 +4,7 @@ import dev.dynagate.ui.FilePicker;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Answers a save dialog with the path a test set (none: the user cancelled) and records the suggested name. */
+/** Answers file dialogs with the path a test set (none: the user cancelled) and records the suggested name. */
 class FakeFilePicker implements FilePicker {
     Path next;
     String suggested;
@@ -20,7 +20,7 @@ class FakeFilePicker implements FilePicker {
 
     @Override
     public Optional<Path> chooseFile(String title, String description, String... extensions) {
-        return Optional.empty();
+        return Optional.ofNullable(next);
     }
 
     @Override

@@ -89,6 +89,14 @@ class FakeItemStore implements ItemStore {
         return List.copyOf(keys.subList(keys.size() - left, keys.size()));
     }
 
+    @Override
+    public List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items) {
+        calls.add("put batch " + items.size());
+        int left = unprocessedPerBatch.isEmpty() ? 0 : unprocessedPerBatch.remove(0);
+        items.subList(0, items.size() - left).forEach(item -> stored.put(key(item), item));
+        return List.copyOf(items.subList(items.size() - left, items.size()));
+    }
+
     Map<String, Attr> key(Map<String, Attr> item) {
         Map<String, Attr> key = new LinkedHashMap<>();
         keyNames.forEach(n -> key.put(n, item.get(n)));

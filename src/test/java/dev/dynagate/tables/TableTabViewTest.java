@@ -219,6 +219,29 @@ class TableTabViewTest {
         Screenshots.save(scene, "table-export");
     }
 
+    @Test
+    void importWritesTheItemsOfAFileIntoTheTable(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-items").tryQuery().isPresent());
+        Path file = java.nio.file.Files.write(home.resolve("imported.ddb.json"), List.of(
+                "{\"Item\":{\"experimentId\":{\"S\":\"EXP-IMPORT-1\"},\"sampleId\":{\"S\":\"A\"},\"n\":{\"NS\":[\"1\",\"2\"]}}}",
+                "{\"Item\":{\"experimentId\":{\"S\":\"EXP-IMPORT-1\"},\"sampleId\":{\"S\":\"B\"},\"b\":{\"B\":\"AAE=\"}}}",
+                "{\"Item\":{\"experimentId\":{\"S\":\"EXP-IMPORT-1\"},\"sampleId\":{\"S\":\"C\"}}}"));
+        picker.next = file;
+
+        robot.clickOn("#import-items");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-status").queryLabeled().getText()
+                .startsWith("Imported"));
+
+        assertThat(robot.lookup("#import-status").queryLabeled().getText())
+                .isEqualTo("Imported 3 items from imported.ddb.json. Run the query again to see them.");
+        Map<String, Attr> b = services.items(connection).get("Experiments",
+                Map.of("experimentId", Attr.s("EXP-IMPORT-1"), "sampleId", Attr.s("B"))).orElseThrow();
+        assertThat(b.get("b")).isEqualTo(new Attr.B(new byte[] {0, 1}));
+        assertThat(countPartition("EXP-IMPORT-1")).isEqualTo(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "table-import");
+    }
+
     private long countPartition(String partition) {
         QueryBuilder all = new QueryBuilder(tabPresenter().description().get());
         all.partitionValue().set(partition);

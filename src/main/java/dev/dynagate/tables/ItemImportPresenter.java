@@ -1,0 +1,157 @@
+package dev.dynagate.tables;
+
+import dev.dynagate.tables.transfer.TableImport;
+import dev.dynagate.ui.Dialogs;
+import dev.dynagate.ui.ErrorDescriber;
+import dev.dynagate.ui.Operations;
+import dev.dynagate.ui.UserMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * Import into one table from a file of items, one per line (what Export writes): the file is checked whole in the
+ * background, the user confirms the count, then BatchWriteItem writes it over a few parallel calls, cancellable from
+ * the status bar. A file with a bad line writes nothing.
+ */
+public final class ItemImportPresenter {
+    static final int WRITERS = 4;
+    private static final int MAX_RETRIES = 8;
+
+    private final TableDescription table;
+    private final Supplier<ItemStore> store;
+    private final ErrorDescriber errors;
+    private final Operations operations;
+    private final Dialogs dialogs;
+    private final ObjectProperty<UserMessage> problem;
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final BooleanProperty importing = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+
+    /** @param problem where a failure is shown (the explorer's problem line) */
+    public ItemImportPresenter(TableDescription table, Supplier<ItemStore> store, ErrorDescriber errors,
+                               Operations operations, Dialogs dialogs, ObjectProperty<UserMessage> problem) {
+        this.table = table;
+        this.store = store;
+        this.errors = errors;
+        this.operations = operations;
+        this.dialogs = dialogs;
+        this.problem = problem;
+    }
+
+    public BooleanProperty readOnly() {
+        return readOnly;
+    }
+
+    public BooleanProperty importing() {
+        return importing;
+    }
+
+    /** What the last import did, or how far it has come. */
+    public ReadOnlyStringProperty summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Checks the file, asks the user to confirm the count, then writes; completes when all of that is over. */
+    public CompletableFuture<TableImport.Result> importFrom(Path file) {
+        if (readOnly.get()) {
+            problem.set(new UserMessage("This connection is read-only: nothing was imported.",
+                    "Turn off read-only in the connection bar to write.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = file.getFileName().toString();
+        importing.set(true);
+        problem.set(null);
+        summary.set("Checking " + name + "…");
+        CompletableFuture<TableImport.Check> checked = operations.run("Checking " + name + " for " + table.name(),
+                () -> {
+                    try {
+                        return TableImport.check(file, null, table.keys());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        return checked.thenComposeAsync(check -> confirmed(check, file) ? write(check, file)
+                : CompletableFuture.completedFuture(null), operations.ui())
+                .whenCompleteAsync((result, error) -> finished(result, error, name), operations.ui());
+    }
+
+    private boolean confirmed(TableImport.Check check, Path file) {
+        if (!check.ok()) {
+            summary.set("Nothing imported.");
+            problem.set(new UserMessage(file.getFileName() + " cannot be imported into " + table.name()
+                    + "; nothing was written. " + check.describeProblems().replace("\n", "; ") + ".",
+                    "Import reads one item per line, in DynamoDB JSON or plain JSON, as Export writes them.", false));
+            return false;
+        }
+        long items = check.items();
+        boolean yes = dialogs.confirm("Import " + Cells.number(items) + (items == 1 ? " item" : " items"),
+                "Write " + Cells.number(items) + (items == 1 ? " item" : " items") + " from " + file.getFileName()
+                        + " into " + table.name() + "? An item whose key is already in the table is replaced. This "
+                        + "cannot be undone.", "Import");
+        if (!yes) {
+            summary.set("Nothing imported.");
+        }
+        return yes;
+    }
+
+    private CompletableFuture<TableImport.Result> write(TableImport.Check check, Path file) {
+        String of = " of " + Cells.number(check.items()) + " items";
+        summary.set("Importing… 0" + of);
+        return operations.run("Importing " + file.getFileName() + " into " + table.name(), () -> {
+            try {
+                return new TableImport(store.get(), Thread::sleep, MAX_RETRIES).run(table.name(), file,
+                        check.format(), table.keys(), WRITERS,
+                        written -> operations.ui().execute(() -> {
+                            if (importing.get()) {
+                                summary.set("Importing… " + Cells.number(written) + of);
+                            }
+                        }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
+            }
+        });
+    }
+
+    private void finished(TableImport.Result result, Throwable error, String name) {
+        importing.set(false);
+        if (error != null) {
+            Throwable cause = Problems.unwrap(error);
+            if (cause instanceof CancellationException) {
+                summary.set("Import cancelled: the items written before it stay written.");
+                return;
+            }
+            summary.set("Import failed.");
+            Throwable reported = cause instanceof UncheckedIOException io ? io.getCause() : cause;
+            problem.set(reported instanceof IOException io
+                    ? new UserMessage("Could not read " + name + " (" + io.getMessage() + ").", "", false)
+                    : Problems.describe(errors, reported));
+            return;
+        }
+        if (result == null) {
+            return;
+        }
+        if (result.unprocessed() > 0) {
+            summary.set("Imported " + Cells.number(result.written()) + " items; "
+                    + Cells.number(result.unprocessed()) + " stayed unprocessed.");
+            problem.set(new UserMessage(Cells.number(result.unprocessed()) + " items stayed unprocessed after "
+                    + result.retries() + " retries: the table is throttling writes.",
+                    "Raise its write capacity, then import the file again (items already written are replaced "
+                            + "with themselves).", true));
+            return;
+        }
+        summary.set("Imported " + Cells.number(result.written()) + (result.written() == 1 ? " item" : " items")
+                + " from " + name + ". Run the query again to see them.");
+    }
+}
