@@ -6,6 +6,7 @@ import dev.dynagate.aws.AttributeValues;
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.DynamoJson;
 import dev.dynagate.testing.MotoServer;
+import dev.dynagate.testing.TestClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,9 +38,7 @@ class ExportAgainstMotoTest {
     @BeforeAll
     static void startMoto() throws Exception {
         moto = MotoServer.start();
-        client = DynamoDbClient.builder().httpClient(Apache5HttpClient.builder().build()).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .endpointOverride(moto.endpoint()).build();
+        client = TestClients.dynamoDb(moto.endpoint(), Region.EU_WEST_1);
         client.createTable(b -> b.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));

@@ -9,6 +9,7 @@ import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.DynamoJson;
+import dev.dynagate.testing.TestClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,9 +49,7 @@ class ExportCommandTest {
     @BeforeAll
     static void tableOfEveryType() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.of(0, sandboxData), line -> { });
-        client = DynamoDbClient.builder().httpClient(Apache5HttpClient.builder().build()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .endpointOverride(sandbox.endpoint()).build();
+        client = TestClients.dynamoDb(sandbox.endpoint(), Region.US_EAST_1);
         client.createTable(b -> b.tableName("Samples").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))

@@ -6,6 +6,7 @@ import dev.dynagate.aws.AttributeValues;
 import dev.dynagate.sandbox.Sandbox;
 import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.tables.Attr;
+import dev.dynagate.testing.TestClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,10 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,9 +42,7 @@ class ImportCommandTest {
     @BeforeAll
     static void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.of(0, sandboxData), line -> { });
-        client = DynamoDbClient.builder().httpClient(Apache5HttpClient.builder().build()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .endpointOverride(sandbox.endpoint()).build();
+        client = TestClients.dynamoDb(sandbox.endpoint(), Region.US_EAST_1);
         for (String table : List.of("Source", "Target", "Other")) {
             client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
