@@ -43,7 +43,7 @@ class ImportCommandTest {
     static void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.of(0, sandboxData), line -> { });
         client = TestClients.dynamoDb(sandbox.endpoint(), Region.US_EAST_1);
-        for (String table : List.of("Source", "Target", "Other")) {
+        for (String table : List.of("Source", "Target", "Other", "Unzipped")) {
             client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
@@ -93,6 +93,22 @@ class ImportCommandTest {
         assertThat(code).as(err.toString()).isEqualTo(0);
         assertThat(items("Target")).hasSize(700).isEqualTo(items("Source"));
         assertThat(err.toString()).contains("Importing 700 items (ddb-json)", "Imported 700 items into Target");
+    }
+
+    @Test
+    void aCompressedExportIsWrittenAndReadAsDynamoDbsOwnExportFilesAre() throws Exception {
+        Path file = out.resolve("source.json.gz");
+        assertThat(dynagate("export", "--table", "Source", "--out", file.toString(), "--format", "ddb-json", "-q"))
+                .isEqualTo(0);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            assertThat(in.readNBytes(2)).containsExactly(0x1f, 0x8b);
+        }
+        Path renamed = Files.move(file, out.resolve("data-file")); // recognised by its bytes, not its name
+
+        int code = dynagate("import", "--table", "Unzipped", "--in", renamed.toString(), "-q");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        assertThat(items("Unzipped")).hasSize(700).isEqualTo(items("Source"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.dynagate.tables.transfer;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * An export's output file, which appears only once complete: written as {@code FILE.partial} beside it, renamed over
  * {@code FILE} at the end, and removed when the export fails or is cancelled. A half-written file never carries the
- * name the user chose.
+ * name the user chose. A name ending in {@code .gz} is written gzip-compressed.
  */
 public final class ExportFile {
     /** Writes the export into the writer it is given; the writer is closed by {@link #write}. */
@@ -34,7 +33,7 @@ public final class ExportFile {
         boolean complete = false;
         try {
             T result;
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (Writer out = ItemFiles.writer(partial, target)) {
                 result = body.writeTo(out);
             }
             try {

@@ -6,8 +6,6 @@ import dev.dynagate.tables.TableDescription;
 import dev.dynagate.tables.UnprocessedRetry;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,7 +77,7 @@ public final class TableImport {
         long more = 0;
         List<Problem> problems = new ArrayList<>();
         ExportFormat chosen = format;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader lines = ItemFiles.reader(file)) {
             String line;
             long number = 0;
             while ((line = lines.readLine()) != null) {
@@ -152,7 +150,7 @@ public final class TableImport {
         // two batches queued per writer at most: memory stays flat however large the file
         Semaphore inFlight = new Semaphore(writers * 2);
         List<Future<?>> sent = new ArrayList<>();
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader lines = ItemFiles.reader(file)) {
             List<Map<String, Attr>> batch = new ArrayList<>(BATCH);
             Set<Map<String, Attr>> batchKeys = new HashSet<>();
             String line;
