@@ -90,8 +90,8 @@ public final class ImportCommand implements Callable<Integer> {
         Connection connection = where.connection();
         try (AwsClientFactory clients = where.clients("import")) {
             AwsServices services = new AwsServices(clients);
-            TableDescription.KeySchema keys = services.tableDescriber(connection).describe(table).keys();
-            TableImport.Check check = TableImport.check(in, chosen, keys);
+            TableDescription description = services.tableDescriber(connection).describe(table);
+            TableImport.Check check = TableImport.check(in, chosen, description);
             if (!check.ok()) {
                 err.println("import failed: " + in + " cannot be imported into " + table + "; nothing was written:");
                 err.println(check.describeProblems().indent(2).stripTrailing());
@@ -107,7 +107,7 @@ public final class ImportCommand implements Callable<Integer> {
                         + "written (--dry-run)", in, check.items(), check.format().cliName(), table));
                 return IMPORTED;
             }
-            return write(services.items(connection), check, keys, connection, err);
+            return write(services.items(connection), check, description, connection, err);
         } catch (IOException | RuntimeException e) {
             err.println("import failed: " + DynamoDbConnectionOptions.describeFailure(e, connection));
             err.flush();
@@ -115,14 +115,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private int write(ItemStore store, TableImport.Check check, TableDescription.KeySchema keys,
+    private int write(ItemStore store, TableImport.Check check, TableDescription description,
                       Connection connection, PrintWriter err) throws IOException, InterruptedException {
         progress(err, String.format(Locale.ROOT, "Importing %,d items (%s) from %s into %s at %s with %d writer%s",
                 check.items(), check.format().cliName(), in, table, DynamoDbConnectionOptions.describe(connection),
                 writers, writers == 1 ? "" : "s"));
         Instant started = Instant.now();
         AtomicReference<Instant> lastReport = new AtomicReference<>(started);
-        TableImport.Result result = new TableImport(store, Thread::sleep, 8).run(table, in, check.format(), keys,
+        TableImport.Result result = new TableImport(store, Thread::sleep, 8).run(description, in, check.format(),
                 writers, written -> {
                     Instant now = Instant.now();
                     Instant last = lastReport.get();

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * count their UTF-8 bytes, numbers their base-100 digits, and a map or list adds three bytes plus one per element.
  */
 public final class SizeRules {
+    /** The largest item DynamoDB stores: 400 KB, names and values together. */
+    public static final long MAX_ITEM_BYTES = 409_600;
     /** What a map or list costs on top of its contents. */
     public static final int CONTAINER_OVERHEAD = 3;
     /** What each element of a map or list adds. */

@@ -74,7 +74,7 @@ public final class ItemImportPresenter {
         CompletableFuture<TableImport.Check> checked = operations.run("Checking " + name + " for " + table.name(),
                 () -> {
                     try {
-                        return TableImport.check(file, null, table.keys());
+                        return TableImport.check(file, null, table);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -108,9 +108,8 @@ public final class ItemImportPresenter {
         summary.set("Importing… 0" + of);
         return operations.run("Importing " + file.getFileName() + " into " + table.name(), () -> {
             try {
-                return new TableImport(store.get(), Thread::sleep, MAX_RETRIES).run(table.name(), file,
-                        check.format(), table.keys(), WRITERS,
-                        written -> operations.ui().execute(() -> {
+                return new TableImport(store.get(), Thread::sleep, MAX_RETRIES).run(table, file, check.format(),
+                        WRITERS, written -> operations.ui().execute(() -> {
                             if (importing.get()) {
                                 summary.set("Importing… " + Cells.number(written) + of);
                             }

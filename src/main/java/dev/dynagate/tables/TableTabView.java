@@ -79,7 +79,7 @@ public final class TableTabView extends BorderPane {
         load.setTooltip(new Tooltip("Write the items of a file (DynamoDB JSON or JSON Lines, one item per line) into "
                 + "this table"));
         load.setOnAction(e -> picker.chooseFile("Import into " + presenter.tableName(), "Items, one per line",
-                "*.json", "*.jsonl", "*.ndjson", "*.*").ifPresent(importer::importFrom));
+                "*.json", "*.jsonl", "*.ndjson", "*.gz").ifPresent(importer::importFrom));
         load.disableProperty().bind(presenter.readOnly().or(importer.importing()));
         return load;
     }

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TableImportTest {
-    private static final TableDescription.KeySchema KEYS = new TableDescription.KeySchema(
-            new TableDescription.Key("pk", KeyType.S), new TableDescription.Key("sk", KeyType.N));
+    private static final TableDescription TABLE = new TableDescription("T", "arn:aws:dynamodb:us-east-1:1:table/T",
+            "ACTIVE", java.time.Instant.EPOCH, new TableDescription.KeySchema(new TableDescription.Key("pk", KeyType.S),
+            new TableDescription.Key("sk", KeyType.N)), List.of(new TableDescription.Index("byOwner",
+            TableDescription.IndexKind.GSI, new TableDescription.KeySchema(new TableDescription.Key("owner", KeyType.S),
+            null), "ALL", List.of())), "PAY_PER_REQUEST", null, null, null, null, 0, 0);
 
     @TempDir
     Path folder;
@@ -36,22 +39,36 @@ class TableImportTest {
         Path file = file(typed("a", 1), "", "{\"pk\":{\"S\":\"b\"}}", "not json", "{\"pk\":{\"N\":\"1\"},\"sk\":{\"N\":\"2\"}}",
                 "{\"pk\":{\"S\":\"\"},\"sk\":{\"N\":\"2\"}}", typed("c", 3));
 
-        TableImport.Check check = TableImport.check(file, null, KEYS);
+        TableImport.Check check = TableImport.check(file, null, TABLE);
 
         assertThat(check.format()).isEqualTo(ExportFormat.DDB_JSON);
         assertThat(check.items()).isEqualTo(2);
         assertThat(check.ok()).isFalse();
         assertThat(check.problems()).extracting(TableImport.Problem::line).containsExactly(3L, 4L, 5L, 6L);
         assertThat(check.describeProblems()).contains("line 3: no sk, a key attribute of the table",
-                "line 5: pk is N but the table's key is S", "line 6: pk is empty; a key value cannot be");
+                "line 5: pk is N but the table's key is S", "line 6: pk is empty; a value of the table's key cannot be");
+    }
+
+    @Test
+    void anIndexKeyOfTheWrongTypeAndAnItemOver400KbAreRefusedBeforeAnythingIsSent() throws Exception {
+        Path file = file("{\"pk\":\"a\",\"sk\":1,\"owner\":7}", "{\"pk\":\"a\",\"sk\":2,\"owner\":\"\"}",
+                "{\"pk\":\"a\",\"sk\":3}", "{\"pk\":\"a\",\"sk\":4,\"big\":\"" + "x".repeat(409_600) + "\"}");
+
+        TableImport.Check check = TableImport.check(file, null, TABLE);
+
+        assertThat(check.items()).isEqualTo(1);
+        assertThat(check.describeProblems()).isEqualTo("""
+                line 1: owner is N but the key of index byOwner is S
+                line 2: owner is empty; a value of the key of index byOwner cannot be
+                line 4: the item is 409,610 bytes; DynamoDB's limit is 400 KB (409,600 bytes)""");
     }
 
     @Test
     void plainJsonIsRecognisedAndTypedFromJson() throws Exception {
         Path file = file("{\"pk\":\"a\",\"sk\":12345678901234567890123456789012345678,\"on\":true,\"l\":[1,\"x\"]}");
 
-        TableImport.Check check = TableImport.check(file, null, KEYS);
-        TableImport.Result result = new TableImport(store, millis -> { }, 3).run("T", file, check.format(), KEYS, 2,
+        TableImport.Check check = TableImport.check(file, null, TABLE);
+        TableImport.Result result = new TableImport(store, millis -> { }, 3).run(TABLE, file, check.format(), 2,
                 n -> { });
 
         assertThat(check.format()).isEqualTo(ExportFormat.JSONL);
@@ -71,8 +88,8 @@ class TableImportTest {
         lines.add(5, typed("p", 2)); // the same key again, inside what would be the first batch
         Path file = file(lines.toArray(String[]::new));
 
-        TableImport.Result result = new TableImport(store, millis -> { }, 3).run("T", file, ExportFormat.DDB_JSON,
-                KEYS, 1, n -> { });
+        TableImport.Result result = new TableImport(store, millis -> { }, 3).run(TABLE, file, ExportFormat.DDB_JSON, 1,
+                n -> { });
 
         assertThat(result.written()).isEqualTo(61);
         assertThat(store.calls).containsExactly("put batch 5", "put batch 25", "put batch 25", "put batch 6");
@@ -87,8 +104,8 @@ class TableImportTest {
         store.unprocessedPerBatch = new ArrayList<>(List.of(2, 1, 1));
         List<Long> progress = Collections.synchronizedList(new ArrayList<>());
 
-        TableImport.Result result = new TableImport(store, millis -> { }, 2).run("T", file, ExportFormat.DDB_JSON,
-                KEYS, 1, progress::add);
+        TableImport.Result result = new TableImport(store, millis -> { }, 2).run(TABLE, file, ExportFormat.DDB_JSON, 1,
+                progress::add);
 
         assertThat(store.calls).containsExactly("put batch 3", "put batch 2", "put batch 1");
         assertThat(result.written()).isEqualTo(2);
@@ -111,13 +128,13 @@ class TableImportTest {
             }
         };
 
-        assertThatThrownBy(() -> new TableImport(refusing, millis -> { }, 3).run("T", file, ExportFormat.DDB_JSON,
-                KEYS, 4, n -> { })).hasMessageContaining("maximum allowed size");
+        assertThatThrownBy(() -> new TableImport(refusing, millis -> { }, 3).run(TABLE, file, ExportFormat.DDB_JSON,
+                4, n -> { })).hasMessageContaining("maximum allowed size");
     }
 
     @Test
     void anEmptyFileIsAProblem() throws Exception {
-        TableImport.Check check = TableImport.check(file("", "  "), null, KEYS);
+        TableImport.Check check = TableImport.check(file("", "  "), null, TABLE);
 
         assertThat(check.ok()).isFalse();
         assertThat(check.describeProblems()).isEqualTo("the file holds no items");

@@ -1,5 +1,6 @@
 package dev.dynagate.tables.transfer;
 
+import dev.dynagate.dynamodbrules.SizeRules;
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.TableDescription;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -72,7 +74,7 @@ public final class TableImport {
     }
 
     /** Reads every line; {@code format} null detects it from the first item line. */
-    public static Check check(Path file, ExportFormat format, TableDescription.KeySchema keys) throws IOException {
+    public static Check check(Path file, ExportFormat format, TableDescription table) throws IOException {
         long items = 0;
         long more = 0;
         List<Problem> problems = new ArrayList<>();
@@ -88,7 +90,7 @@ public final class TableImport {
                 if (chosen == null) {
                     chosen = ItemLines.detect(line);
                 }
-                String problem = problemOf(line, chosen, keys);
+                String problem = problemOf(line, chosen, table);
                 if (problem == null) {
                     items++;
                 } else if (problems.size() < MAX_PROBLEMS) {
@@ -104,24 +106,48 @@ public final class TableImport {
         return new Check(items, chosen == null ? ExportFormat.DDB_JSON : chosen, List.copyOf(problems), more);
     }
 
-    private static String problemOf(String line, ExportFormat format, TableDescription.KeySchema keys) {
+    /** What DynamoDB would refuse in this item, checked before anything is sent; null when nothing. */
+    private static String problemOf(String line, ExportFormat format, TableDescription table) {
         Map<String, Attr> item;
         try {
             item = ItemLines.parse(line, format);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        for (TableDescription.Key key : keyList(keys)) {
+        for (TableDescription.Key key : keyList(table.keys())) {
             Attr value = item.get(key.name());
             if (value == null) {
                 return "no " + key.name() + ", a key attribute of the table";
             }
-            if (!value.type().equals(key.type().name())) {
-                return key.name() + " is " + value.type() + " but the table's key is " + key.type();
+            String wrong = wrongKeyValue(key, value, "the table's key");
+            if (wrong != null) {
+                return wrong;
             }
-            if (value instanceof Attr.S s && s.value().isEmpty() || value instanceof Attr.B b && b.bytes().length == 0) {
-                return key.name() + " is empty; a key value cannot be";
+        }
+        // an index key attribute may be missing (the item stays out of the index), not of another type or empty
+        for (TableDescription.Index index : table.indexes()) {
+            for (TableDescription.Key key : keyList(index.keys())) {
+                Attr value = item.get(key.name());
+                String wrong = value == null ? null : wrongKeyValue(key, value, "the key of index " + index.name());
+                if (wrong != null) {
+                    return wrong;
+                }
             }
+        }
+        long size = AttrBytes.of(item);
+        if (size > SizeRules.MAX_ITEM_BYTES) {
+            return String.format(Locale.ROOT, "the item is %,d bytes; DynamoDB's limit is 400 KB (%,d bytes)", size,
+                    SizeRules.MAX_ITEM_BYTES);
+        }
+        return null;
+    }
+
+    private static String wrongKeyValue(TableDescription.Key key, Attr value, String whose) {
+        if (!value.type().equals(key.type().name())) {
+            return key.name() + " is " + value.type() + " but " + whose + " is " + key.type();
+        }
+        if (value instanceof Attr.S s && s.value().isEmpty() || value instanceof Attr.B b && b.bytes().length == 0) {
+            return key.name() + " is empty; a value of " + whose + " cannot be";
         }
         return null;
     }
@@ -137,8 +163,9 @@ public final class TableImport {
      * DynamoDB refuses (a 400 KB item, no such table, no permission) stops the import and is thrown; what was already
      * written stays written. Interrupting the thread stops it with {@link CancellationException}.
      */
-    public Result run(String table, Path file, ExportFormat format, TableDescription.KeySchema keys, int writers,
-                      LongConsumer progress) throws IOException, InterruptedException {
+    public Result run(TableDescription table, Path file, ExportFormat format, int writers, LongConsumer progress)
+            throws IOException, InterruptedException {
+        TableDescription.KeySchema keys = table.keys();
         AtomicLong written = new AtomicLong();
         AtomicLong unprocessed = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -165,7 +192,7 @@ public final class TableImport {
                 Map<String, Attr> item = ItemLines.parse(line, format);
                 // one BatchWriteItem may not name a key twice: a repeated key starts the next batch
                 if (batch.size() == BATCH || !batchKeys.add(keyOf(item, keys))) {
-                    sent.add(submit(threads, inFlight, table, batch, written, unprocessed, retries, progress));
+                    sent.add(submit(threads, inFlight, table.name(), batch, written, unprocessed, retries, progress));
                     batch = new ArrayList<>(BATCH);
                     batchKeys.clear();
                     batchKeys.add(keyOf(item, keys));
@@ -173,7 +200,7 @@ public final class TableImport {
                 batch.add(item);
             }
             if (!batch.isEmpty()) {
-                sent.add(submit(threads, inFlight, table, batch, written, unprocessed, retries, progress));
+                sent.add(submit(threads, inFlight, table.name(), batch, written, unprocessed, retries, progress));
             }
             for (Future<?> batchSent : sent) {
                 wait(batchSent, sent);
@@ -208,12 +235,14 @@ public final class TableImport {
 
     /** A batch that failed stops the reading at once rather than after the whole file. */
     private static void failFast(List<Future<?>> sent) throws InterruptedException {
+        List<Future<?>> done = new ArrayList<>();
         for (Future<?> batch : sent) {
             if (batch.isDone()) {
                 wait(batch, sent);
+                done.add(batch);
             }
         }
-        sent.removeIf(f -> f.isDone());
+        sent.removeAll(done);
     }
 
     private static void wait(Future<?> batch, List<Future<?>> all) throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Map;
  * bytes plus one per element on top of their contents.
  */
 public final class ItemSize {
-    public static final long MAX_ITEM_BYTES = 409_600;
+    public static final long MAX_ITEM_BYTES = SizeRules.MAX_ITEM_BYTES;
     /** What a map or list costs on top of its contents, and what each of its elements adds. */
     public static final int CONTAINER_OVERHEAD = SizeRules.CONTAINER_OVERHEAD;
     public static final int ELEMENT_OVERHEAD = SizeRules.ELEMENT_OVERHEAD;
