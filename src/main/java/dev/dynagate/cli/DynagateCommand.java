@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "dynagate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Desktop workbench for API Gateway, Lambda and DynamoDB, with a built-in local cloud.%n"
                 + "Without a command, opens the application window.",
-        subcommands = {SandboxCommand.class, RunCommand.class, ExportCommand.class, ImportCommand.class, SelfTestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SandboxCommand.class, RunCommand.class, ExportCommand.class, ImportCommand.class,
+                SelfTestCommand.class, CommandLine.HelpCommand.class})
 public final class DynagateCommand implements Callable<Integer> {
 
     private final Consumer<StartupMode> openWindow;

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The export command against the sandbox engine, through the real SDK client path. */
@@ -52,9 +53,13 @@ class ExportCommandTest {
         client = TestClients.dynamoDb(sandbox.endpoint(), Region.US_EAST_1);
         client.createTable(b -> b.tableName("Samples").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.N),
+                        a -> a.attributeName("exact").attributeType(ScalarAttributeType.N))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+                        k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName("byExact")
+                        .keySchema(k -> k.attributeName("exact").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
         String padding = "x".repeat(2_000); // 1,200 items of ~2 KB: several 1 MB pages per segment
         for (int i = 0; i < ITEMS; i++) {
             Map<String, AttributeValue> item = new HashMap<>();
@@ -150,6 +155,47 @@ class ExportCommandTest {
         assertThat(text).startsWith("pk,sk,blobs,bytes,exact,flag,nested,note,nothing,padding,scores,tags,tiny\r\n");
         assertThat(text.split("\r\n")).hasSize(ITEMS + 1);
         assertThat(text).contains("\"comma, \"\"quote\"\"\nnew line\"");
+    }
+
+    @Test
+    void onePartitionComesOutInSortKeyOrder() throws Exception {
+        Path file = out.resolve("p3.jsonl");
+
+        int code = export("--table", "Samples", "--partition", "p3", "--out", file.toString(), "--format", "csv");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Integer> sortKeys = rows.subList(1, rows.size()).stream()
+                .map(row -> Integer.valueOf(row.split(",")[1])).toList();
+        assertThat(rows.get(0)).startsWith("pk,sk,");
+        assertThat(sortKeys).hasSize(33).isSorted().allMatch(sk -> sk % 37 == 3);
+        assertThat(err.toString()).contains("Exporting the partition pk = p3 of Samples", "Exported 33 items");
+    }
+
+    @Test
+    void anIndexExportsTheItemsItHolds() throws Exception {
+        Path file = out.resolve("sparse.jsonl");
+
+        int code = export("--table", "Samples", "--index", "byExact", "--out", file.toString(), "-q");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(12)
+                .allMatch(line -> line.contains("\"exact\":12345678901234567890123456789012345678"));
+    }
+
+    @Test
+    void aPartitionValueThatIsNotOfTheKeysTypeIsAUsageError() {
+        Path file = out.resolve("x.jsonl");
+
+        assertThat(export("--table", "Samples", "--index", "byExact", "--partition", "twelve", "--out",
+                file.toString())).isEqualTo(2);
+        assertThat(export("--table", "Samples", "--index", "byNothing", "--out", file.toString())).isEqualTo(2);
+        assertThat(export("--table", "Samples", "--partition", "p1", "--segments", "2", "--out", file.toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString()).contains("--partition twelve is not a value of exact, whose type is N",
+                "--index: Samples has no index byNothing; it has byExact", "--segments splits a Scan");
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -31,23 +31,29 @@ public final class ResultExport {
         Path folder = file.toAbsolutePath().getParent();
         return ExportFile.write(file, out -> {
             try (ItemWriter writer = TableExport.writer(format, out, keyAttributes, folder)) {
-                long written = 0;
-                Map<String, Attr> next = null;
-                do {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException();
-                    }
-                    ItemPage page = store.read(request, next);
-                    for (Map<String, Attr> item : page.items()) {
-                        writer.write(item);
-                    }
-                    written += page.items().size();
-                    progress.accept(written);
-                    next = page.hasMore() ? page.lastEvaluatedKey() : null;
-                } while (next != null);
+                long written = writeTo(request, writer, progress);
                 writer.finish();
                 return written;
             }
         });
+    }
+
+    /** Writes every item of {@code request} into {@code writer} (not finished); answers how many. */
+    public long writeTo(ReadRequest request, ItemWriter writer, LongConsumer progress) throws IOException {
+        long written = 0;
+        Map<String, Attr> next = null;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException();
+            }
+            ItemPage page = store.read(request, next);
+            for (Map<String, Attr> item : page.items()) {
+                writer.write(item);
+            }
+            written += page.items().size();
+            progress.accept(written);
+            next = page.hasMore() ? page.lastEvaluatedKey() : null;
+        } while (next != null);
+        return written;
     }
 }

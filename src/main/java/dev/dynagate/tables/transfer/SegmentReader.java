@@ -10,13 +10,6 @@ import java.util.Map;
  */
 public interface SegmentReader {
 
-    /** The table's key attributes (partition first) and DynamoDB's approximate item count (updated about 6-hourly). */
-    record Shape(List<String> keyAttributes, long approximateItems) {
-        public Shape {
-            keyAttributes = List.copyOf(keyAttributes);
-        }
-    }
-
     /** Items of one page and where the next one starts (null at the end of the segment). */
     record Page(List<Map<String, Attr>> items, Map<String, Attr> lastKey) {
         public Page {
@@ -24,7 +17,6 @@ public interface SegmentReader {
         }
     }
 
-    Shape describe(String table);
-
-    Page scan(String table, int segment, int totalSegments, Map<String, Attr> exclusiveStart);
+    /** One page of a segment of the table, or of its index {@code index} when that is not null. */
+    Page scan(String table, String index, int segment, int totalSegments, Map<String, Attr> exclusiveStart);
 }

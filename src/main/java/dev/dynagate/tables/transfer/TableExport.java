@@ -31,6 +31,16 @@ public final class TableExport {
         }
     }
 
+    /**
+     * What is exported: a table, or one of its indexes ({@code index} not null); the key attributes, which lead a
+     * CSV's columns; DynamoDB's approximate item count (updated about every six hours), for progress.
+     */
+    public record Source(String table, String index, List<String> keyAttributes, long approximateItems) {
+        public Source {
+            keyAttributes = List.copyOf(keyAttributes);
+        }
+    }
+
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
     private final SegmentReader reader;
@@ -50,17 +60,13 @@ public final class TableExport {
         };
     }
 
-    public SegmentReader.Shape describe(String table) {
-        return reader.describe(table);
-    }
-
     /** Reads every item of {@code table} into {@code writer} and finishes it; progress about once a second. */
-    public Progress run(String table, SegmentReader.Shape shape, int segments, ItemWriter writer,
-                        Consumer<Progress> progress) throws IOException, InterruptedException {
+    public Progress run(Source source, int segments, ItemWriter writer, Consumer<Progress> progress)
+            throws IOException, InterruptedException {
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1, not " + segments);
         }
-        Run run = new Run(table, shape, segments, writer, progress);
+        Run run = new Run(source, segments, writer, progress);
         ExecutorService threads = Executors.newFixedThreadPool(segments, r -> {
             Thread thread = new Thread(r, "export-segment");
             thread.setDaemon(true);
@@ -99,8 +105,7 @@ public final class TableExport {
     }
 
     private final class Run {
-        final String table;
-        final SegmentReader.Shape shape;
+        final Source source;
         final int segments;
         final ItemWriter writer;
         final Consumer<Progress> listener;
@@ -108,9 +113,8 @@ public final class TableExport {
         final AtomicLong items = new AtomicLong();
         Instant lastReport = started;
 
-        Run(String table, SegmentReader.Shape shape, int segments, ItemWriter writer, Consumer<Progress> listener) {
-            this.table = table;
-            this.shape = shape;
+        Run(Source source, int segments, ItemWriter writer, Consumer<Progress> listener) {
+            this.source = source;
             this.segments = segments;
             this.writer = writer;
             this.listener = listener;
@@ -122,7 +126,7 @@ public final class TableExport {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                SegmentReader.Page page = reader.scan(table, segment, segments, start);
+                SegmentReader.Page page = reader.scan(source.table(), source.index(), segment, segments, start);
                 write(page.items());
                 start = page.lastKey();
             } while (start != null && !start.isEmpty());
@@ -144,7 +148,7 @@ public final class TableExport {
         }
 
         Progress progress() {
-            return new Progress(items.get(), shape.approximateItems(), Duration.between(started, clock.instant()));
+            return new Progress(items.get(), source.approximateItems(), Duration.between(started, clock.instant()));
         }
     }
 }

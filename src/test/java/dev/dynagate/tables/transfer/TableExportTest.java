@@ -29,13 +29,12 @@ class TableExportTest {
             this.pageSize = pageSize;
         }
 
-        @Override
-        public Shape describe(String table) {
-            return new Shape(List.of("id"), items);
+        TableExport.Source source() {
+            return new TableExport.Source("T", null, List.of("id"), items);
         }
 
         @Override
-        public Page scan(String table, int segment, int totalSegments, Map<String, Attr> exclusiveStart) {
+        public Page scan(String table, String index, int segment, int totalSegments, Map<String, Attr> exclusiveStart) {
             if (segment == failingSegment) {
                 throw new IllegalStateException("Throughput exceeds the current capacity of your table");
             }
@@ -89,7 +88,7 @@ class TableExportTest {
         CollectingWriter writer = new CollectingWriter();
         TableExport export = new TableExport(table, clock);
 
-        TableExport.Progress done = export.run("T", export.describe("T"), 4, writer, progress -> { });
+        TableExport.Progress done = export.run(table.source(), 4, writer, progress -> { });
 
         assertThat(done.items()).isEqualTo(1_003);
         assertThat(writer.ids).hasSize(1_003).doesNotHaveDuplicates();
@@ -107,7 +106,7 @@ class TableExportTest {
         CollectingWriter writer = new CollectingWriter();
         TableExport export = new TableExport(table, clock);
 
-        assertThatThrownBy(() -> export.run("T", export.describe("T"), 4, writer, progress -> { }))
+        assertThatThrownBy(() -> export.run(table.source(), 4, writer, progress -> { }))
                 .hasMessageContaining("Throughput exceeds");
         assertThat(writer.finished).isFalse();
     }
@@ -131,7 +130,7 @@ class TableExportTest {
         };
         TableExport export = new TableExport(table, clock);
 
-        assertThatThrownBy(() -> export.run("T", export.describe("T"), 2, full, progress -> { }))
+        assertThatThrownBy(() -> export.run(table.source(), 2, full, progress -> { }))
                 .isInstanceOf(IOException.class).hasMessage("No space left on device");
     }
 
@@ -158,7 +157,7 @@ class TableExportTest {
         };
         List<TableExport.Progress> reports = Collections.synchronizedList(new ArrayList<>());
 
-        new TableExport(table, ticking).run("T", table.describe("T"), 1, new CollectingWriter(), reports::add);
+        new TableExport(table, ticking).run(table.source(), 1, new CollectingWriter(), reports::add);
 
         assertThat(reports).isNotEmpty();
         assertThat(reports).allSatisfy(p -> assertThat(p.approximateItems()).isEqualTo(300));
@@ -169,9 +168,10 @@ class TableExportTest {
 
     @Test
     void noSegmentsIsRefused() {
-        TableExport export = new TableExport(new FakeTable(1, 1), clock);
+        FakeTable table = new FakeTable(1, 1);
+        TableExport export = new TableExport(table, clock);
 
-        assertThatThrownBy(() -> export.run("T", export.describe("T"), 0, new CollectingWriter(), p -> { }))
+        assertThatThrownBy(() -> export.run(table.source(), 0, new CollectingWriter(), p -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
