@@ -2,7 +2,8 @@
 # Builds the Linux app-image and .deb, unpacks the .deb, and proves the packaged launcher is complete: --version,
 # then a self-test that starts the sandbox and does a DynamoDB round trip, a TLS handshake with a local HTTPS
 # server (the crypto modules are in the runtime) and an SSO-profile lookup that must fail with our message (the SSO
-# and STS jars are bundled). Any missing module fails.
+# and STS jars are bundled); then, against the packaged sandbox with its demo table, an export to a gzip file and an
+# import of it back. Any missing module fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +30,29 @@ context.load_cert_chain("cert.pem", "key.pem")
 server.socket = context.wrap_socket(server.socket, server_side=True)
 server.serve_forever()' "$port" >/dev/null 2>&1) &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$unpacked" "$tls"' EXIT
+sandbox=""
+cleanup() {
+    kill $server 2>/dev/null || true
+    [ -z "$sandbox" ] || kill "$sandbox" 2>/dev/null || true
+    rm -rf "$unpacked" "$tls"
+}
+trap cleanup EXIT
 for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 HOME=$(mktemp -d) "$launcher" self-test --https-url "https://127.0.0.1:$port/" --trust-store "$tls/trust.p12"
+HOME=$(mktemp -d) "$launcher" sandbox --port 0 --in-memory --demo >"$tls/sandbox.log" 2>&1 &
+sandbox=$!
+endpoint=""
+for _ in $(seq 300); do
+  endpoint=$(grep -Eo 'http://127\.0\.0\.1:[0-9]+' "$tls/sandbox.log" | head -n 1 || true)
+  [ -n "$endpoint" ] && grep -q "Demo: created table" "$tls/sandbox.log" && break
+  sleep 0.1
+done
+[ -n "$endpoint" ] || { echo "the packaged sandbox did not start:" >&2; cat "$tls/sandbox.log" >&2; exit 1; }
+"$launcher" export --endpoint-url "$endpoint" --table Experiments --format ddb-json --out "$tls/experiments.json.gz" -q
+exported=$(gzip -dc "$tls/experiments.json.gz" | wc -l)
+[ "$exported" -gt 0 ] || { echo "the packaged export wrote no items" >&2; exit 1; }
+"$launcher" import --endpoint-url "$endpoint" --table Experiments --in "$tls/experiments.json.gz" -q
+echo "ok   export and import through the packaged launcher: $exported items"
+
 echo "installer smoke test passed ($(du -sh target/installer/Dynagate | cut -f1) app-image, $(du -h "$deb" | cut -f1) .deb)"
