@@ -64,6 +64,32 @@ class TableImportTest {
     }
 
     @Test
+    void numbersDynamoDbCannotStoreAndEmptySetsAreRefusedWithTheirPath() throws Exception {
+        Path file = file("{\"pk\":\"a\",\"sk\":1,\"big\":1e126}",
+                "{\"pk\":\"a\",\"sk\":2,\"m\":{\"l\":[1,123456789012345678901234567890123456789]}}",
+                "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"tags\":{\"SS\":[]}}}",
+                "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"tiny\":{\"NS\":[\"1\",\"1E-131\"]}}}",
+                "{\"pk\":\"a\",\"sk\":5,\"zero\":0,\"edge\":9.9999999999999999999999999999999999999E+125}");
+
+        TableImport.Check jsonLines = TableImport.check(file, ExportFormat.JSONL, TABLE);
+
+        assertThat(jsonLines.items()).isEqualTo(1);
+        assertThat(jsonLines.describeProblems()).startsWith("""
+                line 1: big: the number 1E+126 is larger than DynamoDB stores (below 1E+126)
+                line 2: m.l[1]: the number 123456789012345678901234567890123456789 has more than 38 significant digits
+                line 3: """);
+        assertThat(TableImport.check(file(lines(file, 3, 4)), ExportFormat.DDB_JSON, TABLE).describeProblems())
+                .isEqualTo("""
+                        line 1: tags: an empty SS; DynamoDB keeps no empty set
+                        line 2: tiny: the number 1E-131 is smaller than DynamoDB stores (1E-130 or more)""");
+    }
+
+    private static String[] lines(Path file, int... numbers) throws Exception {
+        List<String> all = Files.readAllLines(file);
+        return java.util.Arrays.stream(numbers).mapToObj(n -> all.get(n - 1)).toArray(String[]::new);
+    }
+
+    @Test
     void plainJsonIsRecognisedAndTypedFromJson() throws Exception {
         Path file = file("{\"pk\":\"a\",\"sk\":12345678901234567890123456789012345678,\"on\":true,\"l\":[1,\"x\"]}");
 

@@ -134,6 +134,10 @@ public final class TableImport {
                 }
             }
         }
+        String refused = ValueRules.problem(item);
+        if (refused != null) {
+            return refused;
+        }
         long size = AttrBytes.of(item);
         if (size > SizeRules.MAX_ITEM_BYTES) {
             return String.format(Locale.ROOT, "the item is %,d bytes; DynamoDB's limit is 400 KB (%,d bytes)", size,

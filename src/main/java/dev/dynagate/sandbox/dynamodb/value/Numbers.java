@@ -1,5 +1,6 @@
 package dev.dynagate.sandbox.dynamodb.value;
 
+import dev.dynagate.dynamodbrules.NumberRules;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.LayeredRefusal;
 import java.math.BigDecimal;
@@ -8,9 +9,9 @@ import java.util.regex.Pattern;
 
 /** DynamoDB's number rules: at most 38 significant digits, magnitude 1E-130 to 9.99…E+125, normalised output. */
 public final class Numbers {
-    public static final int MAX_DIGITS = 38;
-    private static final BigDecimal MAX = new BigDecimal("1E+126");
-    private static final BigDecimal MIN = new BigDecimal("1E-130");
+    public static final int MAX_DIGITS = NumberRules.MAX_DIGITS;
+    private static final BigDecimal MAX = NumberRules.TOO_LARGE;
+    private static final BigDecimal MIN = NumberRules.SMALLEST;
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
     private static final String OVERFLOW =
