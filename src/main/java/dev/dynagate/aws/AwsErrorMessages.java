@@ -26,6 +26,7 @@ public final class AwsErrorMessages {
     private static final String FIX_ENDPOINT =
             "Start the service there, or fix the endpoint URL in the connection settings.";
     private static final String FIX_NOT_FOUND = "Refresh the list: it may have been deleted.";
+    private static final String FIX_THROTTLED = "If it persists, lower the page size or parallel segments.";
     private static final String FIX_NO_CREDENTIALS =
             "Configure them with 'aws configure' (or 'aws configure sso'), or pick another connection.";
     /** The same advice for someone at a command line, where there is no connection form and no list to refresh. */
@@ -33,6 +34,8 @@ public final class AwsErrorMessages {
             FIX_REGION, "Pass a region such as us-east-1 or eu-west-1 with --region.",
             FIX_ENDPOINT, "Start the service there, or fix --endpoint-url.",
             FIX_NOT_FOUND, "Check the name, --region and --endpoint-url.",
+            FIX_THROTTLED, "If it persists, lower --segments (export) or --writers (import), or raise the table's "
+                    + "capacity.",
             FIX_NO_CREDENTIALS,
             "Configure them with 'aws configure' (or 'aws configure sso'), or pass another --profile.");
 
@@ -115,7 +118,7 @@ public final class AwsErrorMessages {
             case "ThrottlingException", "Throttling", "TooManyRequestsException",
                  "ProvisionedThroughputExceededException", "RequestLimitExceeded" -> {
                 return new UserMessage("AWS is throttling these requests (" + code + "); retrying with back-off.",
-                        "If it persists, lower the page size or parallel segments.", true);
+                        FIX_THROTTLED, true);
             }
             default -> {
                 // fall through to status-based handling

@@ -86,6 +86,21 @@ class AwsErrorMessagesTest {
     }
 
     @Test
+    void theCommandLineGetsAdviceInItsOwnTerms() {
+        assertThat(AwsErrorMessages.forCommandLine(service(400, "ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded"), stack))
+                .endsWith("If it persists, lower --segments (export) or --writers (import), or raise the table's "
+                        + "capacity.");
+        assertThat(AwsErrorMessages.forCommandLine(service(400, "ResourceNotFoundException",
+                "Requested resource not found: Table: Orders not found"), stack))
+                .isEqualTo("Requested resource not found: Table: Orders not found. Check the name, --region and "
+                        + "--endpoint-url.");
+        assertThat(AwsErrorMessages.forCommandLine(SdkClientException.create("whatever"), dev.withRegion("eu-wst-1")))
+                .isEqualTo("'eu-wst-1' is not an AWS region code (dev-sso). Pass a region such as us-east-1 or "
+                        + "eu-west-1 with --region.");
+    }
+
+    @Test
     void invalidRegionIsCaughtBeforeTheNetwork() {
         UserMessage message = AwsErrorMessages.describe(SdkClientException.create("whatever"), dev.withRegion("eu-wst-1"));
 
