@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,15 +123,33 @@ public final class ImportCommand implements Callable<Integer> {
                 writers, writers == 1 ? "" : "s"));
         Instant started = Instant.now();
         AtomicReference<Instant> lastReport = new AtomicReference<>(started);
-        TableImport.Result result = new TableImport(store, Thread::sleep, 8).run(description, in, check.format(),
-                writers, written -> {
-                    Instant now = Instant.now();
-                    Instant last = lastReport.get();
-                    if (Duration.between(last, now).toMillis() >= 1000 && lastReport.compareAndSet(last, now)) {
-                        progress(err, String.format(Locale.ROOT, "  %,d of %,d items (%d%%)", written, check.items(),
-                                written * 100 / Math.max(1, check.items())));
-                    }
-                });
+        AtomicLong writtenSoFar = new AtomicLong();
+        // Ctrl+C ends the JVM without unwinding: say how far it got, since what was written stays written
+        Thread interrupted = new Thread(() -> {
+            err.println(String.format(Locale.ROOT, "import interrupted: %,d of %,d items were written into %s and "
+                    + "stay there; importing the file again replaces them with themselves", writtenSoFar.get(),
+                    check.items(), table));
+            err.flush();
+        }, "import-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        TableImport.Result result;
+        try {
+            result = new TableImport(store, Thread::sleep, 8).run(description, in, check.format(), writers, written -> {
+                writtenSoFar.set(written);
+                Instant now = Instant.now();
+                Instant last = lastReport.get();
+                if (Duration.between(last, now).toMillis() >= 1000 && lastReport.compareAndSet(last, now)) {
+                    progress(err, String.format(Locale.ROOT, "  %,d of %,d items (%d%%)", written, check.items(),
+                            written * 100 / Math.max(1, check.items())));
+                }
+            });
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it reports the interruption
+            }
+        }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         if (result.unprocessed() > 0) {
             err.println(String.format(Locale.ROOT, "import failed: %,d of %,d items written; %,d stayed unprocessed "
