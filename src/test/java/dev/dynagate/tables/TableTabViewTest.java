@@ -156,6 +156,8 @@ class TableTabViewTest {
         robot.interact(() -> active.set(connection.withReadOnly(true)));
         assertThat(robot.lookup("#save-item").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#new-item").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#import-items").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#export-results").query().isDisabled()).as("reading is allowed").isFalse();
         javafx.scene.Node row = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "META#experiment".equals(c.getText())).query();
         robot.clickOn(row);
