@@ -45,6 +45,11 @@ public final class AwsErrorMessages {
     /** One line for a command's error output: what went wrong and what to do, worded for the command line. */
     public static String forCommandLine(Throwable error, Connection connection) {
         UserMessage message = describe(error, connection);
+        if (FIX_THROTTLED.equals(message.fix())) {
+            // a command has given up by the time it says so
+            message = new UserMessage(message.text().replace("AWS is throttling", "AWS kept throttling")
+                    .replace("; retrying with back-off.", " through every retry."), message.fix(), message.retryable());
+        }
         String fix = message.fix() == null ? "" : COMMAND_LINE_FIXES.getOrDefault(message.fix(),
                 message.fix().replace("   then press Retry.", ", then run the command again."));
         return fix.isBlank() ? message.text() : message.text() + " " + fix;

@@ -150,10 +150,12 @@ public final class ExportCommand implements Callable<Integer> {
                         PrintWriter err) {
         TableExport export = new TableExport(new DynamoDbSegmentReader(clients.dynamoDb(connection)),
                 Clock.systemUTC());
-        TableExport.Source source = new TableExport.Source(table, index, description.keyColumns(index),
-                description.itemCount());
+        // DynamoDB's item count is the table's; an index, sparse or not, gives no estimate here
+        long estimate = index == null ? description.itemCount() : 0;
+        TableExport.Source source = new TableExport.Source(table, index, description.keyColumns(index), estimate);
         return (writer, target) -> {
-            progress(err, "Exporting " + what() + " (about " + count(description.itemCount()) + " items) from "
+            progress(err, "Exporting " + what() + (estimate > 0 ? " (about " + count(estimate) + " items)" : "")
+                    + " from "
                     + DynamoDbConnectionOptions.describe(connection) + " to " + target + " with " + segments
                     + " segment" + (segments == 1 ? "" : "s"));
             return export.run(source, segments, writer, p -> progress(err, "  " + count(p.items()) + " items"

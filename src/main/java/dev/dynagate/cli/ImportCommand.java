@@ -65,6 +65,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors.")
     boolean quiet;
 
+    private final AtomicLong writtenSoFar = new AtomicLong();
+    private volatile boolean writingStarted;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -111,6 +114,10 @@ public final class ImportCommand implements Callable<Integer> {
             return write(services.items(connection), check, description, connection, err);
         } catch (IOException | RuntimeException e) {
             err.println("import failed: " + DynamoDbConnectionOptions.describeFailure(e, connection));
+            if (writingStarted) {
+                err.println(String.format(Locale.ROOT, "  %,d items had been written before it failed; they stay, "
+                        + "and importing the file again replaces them with themselves", writtenSoFar.get()));
+            }
             err.flush();
             return FAILED;
         }
@@ -123,7 +130,7 @@ public final class ImportCommand implements Callable<Integer> {
                 writers, writers == 1 ? "" : "s"));
         Instant started = Instant.now();
         AtomicReference<Instant> lastReport = new AtomicReference<>(started);
-        AtomicLong writtenSoFar = new AtomicLong();
+        writingStarted = true;
         // Ctrl+C ends the JVM without unwinding: say how far it got, since what was written stays written
         Thread interrupted = new Thread(() -> {
             err.println(String.format(Locale.ROOT, "import interrupted: %,d of %,d items were written into %s and "

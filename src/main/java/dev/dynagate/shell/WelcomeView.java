@@ -20,7 +20,8 @@ public final class WelcomeView extends VBox {
                 : "Connected to " + presenter.active().get().name() + " — " + presenter.active().get().detail(),
                 presenter.active()));
         Label tips = new Label("""
-                • Tables: double-click a table on the left to open it; Export and Import move items to and from files                 without losing a type.
+                • Tables: double-click a table on the left to open it; Export and Import move items to and from files \
+                without losing a type.
                 • Connections: pick the sandbox, an AWS profile or a custom endpoint at the top; mark production \
                 read-only and red.
                 • The sandbox is a local cloud on this machine: DynamoDB, API Gateway and Lambda, no AWS account needed.

@@ -35,6 +35,7 @@ public final class ItemImportPresenter {
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final BooleanProperty importing = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private boolean writing;
 
     /** @param problem where a failure is shown (the explorer's problem line) */
     public ItemImportPresenter(TableDescription table, Supplier<ItemStore> store, ErrorDescriber errors,
@@ -105,6 +106,7 @@ public final class ItemImportPresenter {
 
     private CompletableFuture<TableImport.Result> write(TableImport.Check check, Path file) {
         String of = " of " + Cells.number(check.items()) + " items";
+        writing = true;
         summary.set("Importing… 0" + of);
         return operations.run("Importing " + file.getFileName() + " into " + table.name(), () -> {
             try {
@@ -125,10 +127,13 @@ public final class ItemImportPresenter {
 
     private void finished(TableImport.Result result, Throwable error, String name) {
         importing.set(false);
+        boolean wrote = writing;
+        writing = false;
         if (error != null) {
             Throwable cause = Problems.unwrap(error);
             if (cause instanceof CancellationException) {
-                summary.set("Import cancelled: the items written before it stay written.");
+                summary.set(wrote ? "Import cancelled: the items written before it stay written."
+                        : "Nothing imported.");
                 return;
             }
             summary.set("Import failed.");

@@ -89,8 +89,9 @@ class AwsErrorMessagesTest {
     void theCommandLineGetsAdviceInItsOwnTerms() {
         assertThat(AwsErrorMessages.forCommandLine(service(400, "ProvisionedThroughputExceededException",
                 "The level of configured provisioned throughput for the table was exceeded"), stack))
-                .endsWith("If it persists, lower --segments (export) or --writers (import), or raise the table's "
-                        + "capacity.");
+                .isEqualTo("AWS kept throttling these requests (ProvisionedThroughputExceededException) through "
+                        + "every retry. If it persists, lower --segments (export) or --writers (import), or raise the "
+                        + "table's capacity.");
         assertThat(AwsErrorMessages.forCommandLine(service(400, "ResourceNotFoundException",
                 "Requested resource not found: Table: Orders not found"), stack))
                 .isEqualTo("Requested resource not found: Table: Orders not found. Check the name, --region and "

@@ -176,9 +176,11 @@ class ExportCommandTest {
     void anIndexExportsTheItemsItHolds() throws Exception {
         Path file = out.resolve("sparse.jsonl");
 
-        int code = export("--table", "Samples", "--index", "byExact", "--out", file.toString(), "-q");
+        int code = export("--table", "Samples", "--index", "byExact", "--out", file.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(0);
+        assertThat(err.toString()).contains("Exporting index byExact of Samples from").doesNotContain("about")
+                .doesNotContain("%");
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(12)
                 .allMatch(line -> line.contains("\"exact\":12345678901234567890123456789012345678"));
     }

@@ -90,7 +90,7 @@ class FakeItemStore implements ItemStore {
     }
 
     @Override
-    public List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items) {
+    public synchronized List<Map<String, Attr>> putBatch(String table, List<Map<String, Attr>> items) {
         calls.add("put batch " + items.size());
         int left = unprocessedPerBatch.isEmpty() ? 0 : unprocessedPerBatch.remove(0);
         items.subList(0, items.size() - left).forEach(item -> stored.put(key(item), item));

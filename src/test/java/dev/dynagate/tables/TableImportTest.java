@@ -125,6 +125,59 @@ class TableImportTest {
     }
 
     @Test
+    void aKeyRepeatedThroughTheFileEndsWithItsLastLineWhateverTheWriters() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            lines.add("{\"pk\":\"k" + i % 7 + "\",\"sk\":1,\"line\":" + i + "}");
+        }
+        Path file = file(lines.toArray(String[]::new));
+
+        TableImport.Result result = new TableImport(store, millis -> { }, 3).run(TABLE, file, ExportFormat.JSONL, 4,
+                n -> { });
+
+        assertThat(result.written()).isEqualTo(500);
+        assertThat(store.stored).hasSize(7);
+        for (int k = 0; k < 7; k++) {
+            int last = 499 - (499 - k) % 7;
+            assertThat(store.stored.get(Map.of("pk", new Attr.S("k" + k), "sk", new Attr.N("1"))).get("line"))
+                    .as("k" + k).isEqualTo(new Attr.N(Integer.toString(last)));
+        }
+    }
+
+    @Test
+    void keysEqualAsNumbersAreOneKeyAndGoInSeparateBatches() throws Exception {
+        Path file = file("{\"pk\":\"a\",\"sk\":1}", "{\"pk\":\"a\",\"sk\":1.0}", "{\"pk\":\"b\",\"sk\":1}");
+
+        new TableImport(store, millis -> { }, 3).run(TABLE, file, ExportFormat.JSONL, 1, n -> { });
+
+        assertThat(store.calls).containsExactly("put batch 1", "put batch 2");
+    }
+
+    @Test
+    void keyValuesPastDynamoDbsLengthsAndSetsNamingANumberTwiceAreRefused() throws Exception {
+        Path longKey = Files.write(folder.resolve("long.jsonl"), List.of("{\"pk\":\"" + "é".repeat(1025)
+                + "\",\"sk\":1}"));
+        Path twice = Files.write(folder.resolve("twice.json"), List.of("{\"Item\":{\"pk\":{\"S\":\"a\"},"
+                + "\"sk\":{\"N\":\"1\"},\"ns\":{\"NS\":[\"1\",\"2\",\"1.0\"]}}}"));
+
+        assertThat(TableImport.check(longKey, null, TABLE).describeProblems())
+                .isEqualTo("line 1: pk is 2,050 bytes; a value of the table's key holds 2,048 at most");
+        assertThat(TableImport.check(twice, null, TABLE).describeProblems())
+                .isEqualTo("line 1: ns: the NS holds 1 and 1.0, the same number twice");
+    }
+
+    @Test
+    void aFirstLineInDynamoDbJsonWithAMistakeIsReportedAsThatMistake() throws Exception {
+        Path file = file("{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":42}}", "{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}}");
+
+        TableImport.Check check = TableImport.check(file, null, TABLE);
+
+        assertThat(check.format()).isEqualTo(ExportFormat.DDB_JSON);
+        assertThat(check.items()).isEqualTo(1);
+        assertThat(check.describeProblems()).startsWith("line 1: sk: a number is written as a string");
+    }
+
+    @Test
     void unprocessedItemsAreSentAgainAndWhatStaysUnprocessedIsCounted() throws Exception {
         Path file = file(typed("a", 1), typed("a", 2), typed("a", 3));
         store.unprocessedPerBatch = new ArrayList<>(List.of(2, 1, 1));

@@ -37,6 +37,8 @@ final class CsvWriter implements ItemWriter {
         this.out = out;
         this.keyAttributes = List.copyOf(keyAttributes);
         spoolFile = Files.createTempFile(spoolFolder, ".dynagate-export-", ".spool");
+        // an export cut short by Ctrl+C or by closing the app never reaches close(): the spool goes with the JVM
+        spoolFile.toFile().deleteOnExit();
         spool = Files.newBufferedWriter(spoolFile, StandardCharsets.UTF_8);
     }
 

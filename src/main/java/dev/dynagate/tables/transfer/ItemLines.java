@@ -1,9 +1,13 @@
 package dev.dynagate.tables.transfer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.DynamoJson;
 import dev.dynagate.tables.PlainJson;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +19,9 @@ import java.util.regex.Pattern;
 public final class ItemLines {
     private static final Pattern WRAPPED = Pattern.compile("^\\s*\\{\\s*\"Item\"\\s*:\\s*(\\{.*})\\s*}\\s*$",
             Pattern.DOTALL);
+
+    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+    private static final ObjectMapper SHAPE = new ObjectMapper();
 
     private ItemLines() {
     }
@@ -29,17 +36,30 @@ public final class ItemLines {
         };
     }
 
-    /** The format of a file, from its first item line: DynamoDB JSON when every value reads as one, else plain. */
+    /**
+     * The format of a file, from the shape of its first item line: DynamoDB JSON when it is wrapped in {@code "Item"}
+     * or every value is an object naming one DynamoDB type ({"S": …}), even one with a mistake in it, so the check
+     * reports that mistake rather than every line as the wrong type; plain JSON otherwise.
+     */
     public static ExportFormat detect(String firstLine) {
         if (WRAPPED.matcher(firstLine).matches()) {
             return ExportFormat.DDB_JSON;
         }
+        JsonNode root;
         try {
-            DynamoJson.parse(firstLine);
-            return ExportFormat.DDB_JSON;
-        } catch (IllegalArgumentException notTyped) {
+            root = SHAPE.readTree(firstLine);
+        } catch (JsonProcessingException notJson) {
             return ExportFormat.JSONL;
         }
+        if (root == null || !root.isObject() || root.isEmpty()) {
+            return ExportFormat.JSONL;
+        }
+        for (JsonNode value : root) {
+            if (!value.isObject() || value.size() != 1 || !TYPES.contains(value.fieldNames().next())) {
+                return ExportFormat.JSONL;
+            }
+        }
+        return ExportFormat.DDB_JSON;
     }
 
     private static String unwrapped(String line) {

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,17 +75,19 @@ public final class TableExport {
             return thread;
         });
         try {
-            List<Future<?>> tasks = new ArrayList<>();
+            // segments are awaited as they end, so the first to fail stops the others at once
+            CompletionService<Void> ended = new ExecutorCompletionService<>(threads);
+            List<Future<Void>> tasks = new ArrayList<>();
             for (int segment = 0; segment < segments; segment++) {
                 int s = segment;
-                tasks.add(threads.submit(() -> {
+                tasks.add(ended.submit(() -> {
                     run.segment(s);
                     return null;
                 }));
             }
-            for (Future<?> task : tasks) {
+            for (int i = 0; i < segments; i++) {
                 try {
-                    task.get();
+                    ended.take().get();
                 } catch (ExecutionException e) {
                     tasks.forEach(t -> t.cancel(true));
                     Throwable cause = e.getCause();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,6 +31,9 @@ import java.util.function.LongConsumer;
 public final class TableImport {
     static final int BATCH = 25;
     private static final int MAX_PROBLEMS = 10;
+    /** DynamoDB's limits on one key attribute's value, for a table and for an index alike. */
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
 
     /** A line that cannot be imported, and why. */
     public record Problem(long line, String message) {
@@ -115,24 +116,19 @@ public final class TableImport {
             return e.getMessage();
         }
         for (TableDescription.Key key : keyList(table.keys())) {
-            Attr value = item.get(key.name());
-            if (value == null) {
+            if (item.get(key.name()) == null) {
                 return "no " + key.name() + ", a key attribute of the table";
             }
-            String wrong = wrongKeyValue(key, value, "the table's key");
-            if (wrong != null) {
-                return wrong;
-            }
         }
+        String wrong = wrongKeyValues(item, table.keys(), "the table's key");
         // an index key attribute may be missing (the item stays out of the index), not of another type or empty
         for (TableDescription.Index index : table.indexes()) {
-            for (TableDescription.Key key : keyList(index.keys())) {
-                Attr value = item.get(key.name());
-                String wrong = value == null ? null : wrongKeyValue(key, value, "the key of index " + index.name());
-                if (wrong != null) {
-                    return wrong;
-                }
+            if (wrong == null) {
+                wrong = wrongKeyValues(item, index.keys(), "the key of index " + index.name());
             }
+        }
+        if (wrong != null) {
+            return wrong;
         }
         String refused = ValueRules.problem(item);
         if (refused != null) {
@@ -146,12 +142,31 @@ public final class TableImport {
         return null;
     }
 
-    private static String wrongKeyValue(TableDescription.Key key, Attr value, String whose) {
+    /** The first key value of {@code keys} the item holds that DynamoDB would refuse, or null. */
+    private static String wrongKeyValues(Map<String, Attr> item, TableDescription.KeySchema keys, String whose) {
+        for (TableDescription.Key key : keyList(keys)) {
+            Attr value = item.get(key.name());
+            String wrong = value == null ? null : wrongKeyValue(key, value, whose,
+                    keys.sorts().contains(key) ? MAX_SORT_KEY_BYTES : MAX_PARTITION_KEY_BYTES);
+            if (wrong != null) {
+                return wrong;
+            }
+        }
+        return null;
+    }
+
+    private static String wrongKeyValue(TableDescription.Key key, Attr value, String whose, int maxBytes) {
         if (!value.type().equals(key.type().name())) {
             return key.name() + " is " + value.type() + " but " + whose + " is " + key.type();
         }
-        if (value instanceof Attr.S s && s.value().isEmpty() || value instanceof Attr.B b && b.bytes().length == 0) {
+        long bytes = value instanceof Attr.S s ? SizeRules.utf8(s.value())
+                : value instanceof Attr.B b ? b.bytes().length : 1;
+        if (bytes == 0) {
             return key.name() + " is empty; a value of " + whose + " cannot be";
+        }
+        if (bytes > maxBytes) {
+            return String.format(Locale.ROOT, "%s is %,d bytes; a value of %s holds %,d at most", key.name(), bytes,
+                    whose, maxBytes);
         }
         return null;
     }
@@ -163,112 +178,156 @@ public final class TableImport {
     }
 
     /**
-     * Writes every item of a file that passed {@link #check}; {@code progress} hears the count written. A request
-     * DynamoDB refuses (a 400 KB item, no such table, no permission) stops the import and is thrown; what was already
-     * written stays written. Interrupting the thread stops it with {@link CancellationException}.
+     * Writes every item of a file that passed {@link #check}; {@code progress} hears the count written. Items go to
+     * {@code writers} lanes by their key, each lane sending its batches one after another, so an item whose key repeats
+     * later in the file is always written after the earlier one: the last line wins, as successive PutItems would. A
+     * request DynamoDB refuses (no such table, no permission) stops the import and is thrown; what was already written
+     * stays written. Interrupting the thread stops it with {@link CancellationException}.
      */
     public Result run(TableDescription table, Path file, ExportFormat format, int writers, LongConsumer progress)
             throws IOException, InterruptedException {
-        TableDescription.KeySchema keys = table.keys();
-        AtomicLong written = new AtomicLong();
-        AtomicLong unprocessed = new AtomicLong();
-        AtomicLong retries = new AtomicLong();
-        ExecutorService threads = Executors.newFixedThreadPool(writers, r -> {
-            Thread thread = new Thread(r, "import-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // two batches queued per writer at most: memory stays flat however large the file
-        Semaphore inFlight = new Semaphore(writers * 2);
-        List<Future<?>> sent = new ArrayList<>();
+        Writing writing = new Writing(table.name(), progress);
+        List<Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            lanes.add(new Lane(writing));
+        }
         try (BufferedReader lines = ItemFiles.reader(file)) {
-            List<Map<String, Attr>> batch = new ArrayList<>(BATCH);
-            Set<Map<String, Attr>> batchKeys = new HashSet<>();
             String line;
             while ((line = lines.readLine()) != null) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException();
                 }
-                failFast(sent);
+                writing.failFast();
                 if (line.isBlank()) {
                     continue;
                 }
                 Map<String, Attr> item = ItemLines.parse(line, format);
-                // one BatchWriteItem may not name a key twice: a repeated key starts the next batch
-                if (batch.size() == BATCH || !batchKeys.add(keyOf(item, keys))) {
-                    sent.add(submit(threads, inFlight, table.name(), batch, written, unprocessed, retries, progress));
-                    batch = new ArrayList<>(BATCH);
-                    batchKeys.clear();
-                    batchKeys.add(keyOf(item, keys));
-                }
-                batch.add(item);
+                List<String> key = KeyIdentity.of(item, table.keys());
+                lanes.get(Math.floorMod(key.hashCode(), writers)).add(item, key);
             }
-            if (!batch.isEmpty()) {
-                sent.add(submit(threads, inFlight, table.name(), batch, written, unprocessed, retries, progress));
+            for (Lane lane : lanes) {
+                lane.flush();
             }
-            for (Future<?> batchSent : sent) {
-                wait(batchSent, sent);
-            }
+            writing.awaitAll();
         } finally {
-            threads.shutdownNow();
+            lanes.forEach(Lane::stop);
         }
-        return new Result(written.get(), unprocessed.get(), (int) retries.get());
+        return writing.result();
     }
 
-    private Future<?> submit(ExecutorService threads, Semaphore inFlight, String table, List<Map<String, Attr>> batch,
-                             AtomicLong written, AtomicLong unprocessed, AtomicLong retries, LongConsumer progress)
-            throws InterruptedException {
-        inFlight.acquire();
-        try {
-            return threads.submit(() -> {
-                try {
-                    UnprocessedRetry.Outcome<Map<String, Attr>> outcome = UnprocessedRetry.send(batch,
-                            pending -> store.putBatch(table, pending), pause, maxRetries,
-                            count -> progress.accept(written.addAndGet(count)));
-                    unprocessed.addAndGet(outcome.left().size());
-                    retries.addAndGet(outcome.retries());
-                } finally {
-                    inFlight.release();
+    /** What the lanes share: the counts, the progress listener, and every batch sent, to see failures early. */
+    private final class Writing {
+        final String table;
+        final LongConsumer progress;
+        final List<Future<?>> sent = new ArrayList<>();
+        long written;
+        long unprocessed;
+        int retries;
+
+        Writing(String table, LongConsumer progress) {
+            this.table = table;
+            this.progress = progress;
+        }
+
+        /** Counts and reports in one place, so the count heard only ever grows. */
+        synchronized void wrote(int count) {
+            written += count;
+            progress.accept(written);
+        }
+
+        synchronized void finished(UnprocessedRetry.Outcome<Map<String, Attr>> outcome) {
+            unprocessed += outcome.left().size();
+            retries += outcome.retries();
+        }
+
+        synchronized Result result() {
+            return new Result(written, unprocessed, retries);
+        }
+
+        /** A batch that failed stops the reading at once rather than after the whole file. */
+        void failFast() throws InterruptedException {
+            List<Future<?>> done = new ArrayList<>();
+            for (Future<?> batch : sent) {
+                if (batch.isDone()) {
+                    await(batch);
+                    done.add(batch);
                 }
-            });
-        } catch (RuntimeException e) {
-            inFlight.release();
-            throw e;
+            }
+            sent.removeAll(done);
+        }
+
+        void awaitAll() throws InterruptedException {
+            for (Future<?> batch : sent) {
+                await(batch);
+            }
+        }
+
+        private void await(Future<?> batch) throws InterruptedException {
+            try {
+                batch.get();
+            } catch (ExecutionException e) {
+                sent.forEach(f -> f.cancel(true));
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
-    /** A batch that failed stops the reading at once rather than after the whole file. */
-    private static void failFast(List<Future<?>> sent) throws InterruptedException {
-        List<Future<?>> done = new ArrayList<>();
-        for (Future<?> batch : sent) {
-            if (batch.isDone()) {
-                wait(batch, sent);
-                done.add(batch);
-            }
-        }
-        sent.removeAll(done);
-    }
+    /** One writer: its own batches, sent one after another on its own thread, two at most waiting. */
+    private final class Lane {
+        final Writing writing;
+        final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        final Semaphore queued = new Semaphore(2);
+        List<Map<String, Attr>> batch = new ArrayList<>(BATCH);
+        final Set<List<String>> batchKeys = new HashSet<>();
 
-    private static void wait(Future<?> batch, List<Future<?>> all) throws InterruptedException {
-        try {
-            batch.get();
-        } catch (ExecutionException e) {
-            all.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        Lane(Writing writing) {
+            this.writing = writing;
         }
-    }
 
-    private static Map<String, Attr> keyOf(Map<String, Attr> item, TableDescription.KeySchema keys) {
-        Map<String, Attr> key = new LinkedHashMap<>();
-        for (String name : keys.names()) {
-            key.put(name, item.get(name));
+        void add(Map<String, Attr> item, List<String> key) throws InterruptedException {
+            // one BatchWriteItem may not name a key twice: a repeated key goes in this lane's next batch
+            if (batch.size() == BATCH || batchKeys.contains(key)) {
+                flush();
+            }
+            batch.add(item);
+            batchKeys.add(key);
         }
-        return key;
+
+        void flush() throws InterruptedException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Map<String, Attr>> sending = batch;
+            batch = new ArrayList<>(BATCH);
+            batchKeys.clear();
+            queued.acquire();
+            try {
+                writing.sent.add(thread.submit(() -> {
+                    try {
+                        writing.finished(UnprocessedRetry.send(sending, pending -> store.putBatch(writing.table,
+                                pending), pause, maxRetries, writing::wrote));
+                    } finally {
+                        queued.release();
+                    }
+                }));
+            } catch (RuntimeException e) {
+                queued.release();
+                throw e;
+            }
+        }
+
+        void stop() {
+            thread.shutdownNow();
+        }
     }
 }

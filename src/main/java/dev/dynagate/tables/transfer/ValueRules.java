@@ -3,8 +3,10 @@ package dev.dynagate.tables.transfer;
 import dev.dynagate.dynamodbrules.NumberRules;
 import dev.dynagate.tables.Attr;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What DynamoDB refuses in values that parse well: numbers out of its range or precision, and empty sets. Checked
@@ -29,8 +31,7 @@ final class ValueRules {
         if (value instanceof Attr.N n) {
             return number(path, n.value());
         } else if (value instanceof Attr.NS ns) {
-            return ns.values().isEmpty() ? empty(path, "NS")
-                    : ns.values().stream().map(v -> number(path, v)).filter(p -> p != null).findFirst().orElse(null);
+            return ns.values().isEmpty() ? empty(path, "NS") : numbers(path, ns.values());
         } else if (value instanceof Attr.SS ss && ss.values().isEmpty()) {
             return empty(path, "SS");
         } else if (value instanceof Attr.BS bs && bs.values().isEmpty()) {
@@ -49,6 +50,21 @@ final class ValueRules {
                 if (problem != null) {
                     return problem;
                 }
+            }
+        }
+        return null;
+    }
+
+    private static String numbers(String path, Set<String> members) {
+        Map<String, String> seen = new HashMap<>();
+        for (String member : members) {
+            String problem = number(path, member);
+            if (problem != null) {
+                return problem;
+            }
+            String earlier = seen.put(KeyIdentity.number(member), member);
+            if (earlier != null) {
+                return path + ": the NS holds " + earlier + " and " + member + ", the same number twice";
             }
         }
         return null;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynagate.tables.Attr;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ class TableExportTest {
         final int pageSize;
         final Map<Integer, Integer> pagesPerSegment = new ConcurrentHashMap<>();
         volatile int failingSegment = -1;
+        volatile int endlessSegment = -1;
 
         FakeTable(int items, int pageSize) {
             this.items = items;
@@ -37,6 +39,14 @@ class TableExportTest {
         public Page scan(String table, String index, int segment, int totalSegments, Map<String, Attr> exclusiveStart) {
             if (segment == failingSegment) {
                 throw new IllegalStateException("Throughput exceeds the current capacity of your table");
+            }
+            if (segment == endlessSegment) {
+                try {
+                    Thread.sleep(60_000); // a segment still reading when another fails
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
             }
             pagesPerSegment.merge(segment, 1, Integer::sum);
             List<Integer> ids = new ArrayList<>();
@@ -109,6 +119,20 @@ class TableExportTest {
         assertThatThrownBy(() -> export.run(table.source(), 4, writer, progress -> { }))
                 .hasMessageContaining("Throughput exceeds");
         assertThat(writer.finished).isFalse();
+    }
+
+    @Test
+    void aSegmentThatFailsStopsTheOthersWithoutWaitingForThem() {
+        FakeTable table = new FakeTable(500, 10);
+        table.endlessSegment = 0;
+        table.failingSegment = 3;
+        TableExport export = new TableExport(table, clock);
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> export.run(table.source(), 4, new CollectingWriter(), progress -> { }))
+                .hasMessageContaining("Throughput exceeds");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("segment 0 was not waited for")
+                .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
