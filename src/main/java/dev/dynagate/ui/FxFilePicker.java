@@ -8,9 +8,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** {@link FilePicker} with the platform's native choosers, owned by the given window. */
+/**
+ * {@link FilePicker} with the platform's native choosers, owned by the given window. Each opens in the folder the
+ * previous one ended in, so an export and the import after it start in the same place.
+ */
 public final class FxFilePicker implements FilePicker {
     private final Supplier<Window> owner;
+    private File lastFolder;
 
     public FxFilePicker(Supplier<Window> owner) {
         this.owner = owner;
@@ -20,7 +24,8 @@ public final class FxFilePicker implements FilePicker {
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
-        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+        startIn(chooser::setInitialDirectory);
+        return remember(chooser.showDialog(owner.get()), true);
     }
 
     @Override
@@ -28,7 +33,8 @@ public final class FxFilePicker implements FilePicker {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, extensions));
-        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+        startIn(chooser::setInitialDirectory);
+        return remember(chooser.showOpenDialog(owner.get()), false);
     }
 
     @Override
@@ -36,6 +42,20 @@ public final class FxFilePicker implements FilePicker {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(initialName);
-        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+        startIn(chooser::setInitialDirectory);
+        return remember(chooser.showSaveDialog(owner.get()), false);
+    }
+
+    private void startIn(java.util.function.Consumer<File> initialDirectory) {
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            initialDirectory.accept(lastFolder);
+        }
+    }
+
+    private Optional<Path> remember(File chosen, boolean isFolder) {
+        if (chosen != null) {
+            lastFolder = isFolder ? chosen : chosen.getParentFile();
+        }
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 }
