@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -156,8 +157,13 @@ public final class App {
                         () -> new SandboxPanelView(sandboxPanel)));
         TablesFeature tables = new TablesFeature(services.tablesFeature(), operations, new FxDialogs(stage),
                 files, new TablePreferences(dirs.config(), background), shell.active());
-        NavigatorView navigatorView = new NavigatorView(navigator, table -> windowRef.get().openTab(
-                tables.tabId(table), table, () -> tables.openTable(table)), apis.navigatorContent());
+        Consumer<String> openTable = table -> windowRef.get().openTab(tables.tabId(table), table,
+                () -> tables.openTable(table));
+        NavigatorView navigatorView = new NavigatorView(navigator, openTable, apis.navigatorContent(),
+                () -> tables.newTable(stage, created -> {
+                    navigator.refresh();
+                    openTable.accept(created);
+                }));
         tables.decorate(navigatorView.tableList());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {

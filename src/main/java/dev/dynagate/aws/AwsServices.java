@@ -56,6 +56,10 @@ public final class AwsServices {
             public java.net.URI endpoint(Connection connection) {
                 return clients.endpoint(connection);
             }
+
+            public dev.dynagate.tables.TableCreator creator(Connection connection) {
+                return new DynamoDbTableCatalog(clients.dynamoDb(connection));
+            }
         };
     }
 

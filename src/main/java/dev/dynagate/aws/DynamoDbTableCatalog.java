@@ -1,6 +1,7 @@
 package dev.dynagate.aws;
 
 import dev.dynagate.tables.TableCatalog;
+import dev.dynagate.tables.TableCreator;
 import dev.dynagate.tables.TableDescriber;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** {@link TableCatalog} and {@link TableDescriber} over the SDK's DynamoDbClient. */
-public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber {
+public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber, TableCreator {
     private final DynamoDbClient client;
 
     public DynamoDbTableCatalog(DynamoDbClient client) {
@@ -27,6 +30,31 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber 
         ListTablesResponse response = client.listTables(ListTablesRequest.builder()
                 .exclusiveStartTableName(exclusiveStart).limit(limit).build());
         return new TableNamesPage(response.tableNames(), response.lastEvaluatedTableName());
+    }
+
+    /** CreateTable, then DescribeTable until it is ACTIVE (at once on the sandbox, seconds on DynamoDB). */
+    @Override
+    public void create(Spec spec) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<KeySchemaElement> keys = new ArrayList<>();
+        attributes.add(AttributeDefinition.builder().attributeName(spec.partition().name())
+                .attributeType(spec.partition().type().name()).build());
+        keys.add(KeySchemaElement.builder().attributeName(spec.partition().name()).keyType(KeyType.HASH).build());
+        if (spec.sort() != null) {
+            attributes.add(AttributeDefinition.builder().attributeName(spec.sort().name())
+                    .attributeType(spec.sort().type().name()).build());
+            keys.add(KeySchemaElement.builder().attributeName(spec.sort().name()).keyType(KeyType.RANGE).build());
+        }
+        client.createTable(b -> {
+            b.tableName(spec.name()).attributeDefinitions(attributes).keySchema(keys);
+            if (spec.onDemand()) {
+                b.billingMode(BillingMode.PAY_PER_REQUEST);
+            } else {
+                b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p
+                        .readCapacityUnits(spec.readUnits()).writeCapacityUnits(spec.writeUnits()));
+            }
+        });
+        client.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
     }
 
     @Override

@@ -23,6 +23,12 @@ public final class NavigatorView extends VBox {
     final Label tablesPlaceholder = new Label();
 
     public NavigatorView(NavigatorPresenter presenter, Consumer<String> openTable, javafx.scene.Node apisContent) {
+        this(presenter, openTable, apisContent, null);
+    }
+
+    /** @param newTable opens the New table form; null for no such button */
+    public NavigatorView(NavigatorPresenter presenter, Consumer<String> openTable, javafx.scene.Node apisContent,
+                         Runnable newTable) {
         getStyleClass().add("navigator");
         filter.setPromptText("Filter tables");
         filter.setId("table-filter");
@@ -32,6 +38,13 @@ public final class NavigatorView extends VBox {
         refresh.setOnAction(e -> presenter.refresh());
         HBox.setHgrow(filter, Priority.ALWAYS);
         HBox tools = new HBox(6, filter, refresh);
+        if (newTable != null) {
+            Button create = new Button(null, new FontIcon("fth-plus"));
+            create.setId("new-table");
+            create.setTooltip(new Tooltip("Create a table on this connection"));
+            create.setOnAction(e -> newTable.run());
+            tools.getChildren().add(1, create);
+        }
 
         tables.setId("table-list");
         tables.setItems(presenter.visibleTables());

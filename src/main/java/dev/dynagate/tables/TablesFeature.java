@@ -29,6 +29,8 @@ public final class TablesFeature {
 
         /** The endpoint calls go to (null for AWS itself), for the copied CLI command. */
         URI endpoint(Connection connection);
+
+        TableCreator creator(Connection connection);
     }
 
     private final Services services;
@@ -78,6 +80,28 @@ public final class TablesFeature {
     public String tabId(String table) {
         Connection connection = active.getValue();
         return "table:" + (connection == null ? "" : connection.id()) + ":" + table;
+    }
+
+    /**
+     * Asks for a new table's name, keys and billing on the active connection, creates it in the background, and hands
+     * its name to {@code created} once it can be used; a failure is shown in a dialog.
+     */
+    public void newTable(javafx.stage.Window owner, java.util.function.Consumer<String> created) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return;
+        }
+        NewTablePresenter form = new NewTablePresenter(() -> services.creator(current(connection)),
+                services.errors(connection), operations, current(connection).readOnly());
+        if (NewTableForm.show(owner, connection.name(), form)) {
+            form.create().whenCompleteAsync((name, error) -> {
+                if (error != null) {
+                    dialogs.showError("Table not created", form.describe(error));
+                } else {
+                    created.accept(name);
+                }
+            }, operations.ui());
+        }
     }
 
     /** Builds the tab content for a table of the active connection and starts describing it. */

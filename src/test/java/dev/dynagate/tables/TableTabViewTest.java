@@ -244,6 +244,36 @@ class TableTabViewTest {
         Screenshots.save(scene, "table-import");
     }
 
+    @Test
+    void newTableThroughTheDialogIsCreatedAndHandedOn(FxRobot robot) throws Exception {
+        List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.application.Platform.runLater(() -> feature.newTable(scene.getWindow(), created::add));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w != scene.getWindow() && w.isShowing() && w.getScene().lookup("#new-table-name") != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow() && w.isShowing())
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) dialog.getScene().lookup("#new-table-name")).setText("Readings");
+            ((javafx.scene.control.TextField) dialog.getScene().lookup("#new-table-sort")).setText("takenAt");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(dialog.getScene(), "new-table-dialog");
+
+        javafx.scene.control.Button create = (javafx.scene.control.Button) ((javafx.scene.control.DialogPane)
+                dialog.getScene().getRoot()).lookupButton(((javafx.scene.control.DialogPane) dialog.getScene()
+                .getRoot()).getButtonTypes().get(0));
+        assertThat(create.getText()).isEqualTo("Create");
+        assertThat(create.isDisabled()).isFalse();
+        robot.interact(create::fire);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !created.isEmpty());
+
+        assertThat(created).containsExactly("Readings");
+        TableDescription table = services.tableDescriber(connection).describe("Readings");
+        assertThat(table.keys().names()).containsExactly("pk", "takenAt");
+        assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+    }
+
     private long countPartition(String partition) {
         QueryBuilder all = new QueryBuilder(tabPresenter().description().get());
         all.partitionValue().set(partition);

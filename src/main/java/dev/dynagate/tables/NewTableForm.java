@@ -1,0 +1,114 @@
+package dev.dynagate.tables;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+/** The New table form over {@link NewTablePresenter}; thin: every rule lives in the presenter. */
+final class NewTableForm extends GridPane {
+    final TextField name = new TextField();
+    final TextField partitionName = new TextField();
+    final TextField sortName = new TextField();
+    final CheckBox hasSortKey = new CheckBox("Sort key");
+    final RadioButton onDemand = new RadioButton("On demand");
+    final RadioButton provisioned = new RadioButton("Provisioned");
+    final Label problem = new Label();
+
+    NewTableForm(NewTablePresenter presenter) {
+        getStyleClass().add("new-table-form");
+        setHgap(8);
+        setVgap(8);
+        setPadding(new Insets(12));
+
+        name.setId("new-table-name");
+        name.setPromptText("Orders");
+        name.textProperty().bindBidirectional(presenter.name());
+        partitionName.setId("new-table-partition");
+        partitionName.textProperty().bindBidirectional(presenter.partitionName());
+        sortName.setId("new-table-sort");
+        sortName.textProperty().bindBidirectional(presenter.sortName());
+        hasSortKey.setId("new-table-has-sort");
+        hasSortKey.selectedProperty().bindBidirectional(presenter.hasSortKey());
+        sortName.disableProperty().bind(hasSortKey.selectedProperty().not());
+        ComboBox<KeyType> sortType = typePicker(presenter.sortType());
+        sortType.disableProperty().bind(hasSortKey.selectedProperty().not());
+
+        ToggleGroup billing = new ToggleGroup();
+        onDemand.setToggleGroup(billing);
+        provisioned.setToggleGroup(billing);
+        onDemand.setSelected(presenter.onDemand().get());
+        provisioned.setSelected(!presenter.onDemand().get());
+        presenter.onDemand().bind(onDemand.selectedProperty());
+        Spinner<Integer> reads = units(presenter.readUnits());
+        Spinner<Integer> writes = units(presenter.writeUnits());
+        reads.disableProperty().bind(onDemand.selectedProperty());
+        writes.disableProperty().bind(onDemand.selectedProperty());
+
+        problem.setId("new-table-problem");
+        problem.getStyleClass().add("explorer-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(presenter.problem());
+
+        Label tableLabel = new Label("Table name");
+        Label partitionLabel = new Label("Partition key");
+        Label capacityLabel = new Label("Capacity");
+        Label readLabel = new Label("read");
+        Label writeLabel = new Label("write");
+        ComboBox<KeyType> partitionType = typePicker(presenter.partitionType());
+        addRow(0, tableLabel, name);
+        addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
+        addRow(2, hasSortKey, new HBox(6, sortName, sortType));
+        HBox capacity = new HBox(8, onDemand, provisioned, readLabel, reads, writeLabel, writes);
+        capacity.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        addRow(3, capacityLabel, capacity);
+        add(problem, 0, 4, 2, 1);
+        // labels and choices keep their whole text; the text fields take what width is left
+        Layouts.keepWidth(java.util.List.of(tableLabel, partitionLabel, hasSortKey, capacityLabel, readLabel,
+                writeLabel, onDemand, provisioned, partitionType, sortType));
+        HBox.setHgrow(partitionName, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(sortName, javafx.scene.layout.Priority.ALWAYS);
+        setPrefWidth(640);
+    }
+
+    private static ComboBox<KeyType> typePicker(javafx.beans.property.ObjectProperty<KeyType> type) {
+        ComboBox<KeyType> picker = new ComboBox<>();
+        picker.getItems().setAll(KeyType.values());
+        picker.valueProperty().bindBidirectional(type);
+        return picker;
+    }
+
+    private static Spinner<Integer> units(javafx.beans.property.LongProperty value) {
+        Spinner<Integer> spinner = new Spinner<>(1, 40_000, (int) value.get());
+        spinner.setEditable(true);
+        spinner.setPrefWidth(90);
+        spinner.valueProperty().addListener((obs, old, now) -> value.set(now));
+        return spinner;
+    }
+
+    /** Shows the form in a dialog; true when the user asked to create the table. */
+    static boolean show(Window owner, String connectionName, NewTablePresenter presenter) {
+        NewTableForm form = new NewTableForm(presenter);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("New table");
+        dialog.setHeaderText("A new table on " + connectionName);
+        dialog.getDialogPane().setContent(form);
+        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(create).disableProperty().bind(presenter.problem().isNotNull());
+        Optional<ButtonType> answer = dialog.showAndWait();
+        return answer.isPresent() && answer.get() == create;
+    }
+}
