@@ -165,6 +165,7 @@ public final class App {
                     openTable.accept(created);
                 }));
         tables.decorate(navigatorView.tableList());
+        tables.addDeleteAction(navigatorView.tableList(), deleted -> navigator.refresh());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
                 tables.refresh();

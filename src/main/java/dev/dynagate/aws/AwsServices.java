@@ -57,7 +57,7 @@ public final class AwsServices {
                 return clients.endpoint(connection);
             }
 
-            public dev.dynagate.tables.TableCreator creator(Connection connection) {
+            public dev.dynagate.tables.TableAdmin admin(Connection connection) {
                 return new DynamoDbTableCatalog(clients.dynamoDb(connection));
             }
         };

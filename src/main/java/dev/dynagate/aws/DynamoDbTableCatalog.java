@@ -1,7 +1,7 @@
 package dev.dynagate.aws;
 
 import dev.dynagate.tables.TableCatalog;
-import dev.dynagate.tables.TableCreator;
+import dev.dynagate.tables.TableAdmin;
 import dev.dynagate.tables.TableDescriber;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** {@link TableCatalog} and {@link TableDescriber} over the SDK's DynamoDbClient. */
-public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber, TableCreator {
+public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber, TableAdmin {
     private final DynamoDbClient client;
 
     public DynamoDbTableCatalog(DynamoDbClient client) {
@@ -55,6 +55,13 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
             }
         });
         client.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
+    }
+
+    /** DeleteTable, then DescribeTable until it is gone. */
+    @Override
+    public void delete(String table) {
+        client.deleteTable(b -> b.tableName(table));
+        client.waiter().waitUntilTableNotExists(b -> b.tableName(table));
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class NewTablePresenter {
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final int MAX_KEY_NAME_BYTES = 255;
 
-    private final Supplier<TableCreator> creator;
+    private final Supplier<TableAdmin> creator;
     private final ErrorDescriber errors;
     private final Operations operations;
     private final boolean readOnly;
@@ -42,7 +42,7 @@ public final class NewTablePresenter {
     private final StringBinding problem;
 
     /** @param readOnly the connection's switch: a read-only connection creates nothing */
-    public NewTablePresenter(Supplier<TableCreator> creator, ErrorDescriber errors, Operations operations,
+    public NewTablePresenter(Supplier<TableAdmin> creator, ErrorDescriber errors, Operations operations,
                              boolean readOnly) {
         this.creator = creator;
         this.errors = errors;
@@ -133,7 +133,7 @@ public final class NewTablePresenter {
         if (refused != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
         }
-        TableCreator.Spec spec = new TableCreator.Spec(name.get().strip(),
+        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(),
                 new TableDescription.Key(partitionName.get(), partitionType.get()),
                 hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null,
                 onDemand.get(), readUnits.get(), writeUnits.get());

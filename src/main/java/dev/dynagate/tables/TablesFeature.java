@@ -2,12 +2,14 @@ package dev.dynagate.tables;
 
 import dev.dynagate.connections.Connection;
 import dev.dynagate.ui.Dialogs;
-import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.ErrorDescriber;
+import dev.dynagate.ui.FilePicker;
 import dev.dynagate.ui.Operations;
+import dev.dynagate.ui.UserMessage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -30,7 +32,7 @@ public final class TablesFeature {
         /** The endpoint calls go to (null for AWS itself), for the copied CLI command. */
         URI endpoint(Connection connection);
 
-        TableCreator creator(Connection connection);
+        TableAdmin admin(Connection connection);
     }
 
     private final Services services;
@@ -91,7 +93,7 @@ public final class TablesFeature {
         if (connection == null) {
             return;
         }
-        NewTablePresenter form = new NewTablePresenter(() -> services.creator(current(connection)),
+        NewTablePresenter form = new NewTablePresenter(() -> services.admin(current(connection)),
                 services.errors(connection), operations, current(connection).readOnly());
         if (NewTableForm.show(owner, connection.name(), form)) {
             form.create().whenCompleteAsync((name, error) -> {
@@ -102,6 +104,54 @@ public final class TablesFeature {
                 }
             }, operations.ui());
         }
+    }
+
+    /** Adds "Delete table…" to the navigator list's context menu; {@code deleted} hears the name once it is gone. */
+    public void addDeleteAction(ListView<String> list, java.util.function.Consumer<String> deleted) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Delete table…",
+                new org.kordamp.ikonli.javafx.FontIcon("fth-trash-2"));
+        item.setId("table-delete-action");
+        item.setOnAction(e -> {
+            String selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                deleteTable(selected, deleted);
+            }
+        });
+        if (list.getContextMenu() == null) {
+            list.setContextMenu(new javafx.scene.control.ContextMenu());
+        }
+        list.getContextMenu().getItems().add(item);
+    }
+
+    /**
+     * Deletes a table of the active connection once the user has typed its name, in the background; a read-only
+     * connection refuses, and a failure is shown in a dialog.
+     */
+    public CompletableFuture<Void> deleteTable(String table, java.util.function.Consumer<String> deleted) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connection now = current(connection);
+        if (now.readOnly()) {
+            dialogs.showError("Table not deleted", new UserMessage("This connection is read-only: " + table
+                    + " was not deleted.", "Turn off read-only in the connection bar to delete.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!dialogs.confirmTyped("Delete table " + table, "Delete the table " + table + " and every item in it from "
+                + now.name() + "? This cannot be undone. Type the table's name to confirm.", table)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Deleting table " + table, () -> {
+            services.admin(now).delete(table);
+            return (Void) null;
+        }).whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                dialogs.showError("Table not deleted", Problems.describe(services.errors(now), error));
+            } else {
+                deleted.accept(table);
+            }
+        }, operations.ui());
     }
 
     /** Builds the tab content for a table of the active connection and starts describing it. */

@@ -65,7 +65,7 @@ class NewTableFormTest {
     @Start
     void start(Stage stage) {
         Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        presenter = new NewTablePresenter(() -> services.tablesFeature().creator(connection),
+        presenter = new NewTablePresenter(() -> services.tablesFeature().admin(connection),
                 services.errors(connection), operations, false);
         scene = new Scene(new NewTableForm(presenter));
         ThemeSwitcher.apply(Theme.LIGHT, scene);

@@ -12,10 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class NewTablePresenterTest {
     private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
-    private final List<TableCreator.Spec> created = new ArrayList<>();
+    private final List<TableAdmin.Spec> created = new ArrayList<>();
 
     private NewTablePresenter form(boolean readOnly) {
-        return new NewTablePresenter(() -> created::add, e -> new UserMessage("failed: " + e.getMessage(), "", false),
+        TableAdmin admin = new TableAdmin() {
+            @Override
+            public void create(Spec spec) {
+                created.add(spec);
+            }
+
+            @Override
+            public void delete(String table) {
+                throw new AssertionError("the form never deletes");
+            }
+        };
+        return new NewTablePresenter(() -> admin, e -> new UserMessage("failed: " + e.getMessage(), "", false),
                 direct, readOnly);
     }
 
@@ -56,7 +67,7 @@ class NewTablePresenterTest {
         String name = form.create().join();
 
         assertThat(name).isEqualTo("Orders");
-        assertThat(created).containsExactly(new TableCreator.Spec("Orders",
+        assertThat(created).containsExactly(new TableAdmin.Spec("Orders",
                 new TableDescription.Key("customer", KeyType.S), new TableDescription.Key("placedAt", KeyType.N),
                 false, 10, 3));
     }

@@ -52,6 +52,7 @@ class TableTabViewTest {
     private TablesFeature feature;
     private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
     private final FakeFilePicker picker = new FakeFilePicker(null);
+    private final FakeDialogs dialogs = new FakeDialogs();
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -75,7 +76,7 @@ class TableTabViewTest {
     @Start
     void start(Stage stage) {
         Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(), picker,
+        feature = new TablesFeature(services.tablesFeature(), operations, dialogs, picker,
                 new TablePreferences(home, background), active);
         active.set(connection);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Experiments")), 1280, 800);
@@ -272,6 +273,42 @@ class TableTabViewTest {
         TableDescription table = services.tableDescriber(connection).describe("Readings");
         assertThat(table.keys().names()).containsExactly("pk", "takenAt");
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    @Test
+    void deletingATableTakesItsNameTypedAndARefusalOnAReadOnlyConnection(FxRobot robot) throws Exception {
+        services.tablesFeature().admin(connection).create(new TableAdmin.Spec("Scratch",
+                new TableDescription.Key("id", KeyType.S), null, true, 0, 0));
+        List<String> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        robot.interact(() -> feature.addDeleteAction(list, deleted::add));
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                .contains("table-delete-action");
+
+        dialogs.typed = "scratch";
+        robot.interact(() -> feature.deleteTable("Scratch", deleted::add));
+        assertThat(tableNames()).contains("Scratch");
+
+        robot.interact(() -> active.set(connection.withReadOnly(true)));
+        dialogs.typed = "Scratch";
+        robot.interact(() -> feature.deleteTable("Scratch", deleted::add));
+        assertThat(dialogs.asked).last().asString().startsWith("error: This connection is read-only: Scratch");
+        robot.interact(() -> active.set(connection));
+
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> deleting =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> deleting.set(feature.deleteTable("Scratch", deleted::add)));
+        deleting.get().get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !deleted.isEmpty());
+
+        assertThat(deleted).containsExactly("Scratch");
+        assertThat(tableNames()).doesNotContain("Scratch");
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("typed Scratch: Delete the table Scratch and every item "
+                + "in it from sandbox? This cannot be undone."));
+    }
+
+    private List<String> tableNames() {
+        return services.tables(connection).listTableNames(null, 100).names();
     }
 
     private long countPartition(String partition) {

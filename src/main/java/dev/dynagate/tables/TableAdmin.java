@@ -1,7 +1,10 @@
 package dev.dynagate.tables;
 
-/** Creates tables on one connection. Blocks until the new table can be used; call it on the background executor. */
-public interface TableCreator {
+/**
+ * Creates and deletes tables on one connection. Each call blocks until DynamoDB has done it (the new table ACTIVE, the
+ * old one gone); call them on the background executor.
+ */
+public interface TableAdmin {
 
     /**
      * A new table's key and billing.
@@ -15,4 +18,6 @@ public interface TableCreator {
     }
 
     void create(Spec spec);
+
+    void delete(String table);
 }
