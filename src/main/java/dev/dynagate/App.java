@@ -165,7 +165,6 @@ public final class App {
                     openTable.accept(created);
                 }));
         tables.decorate(navigatorView.tableList());
-        tables.addDeleteAction(navigatorView.tableList(), deleted -> navigator.refresh());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
                 tables.refresh();
@@ -181,6 +180,13 @@ public final class App {
                 shell.active());
         PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
                 partitions.tabTitle(table), () -> partitions.open(table)));
+        tables.addDeleteAction(navigatorView.tableList(), deleted -> {
+            navigator.refresh();
+            // the tabs of a table that is gone could only fail from now on
+            String tableTab = tables.tabId(deleted);
+            String partitionsTab = partitions.tabId(deleted);
+            window.closeTabs(id -> id.equals(tableTab) || id.startsWith(tableTab + ":") || id.equals(partitionsTab));
+        });
         partitions.onDrill(drill -> window.openTab(tables.partitionTabId(drill.table(), drill.index(), drill.keyValue()),
                 drill.table() + " · " + drill.keyValue(),
                 () -> tables.openPartition(drill.table(), drill.index(), drill.keyValue())));

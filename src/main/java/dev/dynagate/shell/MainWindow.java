@@ -53,6 +53,11 @@ public final class MainWindow extends BorderPane {
         workspace.getSelectionModel().select(tab);
     }
 
+    /** Closes every tab whose id {@code ids} accepts. */
+    public void closeTabs(java.util.function.Predicate<String> ids) {
+        workspace.getTabs().removeIf(tab -> tab.getId() != null && ids.test(tab.getId()));
+    }
+
     public TabPane workspace() {
         return workspace;
     }

@@ -30,6 +30,7 @@ class MainWindowTest {
     @TempDir
     static Path config;
 
+    private MainWindow window;
     private final Connection prod = Connection.profile("team-prod", "eu-west-1").withColour(EnvironmentColour.RED).withReadOnly(true);
     private final Connection dev = Connection.profile("dev", "eu-west-1");
     private ShellPresenter shell;
@@ -59,7 +60,7 @@ class MainWindowTest {
         ConnectionBarView bar = new ConnectionBarView(shell, () -> { }, () -> { }, () -> { });
         NavigatorView navigatorView = new NavigatorView(navigator, t -> { },
                 NavigatorView.emptyState("No APIs on this connection."));
-        MainWindow window = new MainWindow(bar, navigatorView, shell, operations);
+        window = new MainWindow(bar, navigatorView, shell, operations);
         scene = new Scene(window, 1280, 800);
         ThemeSwitcher.apply(shell.theme().get(), scene);
         shell.theme().addListener((obs, old, theme) -> ThemeSwitcher.apply(theme, scene));
@@ -88,6 +89,19 @@ class MainWindowTest {
         assertThat(readOnly.isSelected()).isTrue();
         assertThat(tables.getItems()).containsExactly("orders-prod", "customers-prod");
         Screenshots.save(scene, "main-window");
+    }
+
+    @Test
+    void closingTabsByIdLeavesTheOthersOpen(FxRobot robot) {
+        robot.interact(() -> {
+            window.openTab("table:c:Orders", "Orders", javafx.scene.control.Label::new);
+            window.openTab("table:c:Orders:byCustomer:42", "Orders · 42", javafx.scene.control.Label::new);
+            window.openTab("table:c:OrdersArchive", "OrdersArchive", javafx.scene.control.Label::new);
+            window.closeTabs(id -> id.equals("table:c:Orders") || id.startsWith("table:c:Orders:"));
+        });
+
+        assertThat(window.workspace().getTabs()).extracting(javafx.scene.control.Tab::getId)
+                .contains("table:c:OrdersArchive").doesNotContain("table:c:Orders", "table:c:Orders:byCustomer:42");
     }
 
     @Test
