@@ -165,6 +165,7 @@ public final class App {
                     openTable.accept(created);
                 }));
         tables.decorate(navigatorView.tableList());
+        tables.addTimeToLiveAction(navigatorView.tableList());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
                 tables.refresh();

@@ -57,6 +57,12 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
         client.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
     }
 
+    @Override
+    public void setTimeToLive(String table, String attribute, boolean enabled) {
+        client.updateTimeToLive(b -> b.tableName(table)
+                .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(enabled)));
+    }
+
     /** DeleteTable, then DescribeTable until it is gone. */
     @Override
     public void delete(String table) {

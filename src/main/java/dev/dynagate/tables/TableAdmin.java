@@ -1,7 +1,7 @@
 package dev.dynagate.tables;
 
 /**
- * Creates and deletes tables on one connection. Each call blocks until DynamoDB has done it (the new table ACTIVE, the
+ * Creates and deletes tables on one connection, and sets their time to live. Each call blocks until DynamoDB has done it (the new table ACTIVE, the
  * old one gone); call them on the background executor.
  */
 public interface TableAdmin {
@@ -20,4 +20,7 @@ public interface TableAdmin {
     void create(Spec spec);
 
     void delete(String table);
+
+    /** Turns time to live on for {@code attribute}, or off ({@code enabled} false, with the attribute it had). */
+    void setTimeToLive(String table, String attribute, boolean enabled);
 }

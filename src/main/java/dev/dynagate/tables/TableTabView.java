@@ -30,6 +30,7 @@ public final class TableTabView extends BorderPane {
     private final Label message = new Label();
     private final Label copied = new Label();
     private final FilePicker picker;
+    private TitledPane facts;
 
     /**
      * @param layouts reads a table's saved column layout; {@code remember} writes it
@@ -58,6 +59,9 @@ public final class TableTabView extends BorderPane {
             }
         });
         presenter.description().addListener((obs, old, table) -> {
+            if (table != null && old != null && facts != null) {
+                facts.setContent(new TableFactsView(table)); // described again (its time to live changed)
+            }
             if (table != null && old == null) {
                 build(table, layouts.apply(table.name()), layout -> remember.accept(table.name(), layout),
                         (label, text) -> {
@@ -110,7 +114,7 @@ public final class TableTabView extends BorderPane {
                        java.util.function.Supplier<String> endpoint, String region) {
         ItemExplorerPresenter explorer = presenter.explorer();
         ItemEditorPresenter editor = presenter.editor();
-        TitledPane facts = new TitledPane(table.name(), new TableFactsView(table));
+        facts = new TitledPane(table.name(), new TableFactsView(table));
         facts.setGraphic(new FontIcon("fth-database"));
         facts.getStyleClass().add("facts-pane");
         QueryBuilderView builder = new QueryBuilderView(explorer.builder(), copy, endpoint, region);

@@ -123,6 +123,76 @@ public final class TablesFeature {
         list.getContextMenu().getItems().add(item);
     }
 
+    /** Adds "Time to live…" to the navigator list's context menu. */
+    public void addTimeToLiveAction(ListView<String> list) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Time to live…",
+                new org.kordamp.ikonli.javafx.FontIcon("fth-clock"));
+        item.setId("table-ttl-action");
+        item.setOnAction(e -> {
+            String selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                changeTimeToLive(selected);
+            }
+        });
+        if (list.getContextMenu() == null) {
+            list.setContextMenu(new javafx.scene.control.ContextMenu());
+        }
+        list.getContextMenu().getItems().add(item);
+    }
+
+    /**
+     * Asks which attribute holds the items' expiry (empty: none) and sets the table's time to live to it. DynamoDB
+     * changes the attribute of a table whose TTL is on only once it is off, so that case asks to turn it off first.
+     * Open tabs of the table read its facts again.
+     */
+    public CompletableFuture<Void> changeTimeToLive(String table) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connection now = current(connection);
+        if (now.readOnly()) {
+            dialogs.showError("Time to live not changed", new UserMessage("This connection is read-only: the time "
+                    + "to live of " + table + " was not changed.", "Turn off read-only in the connection bar.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Reading the time to live of " + table,
+                () -> services.describer(now).describe(table).ttlAttribute())
+                .thenComposeAsync(current -> {
+                    java.util.Optional<String> answer = dialogs.ask("Time to live of " + table, "The attribute "
+                            + "holding each item's expiry time, in seconds since 1970 (UTC). DynamoDB deletes an item "
+                            + "within days after that time; the sandbox within seconds. Leave it empty to turn time "
+                            + "to live off.", current == null ? "expiresAt" : current);
+                    if (answer.isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    String wanted = answer.get().strip();
+                    if (wanted.isEmpty() && current == null || wanted.equals(current)) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (!wanted.isEmpty() && current != null) {
+                        dialogs.showError("Time to live not changed", new UserMessage("Time to live of " + table
+                                + " is on with " + current + "; DynamoDB moves it to another attribute only once it "
+                                + "is off.", "Clear the field to turn it off first (on AWS it can be turned on again "
+                                + "an hour later).", false));
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    boolean enable = !wanted.isEmpty();
+                    return operations.run((enable ? "Turning on" : "Turning off") + " the time to live of " + table,
+                            () -> {
+                                services.admin(now).setTimeToLive(table, enable ? wanted : current, enable);
+                                return (Void) null;
+                            });
+                }, operations.ui())
+                .whenCompleteAsync((ok, error) -> {
+                    if (error != null) {
+                        dialogs.showError("Time to live not changed", Problems.describe(services.errors(now), error));
+                        return;
+                    }
+                    tabs.stream().filter(tab -> tab.tableName().equals(table)).forEach(TableTabPresenter::load);
+                }, operations.ui());
+    }
+
     /**
      * Deletes a table of the active connection once the user has typed its name, in the background; a read-only
      * connection refuses, and a failure is shown in a dialog.

@@ -11,6 +11,8 @@ class FakeDialogs implements Dialogs {
     final List<String> asked = new ArrayList<>();
     boolean answer = true;
     String typed = "";
+    /** What {@link #ask} answers; empty: the user cancelled. */
+    Optional<String> typedAnswer = Optional.empty();
 
     @Override
     public void showError(String title, UserMessage message) {
@@ -31,6 +33,7 @@ class FakeDialogs implements Dialogs {
 
     @Override
     public Optional<String> ask(String title, String question, String initial) {
-        return Optional.empty();
+        asked.add("ask [" + initial + "]: " + question);
+        return typedAnswer;
     }
 }

@@ -25,6 +25,11 @@ class NewTablePresenterTest {
             public void delete(String table) {
                 throw new AssertionError("the form never deletes");
             }
+
+            @Override
+            public void setTimeToLive(String table, String attribute, boolean enabled) {
+                throw new AssertionError("the form sets no time to live");
+            }
         };
         return new NewTablePresenter(() -> admin, e -> new UserMessage("failed: " + e.getMessage(), "", false),
                 direct, readOnly);

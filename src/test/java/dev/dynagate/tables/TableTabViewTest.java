@@ -307,6 +307,38 @@ class TableTabViewTest {
                 + "in it from sandbox? This cannot be undone."));
     }
 
+    @Test
+    void timeToLiveIsTurnedOnAndOffAndTheOpenTabShowsIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#run-query").tryQuery().isPresent());
+        dialogs.typedAnswer = java.util.Optional.of("expiresAt");
+
+        changeTimeToLive(robot);
+
+        assertThat(services.tableDescriber(connection).describe("Experiments").ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("ask [expiresAt]: The attribute holding each item's "
+                + "expiry time"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        && l.getText().contains("expiresAt")).tryQuery().isPresent());
+
+        dialogs.typedAnswer = java.util.Optional.of("validUntil");
+        changeTimeToLive(robot);
+        assertThat(dialogs.asked).last().asString().startsWith("error: Time to live of Experiments is on with "
+                + "expiresAt");
+
+        dialogs.typedAnswer = java.util.Optional.of("");
+        changeTimeToLive(robot);
+        assertThat(services.tableDescriber(connection).describe("Experiments").ttlAttribute()).isNull();
+    }
+
+    private void changeTimeToLive(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> changing.set(feature.changeTimeToLive("Experiments")));
+        changing.get().get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private List<String> tableNames() {
         return services.tables(connection).listTableNames(null, 100).names();
     }
