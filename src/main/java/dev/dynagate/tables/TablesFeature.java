@@ -108,30 +108,24 @@ public final class TablesFeature {
 
     /** Adds "Delete table…" to the navigator list's context menu; {@code deleted} hears the name once it is gone. */
     public void addDeleteAction(ListView<String> list, java.util.function.Consumer<String> deleted) {
-        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Delete table…",
-                new org.kordamp.ikonli.javafx.FontIcon("fth-trash-2"));
-        item.setId("table-delete-action");
-        item.setOnAction(e -> {
-            String selected = list.getSelectionModel().getSelectedItem();
-            if (selected != null) {
-                deleteTable(selected, deleted);
-            }
-        });
-        if (list.getContextMenu() == null) {
-            list.setContextMenu(new javafx.scene.control.ContextMenu());
-        }
-        list.getContextMenu().getItems().add(item);
+        addListAction(list, "table-delete-action", "Delete table…", "fth-trash-2", table -> deleteTable(table, deleted));
     }
 
     /** Adds "Time to live…" to the navigator list's context menu. */
     public void addTimeToLiveAction(ListView<String> list) {
-        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Time to live…",
-                new org.kordamp.ikonli.javafx.FontIcon("fth-clock"));
-        item.setId("table-ttl-action");
+        addListAction(list, "table-ttl-action", "Time to live…", "fth-clock", this::changeTimeToLive);
+    }
+
+    /** An entry of the list's context menu acting on the selected table, after any entries others have added. */
+    private static void addListAction(ListView<String> list, String id, String text, String icon,
+                                      java.util.function.Consumer<String> action) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text,
+                new org.kordamp.ikonli.javafx.FontIcon(icon));
+        item.setId(id);
         item.setOnAction(e -> {
             String selected = list.getSelectionModel().getSelectedItem();
             if (selected != null) {
-                changeTimeToLive(selected);
+                action.accept(selected);
             }
         });
         if (list.getContextMenu() == null) {
