@@ -2,6 +2,7 @@ package dev.dynagate.aws;
 
 import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.EnvironmentKeys;
 import dev.dynagate.connections.SandboxHost;
 import dev.dynagate.connections.SessionSecrets;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -28,10 +31,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The one place that builds AWS SDK clients. For a connection it resolves credentials (the AWS profile chain,
- * the sandbox's local keys, or a custom endpoint's keys), region, endpoint override, timeouts and retries, gives every
- * client the same explicitly built HTTP client, caches the clients and closes them when the connection is released
- * or its settings change. Client creation is lazy: nothing is built until a service is first used.
+ * The one place that builds AWS SDK clients. For a connection it resolves credentials (the AWS profile chain, the
+ * environment's keys, the sandbox's local keys, or a custom endpoint's keys), region, endpoint override, timeouts
+ * and retries, gives every client the same explicitly built HTTP client, caches the clients and closes them when the
+ * connection is released or its settings change. Client creation is lazy: nothing is built until a service is first used.
  */
 public final class AwsClientFactory implements AutoCloseable {
     static final String DEFAULT_REGION = "us-east-1";
@@ -147,7 +150,8 @@ public final class AwsClientFactory implements AutoCloseable {
     private AwsCredentialsProvider credentialsFor(Connection connection) {
         return switch (connection.kind()) {
             case SANDBOX -> StaticCredentialsProvider.create(LOCAL_KEYS);
-            case PROFILE -> profileCredentials(connection.profile());
+            case PROFILE -> connection.usesEnvironmentKeys() ? environmentCredentials()
+                    : profileCredentials(connection.profile());
             case ENDPOINT -> {
                 if (connection.profile() != null && !connection.profile().isBlank()) {
                     yield profileCredentials(connection.profile());
@@ -158,6 +162,20 @@ public final class AwsClientFactory implements AutoCloseable {
                         : StaticCredentialsProvider.create(LOCAL_KEYS);
             }
         };
+    }
+
+    /** Read when the connection's first client is built: the keys the process was started with. */
+    private AwsCredentialsProvider environmentCredentials() {
+        EnvironmentKeys keys = profiles.get().environmentKeys();
+        if (keys == null) {
+            return () -> {
+                throw SdkClientException.create("Unable to load credentials: AWS_ACCESS_KEY_ID and "
+                        + "AWS_SECRET_ACCESS_KEY are not both set in the environment.");
+            };
+        }
+        return StaticCredentialsProvider.create(keys.sessionToken() == null
+                ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
     }
 
     private AwsCredentialsProvider profileCredentials(String profile) {

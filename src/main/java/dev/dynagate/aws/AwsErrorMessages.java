@@ -27,6 +27,8 @@ public final class AwsErrorMessages {
             "Start the service there, or fix the endpoint URL in the connection settings.";
     private static final String FIX_NOT_FOUND = "Refresh the list: it may have been deleted.";
     private static final String FIX_THROTTLED = "If it persists, lower the page size or parallel segments.";
+    private static final String FIX_ENVIRONMENT_KEYS = "Start Dynagate again with fresh AWS_ACCESS_KEY_ID, "
+            + "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or pick a profile instead.";
     private static final String FIX_NO_CREDENTIALS =
             "Configure them with 'aws configure' (or 'aws configure sso'), or pick another connection.";
     /** The same advice for someone at a command line, where there is no connection form and no list to refresh. */
@@ -37,7 +39,9 @@ public final class AwsErrorMessages {
             FIX_THROTTLED, "If it persists, lower --segments (export) or --writers (import), or raise the table's "
                     + "capacity.",
             FIX_NO_CREDENTIALS,
-            "Configure them with 'aws configure' (or 'aws configure sso'), or pass another --profile.");
+            "Configure them with 'aws configure' (or 'aws configure sso'), or pass another --profile.",
+            FIX_ENVIRONMENT_KEYS, "Set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or pass "
+                    + "--profile.");
 
     private AwsErrorMessages() {
     }
@@ -79,7 +83,8 @@ public final class AwsErrorMessages {
         if (lower.contains("unable to load credentials") || lower.contains("profile file contained no credentials")
                 || lower.contains("no credentials") || lower.contains("unable to load region")) {
             return new UserMessage("No AWS credentials were found for " + describeSource(connection) + ".",
-                    FIX_NO_CREDENTIALS, false);
+                    connection != null && connection.usesEnvironmentKeys() ? FIX_ENVIRONMENT_KEYS
+                            : FIX_NO_CREDENTIALS, false);
         }
         if (hasCause(error, UnknownHostException.class)) {
             String host = causeMessage(error, UnknownHostException.class);
@@ -110,6 +115,10 @@ public final class AwsErrorMessages {
         int status = service.statusCode();
         switch (code) {
             case "ExpiredToken", "ExpiredTokenException", "RequestExpired" -> {
+                if (connection != null && connection.usesEnvironmentKeys()) {
+                    return new UserMessage("The AWS credentials in the environment have expired.",
+                            FIX_ENVIRONMENT_KEYS, false);
+                }
                 String profile = connection == null || connection.profile() == null ? null : connection.profile();
                 return new UserMessage("The AWS credentials have expired.", profile == null
                         ? "Refresh your credentials, then retry."
@@ -118,7 +127,8 @@ public final class AwsErrorMessages {
             case "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
                  "SignatureDoesNotMatch" -> {
                 return new UserMessage("AWS rejected the credentials (" + code + ").",
-                        "Check the access keys of " + describeSource(connection) + ".", false);
+                        connection != null && connection.usesEnvironmentKeys() ? FIX_ENVIRONMENT_KEYS
+                                : "Check the access keys of " + describeSource(connection) + ".", false);
             }
             case "ThrottlingException", "Throttling", "TooManyRequestsException",
                  "ProvisionedThroughputExceededException", "RequestLimitExceeded" -> {
@@ -144,6 +154,9 @@ public final class AwsErrorMessages {
     private static String describeSource(Connection connection) {
         if (connection == null) {
             return "this connection";
+        }
+        if (connection.usesEnvironmentKeys()) {
+            return "the environment's AWS_ACCESS_KEY_ID";
         }
         return connection.profile() != null ? "profile '" + connection.profile() + "'" : "'" + connection.name() + "'";
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** Where a table command's DynamoDB calls go: an AWS profile and region, or another endpoint. */
 final class DynamoDbConnectionOptions {
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "AWS profile (default: AWS_PROFILE or 'default'; with --endpoint-url: local keys).")
+            description = "AWS profile (default: the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY when set, "
+                    + "else AWS_PROFILE or 'default'; with --endpoint-url: local keys).")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -37,7 +38,14 @@ final class DynamoDbConnectionOptions {
         home = homeFolder;
     }
 
+    /** As the AWS CLI: --profile, else the environment's keys, else AWS_PROFILE (or 'default'). */
     Connection connection() {
+        if (profile == null && endpoint == null) {
+            AwsProfiles.Discovery found = profiles();
+            if (found.environmentKeys() != null) {
+                return Connection.environmentKeys(region != null ? region : found.regionWithoutProfile());
+            }
+        }
         String chosenProfile = profile != null ? profile
                 : firstNonBlank(environment.get("AWS_PROFILE"), environment.get("AWS_DEFAULT_PROFILE"), "default");
         String chosenRegion = firstNonBlank(region, environment.get("AWS_REGION"),
@@ -73,8 +81,11 @@ final class DynamoDbConnectionOptions {
     /** Where the calls go, for progress lines: the endpoint, or the profile, with the region. */
     static String describe(Connection connection) {
         String region = connection.region() == null ? "us-east-1" : connection.region();
-        return connection.kind() == Connection.Kind.ENDPOINT ? connection.endpoint() + " (" + region + ")"
-                : "profile " + connection.profile() + " in " + region;
+        if (connection.kind() == Connection.Kind.ENDPOINT) {
+            return connection.endpoint() + " (" + region + ")";
+        }
+        return (connection.usesEnvironmentKeys() ? "the environment's keys" : "profile " + connection.profile())
+                + " in " + region;
     }
 
     /** One line for a failure: a file's error with its path, an AWS error with what to do. */

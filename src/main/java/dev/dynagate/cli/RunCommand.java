@@ -3,6 +3,7 @@ package dev.dynagate.cli;
 import dev.dynagate.aws.AwsClientFactory;
 import dev.dynagate.aws.SdkSigV4Signer;
 import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.EnvironmentKeys;
 import dev.dynagate.connections.Connection;
 import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.requests.HttpRequestSender;
@@ -87,7 +88,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a variable, above the environment (repeatable).")
     Map<String, String> variables = new LinkedHashMap<>();
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for SigV4 requests (default: AWS_PROFILE or 'default').")
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for SigV4 requests (default: the keys in "
+            + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY when set, else AWS_PROFILE or 'default').")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Region for SigV4 requests when the URL does not name one.")
@@ -98,6 +100,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
+
+    private Map<String, String> processEnvironment = System.getenv();
+    private Path home = Path.of(System.getProperty("user.home"));
+
+    /** For tests: another environment and home folder than the process's, for SigV4 credentials and region. */
+    void processEnvironment(Map<String, String> variables, Path homeFolder) {
+        processEnvironment = variables;
+        home = homeFolder;
+    }
 
     @Override
     public Integer call() {
@@ -137,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        LazySigner signer = new LazySigner(this::connection);
+        LazySigner signer = new LazySigner(this::connection, () -> AwsProfiles.discover(processEnvironment, home));
         try {
             HttpRequestSender sender = new HttpRequestSender(signer, executor).withTimeout(Duration.ofMillis(timeoutMillis));
             RunReport report = new CollectionRunner(sender, Clock.systemUTC())
@@ -169,12 +180,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Connection connection() {
-        String chosenRegion = region != null ? region : System.getenv().getOrDefault("AWS_REGION",
-                System.getenv().get("AWS_DEFAULT_REGION"));
+        String chosenRegion = region != null ? region : processEnvironment.getOrDefault("AWS_REGION",
+                processEnvironment.get("AWS_DEFAULT_REGION"));
         if (localCredentials) {
             return Connection.sandbox().withRegion(chosenRegion);
         }
-        String name = profile != null ? profile : System.getenv().getOrDefault("AWS_PROFILE", "default");
+        if (profile == null && EnvironmentKeys.from(processEnvironment).isPresent()) {
+            return Connection.environmentKeys(chosenRegion); // as the AWS CLI: they win over AWS_PROFILE
+        }
+        String name = profile != null ? profile : processEnvironment.getOrDefault("AWS_PROFILE", "default");
         return Connection.profile(name, chosenRegion);
     }
 
@@ -234,18 +248,20 @@ public final class RunCommand implements Callable<Integer> {
     /** Builds the AWS credential machinery only when a SigV4 request is actually signed: most runs never need it. */
     private static final class LazySigner implements RequestSigner, AutoCloseable {
         private final java.util.function.Supplier<Connection> connection;
+        private final java.util.function.Supplier<AwsProfiles.Discovery> profiles;
         private AwsClientFactory clients;
         private SdkSigV4Signer signer;
 
-        LazySigner(java.util.function.Supplier<Connection> connection) {
+        LazySigner(java.util.function.Supplier<Connection> connection,
+                   java.util.function.Supplier<AwsProfiles.Discovery> profiles) {
             this.connection = connection;
+            this.profiles = profiles;
         }
 
         @Override
         public synchronized Signed sign(Unsigned request, Auth.SigV4 auth) {
             if (signer == null) {
-                clients = new AwsClientFactory(() -> AwsProfiles.discover(System.getenv(),
-                        Path.of(System.getProperty("user.home"))), () -> {
+                clients = new AwsClientFactory(profiles, () -> {
                     throw new IllegalStateException("the command line runner does not start the sandbox");
                 }, new SessionSecrets());
                 Connection active = connection.get();

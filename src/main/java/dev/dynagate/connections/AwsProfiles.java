@@ -18,12 +18,27 @@ public final class AwsProfiles {
     private AwsProfiles() {
     }
 
-    /** What was found, plus the environment's choices and anything that was skipped. */
+    /**
+     * What was found, plus the environment's choices and anything that was skipped.
+     *
+     * @param environmentKeys the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or null when they are not set
+     */
     public record Discovery(List<AwsProfile> profiles, String defaultProfile, String defaultRegion,
-                            Path configFile, Path credentialsFile, List<String> problems) {
+                            Path configFile, Path credentialsFile, List<String> problems,
+                            EnvironmentKeys environmentKeys) {
 
         public AwsProfile profile(String name) {
             return profiles.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        }
+
+        /** The region a connection without a profile of its own starts with: the environment's, else the default
+         * profile's, else none. */
+        public String regionWithoutProfile() {
+            if (defaultRegion != null) {
+                return defaultRegion;
+            }
+            AwsProfile fallback = profile(defaultProfile);
+            return fallback == null ? null : fallback.region();
         }
     }
 
@@ -36,7 +51,8 @@ public final class AwsProfiles {
         List<AwsProfile> profiles = merge(configIni, credentialsIni, config, credentials, problems);
         String defaultProfile = firstNonBlank(env.get("AWS_PROFILE"), env.get("AWS_DEFAULT_PROFILE"), "default");
         String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), null);
-        return new Discovery(profiles, defaultProfile, region, config, credentials, problems);
+        return new Discovery(profiles, defaultProfile, region, config, credentials, problems,
+                EnvironmentKeys.from(env).orElse(null));
     }
 
     static List<AwsProfile> merge(IniFile config, IniFile credentials, Path configPath, Path credentialsPath,

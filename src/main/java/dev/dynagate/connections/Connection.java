@@ -3,11 +3,13 @@ package dev.dynagate.connections;
 import java.net.URI;
 
 /**
- * Where Dynagate sends its calls: the built-in sandbox, an AWS profile, or a custom endpoint (LocalStack, a local
- * DynamoDB emulator…). Holds no secrets: credentials come from the AWS credential chain, the sandbox's fixed local
- * keys, or an access key id whose secret lives only in memory for this run.
+ * Where Dynagate sends its calls: the built-in sandbox, an AWS profile (or the keys in the process's environment), or
+ * a custom endpoint (LocalStack, a local DynamoDB emulator…). Holds no secrets: credentials come from the AWS
+ * credential chain, the environment, the sandbox's fixed local keys, or an access key id whose secret lives only in
+ * memory for this run.
  *
- * @param profile     the AWS profile for PROFILE connections, and optionally for ENDPOINT ones
+ * @param profile     the AWS profile for PROFILE connections (none: the environment's keys), and optionally for
+ *                    ENDPOINT ones
  * @param accessKeyId for ENDPOINT connections with keys: the key id (the secret is never stored)
  */
 public record Connection(String id, String name, Kind kind, String profile, String region, URI endpoint,
@@ -16,6 +18,7 @@ public record Connection(String id, String name, Kind kind, String profile, Stri
     public enum Kind { SANDBOX, PROFILE, ENDPOINT }
 
     public static final String SANDBOX_ID = "sandbox";
+    public static final String ENVIRONMENT_KEYS_ID = "environment-keys";
 
     public static Connection sandbox() {
         return new Connection(SANDBOX_ID, "Sandbox", Kind.SANDBOX, null, "us-east-1", null, null,
@@ -25,6 +28,16 @@ public record Connection(String id, String name, Kind kind, String profile, Stri
     public static Connection profile(String profile, String region) {
         return new Connection("profile:" + profile, profile, Kind.PROFILE, profile, region, null, null,
                 EnvironmentColour.GREY, false);
+    }
+
+    /** AWS itself, signed with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN. */
+    public static Connection environmentKeys(String region) {
+        return new Connection(ENVIRONMENT_KEYS_ID, "Environment keys", Kind.PROFILE, null, region, null, null,
+                EnvironmentColour.GREY, false);
+    }
+
+    public boolean usesEnvironmentKeys() {
+        return kind == Kind.PROFILE && (profile == null || profile.isBlank());
     }
 
     public static Connection endpoint(String name, URI endpoint, String region) {
@@ -60,7 +73,8 @@ public record Connection(String id, String name, Kind kind, String profile, Stri
     public String detail() {
         return switch (kind) {
             case SANDBOX -> "built-in local cloud" + (endpoint == null ? "" : " · " + endpoint);
-            case PROFILE -> "AWS profile · " + (region == null ? "no region" : region);
+            case PROFILE -> (usesEnvironmentKeys() ? "AWS_ACCESS_KEY_ID · " : "AWS profile · ")
+                    + (region == null ? "no region" : region);
             case ENDPOINT -> endpoint + " · " + (region == null ? "us-east-1" : region);
         };
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the list of connections the user can pick: the sandbox first, then discovered AWS profiles, then saved
+ * Builds the list of connections the user can pick: the sandbox first, then the keys in the process's environment
+ * (when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set), then discovered AWS profiles, then saved
  * custom endpoints (with the LocalStack and local-emulator presets offered on first run), each with the user's
  * saved colour, read-only switch and region.
  */
@@ -39,6 +40,11 @@ public final class ConnectionRepository {
         problems.addAll(discovery.problems());
         Map<String, Connection> byId = new LinkedHashMap<>();
         byId.put(Connection.SANDBOX_ID, Connection.sandbox());
+        if (discovery.environmentKeys() != null) {
+            // started through a credentials helper (or with keys exported in the shell): offer what it handed over
+            Connection keys = Connection.environmentKeys(discovery.regionWithoutProfile());
+            byId.put(keys.id(), keys);
+        }
         for (AwsProfile profile : discovery.profiles()) {
             String region = profile.region() != null ? profile.region() : discovery.defaultRegion();
             Connection connection = Connection.profile(profile.name(), region);

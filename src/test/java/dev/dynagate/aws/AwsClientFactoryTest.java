@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class AwsClientFactoryTest {
@@ -118,6 +119,30 @@ class AwsClientFactoryTest {
             assertThatThrownBy(() -> factory.credentials(missing).resolveCredentials())
                     .satisfies(e -> assertThat(AwsErrorMessages.describe(e, missing).text())
                             .isEqualTo("No AWS credentials were found for profile 'nobody'."));
+        }
+    }
+
+    @Test
+    void environmentKeysSignWithTheirSessionTokenAndSayWhenTheyAreMissing() {
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "ASIAENV", "AWS_SECRET_ACCESS_KEY", "env-secret",
+                "AWS_SESSION_TOKEN", "env-token", "AWS_PROFILE", "ignored");
+        Connection keys = Connection.environmentKeys("eu-west-1");
+        try (AwsClientFactory factory = new AwsClientFactory(() -> AwsProfiles.discover(env, home), () -> null,
+                new SessionSecrets())) {
+            AwsCredentials resolved = factory.credentials(keys).resolveCredentials();
+
+            assertThat(resolved).isInstanceOf(AwsSessionCredentials.class);
+            assertThat(resolved.accessKeyId()).isEqualTo("ASIAENV");
+            assertThat(resolved.secretAccessKey()).isEqualTo("env-secret");
+            assertThat(((AwsSessionCredentials) resolved).sessionToken()).isEqualTo("env-token");
+            assertThat(factory.endpoint(keys)).as("AWS itself").isNull();
+        }
+        try (AwsClientFactory factory = factory(new SessionSecrets())) {
+            assertThatThrownBy(() -> factory.credentials(keys).resolveCredentials())
+                    .satisfies(e -> assertThat(AwsErrorMessages.forCommandLine(e, keys)).isEqualTo(
+                            "No AWS credentials were found for the environment's AWS_ACCESS_KEY_ID. Set fresh "
+                                    + "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or pass "
+                                    + "--profile."));
         }
     }
 }

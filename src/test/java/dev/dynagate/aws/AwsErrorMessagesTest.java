@@ -102,6 +102,25 @@ class AwsErrorMessagesTest {
     }
 
     @Test
+    void expiredOrRejectedEnvironmentKeysSayToStartAgainWithFreshOnes() {
+        Connection keys = Connection.environmentKeys("eu-west-1");
+
+        UserMessage expired = AwsErrorMessages.describe(service(400, "ExpiredTokenException",
+                "The security token included in the request is expired"), keys);
+        assertThat(expired.text()).isEqualTo("The AWS credentials in the environment have expired.");
+        assertThat(expired.fix()).isEqualTo("Start Dynagate again with fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
+                + "and AWS_SESSION_TOKEN, or pick a profile instead.");
+        assertThat(expired.retryable()).as("retrying sends the same keys").isFalse();
+        assertThat(AwsErrorMessages.forCommandLine(service(400, "UnrecognizedClientException",
+                "The security token included in the request is invalid."), keys))
+                .isEqualTo("AWS rejected the credentials (UnrecognizedClientException). Set fresh AWS_ACCESS_KEY_ID, "
+                        + "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, or pass --profile.");
+        assertThat(AwsErrorMessages.describe(service(400, "AccessDeniedException", "User: arn:aws:sts::1:assumed-role/ci"
+                + " is not authorized to perform: dynamodb:Scan on resource"), keys).text())
+                .isEqualTo("Access denied: the environment's AWS_ACCESS_KEY_ID is not allowed dynamodb:Scan.");
+    }
+
+    @Test
     void invalidRegionIsCaughtBeforeTheNetwork() {
         UserMessage message = AwsErrorMessages.describe(SdkClientException.create("whatever"), dev.withRegion("eu-wst-1"));
 

@@ -3,6 +3,9 @@ package dev.dynagate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.requests.Exchange;
 import dev.dynagate.requests.HttpRequestSender;
 import dev.dynagate.requests.SigningDetails;
@@ -102,6 +105,25 @@ class SdkSigV4SignerTest {
 
         assertThat(exchange.response().bodyText()).isEqualTo("signature ok");
         assertThat(exchange.request().headers()).extracting(KeyValue::key).contains("X-Amz-Security-Token");
+    }
+
+    @Test
+    void aConnectionOnTheEnvironmentsKeysSignsWithThem() throws Exception {
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", SESSION.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", SESSION.secretAccessKey(), "AWS_SESSION_TOKEN", SESSION.sessionToken());
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("no-aws-files");
+        try (AwsClientFactory clients = new AwsClientFactory(() -> AwsProfiles.discover(env, home), () -> null,
+                new SessionSecrets())) {
+            SdkSigV4Signer signer = SdkSigV4Signer.forConnections(clients,
+                    () -> Connection.environmentKeys("eu-west-1"));
+            RequestSpec spec = RequestSpec.of("POST", server.uri("/prod/items").toString())
+                    .withBody(Body.json("{\"id\":1}")).withAuth(new Auth.SigV4(null, null, null));
+
+            Exchange exchange = send(new HttpRequestSender(signer, executor), spec);
+
+            assertThat(exchange.response().bodyText()).isEqualTo("signature ok");
+            assertThat(server.verdicts).singleElement().isEqualTo("signature ok");
+        }
     }
 
     @Test

@@ -51,7 +51,16 @@ class RunCommandTest {
     }
 
     private int run(String... args) {
+        return run(null, args);
+    }
+
+    /** Runs with another environment (and an empty home folder) than the process's when one is given. */
+    private int run(java.util.Map<String, String> environment, String... args) {
         CommandLine line = DynagateCommand.commandLine(mode -> { });
+        if (environment != null) {
+            RunCommand command = line.getSubcommands().get("run").getCommand();
+            command.processEnvironment(environment, dir.resolve("home"));
+        }
         line.setErr(new PrintWriter(err, true));
         line.setOut(new PrintWriter(new StringWriter(), true));
         String[] all = new String[args.length + 1];
@@ -130,5 +139,30 @@ class RunCommandTest {
         assertThat(run(collection.toString(), "--env", "nowhere")).isEqualTo(2);
         assertThat(err.toString()).contains("No environment \"nowhere\"").contains("it has: dev");
         assertThat(run(dir.resolve("missing").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void sigV4RequestsSignWithTheEnvironmentsKeysUnlessAProfileIsNamed() throws Exception {
+        Path signed = dir.resolve("signed");
+        RequestSpec health = RequestSpec.of("GET", server.url("/health")).withName("Health")
+                .withAuth(new dev.dynagate.requests.model.Auth.SigV4("execute-api", "eu-west-1", null));
+        CollectionFiles.create(new Collection(null, "Signed", null, null, List.of(), List.of(), null,
+                List.of(SavedRequest.of(health))), signed);
+        Files.createDirectories(dir.resolve("home/.aws"));
+        Files.writeString(dir.resolve("home/.aws/credentials"),
+                "[ops]\naws_access_key_id = AKIAOPS\naws_secret_access_key = ops-secret\n");
+        java.util.Map<String, String> env = java.util.Map.of("AWS_ACCESS_KEY_ID", "ASIAENV",
+                "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_SESSION_TOKEN", "env-token", "AWS_PROFILE", "ops");
+
+        assertThat(run(env, signed.toString())).as(err.toString()).isZero();
+        assertThat(run(env, signed.toString(), "--profile", "ops")).as(err.toString()).isZero();
+
+        assertThat(server.seen).hasSize(2);
+        assertThat(server.seen.get(0).headers().getFirst("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=ASIAENV/").contains("/eu-west-1/execute-api/");
+        assertThat(server.seen.get(0).headers().getFirst("X-Amz-Security-Token")).isEqualTo("env-token");
+        assertThat(server.seen.get(1).headers().getFirst("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIAOPS/");
+        assertThat(server.seen.get(1).headers().containsKey("X-Amz-Security-Token")).isFalse();
     }
 }

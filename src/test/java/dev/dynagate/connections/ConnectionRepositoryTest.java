@@ -99,4 +99,32 @@ class ConnectionRepositoryTest {
         assertThat(listing.active().kind()).isEqualTo(Connection.Kind.SANDBOX);
         assertThat(listing.problems()).singleElement().asString().contains("incomplete connection entry");
     }
+
+    @Test
+    void keysInTheEnvironmentAreOfferedAfterTheSandboxWhileTheyAreSet() throws Exception {
+        Path home = profiles().configFile().getParent().getParent();
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_PROFILE", "dev");
+        ConnectionRepository repository = new ConnectionRepository(dir);
+
+        ConnectionRepository.Listing listing = repository.load(AwsProfiles.discover(env, home));
+
+        Connection keys = listing.connections().get(1);
+        assertThat(listing.connections()).extracting(Connection::name)
+                .startsWith("Sandbox", "Environment keys", "dev", "team-prod");
+        assertThat(keys.usesEnvironmentKeys()).isTrue();
+        assertThat(keys.region()).as("the region of AWS_PROFILE, as the AWS CLI").isEqualTo("eu-west-1");
+        assertThat(keys.detail()).isEqualTo("AWS_ACCESS_KEY_ID · eu-west-1");
+
+        Connection red = keys.withColour(EnvironmentColour.RED);
+        repository.save(List.of(listing.connections().get(0), red), red);
+        assertThat(new ConnectionRepository(dir).load(AwsProfiles.discover(env, home)).active())
+                .satisfies(active -> {
+                    assertThat(active.id()).isEqualTo(Connection.ENVIRONMENT_KEYS_ID);
+                    assertThat(active.colour()).isEqualTo(EnvironmentColour.RED);
+                });
+        ConnectionRepository.Listing without = new ConnectionRepository(dir).load(AwsProfiles.discover(Map.of(), home));
+        assertThat(without.connections()).noneMatch(Connection::usesEnvironmentKeys);
+        assertThat(without.active().kind()).isEqualTo(Connection.Kind.SANDBOX);
+    }
 }
