@@ -4,16 +4,19 @@ import dev.dynagate.tables.TableCatalog;
 import dev.dynagate.tables.TableAdmin;
 import dev.dynagate.tables.TableDescriber;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -35,18 +38,35 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
     /** CreateTable, then DescribeTable until it is ACTIVE (at once on the sandbox, seconds on DynamoDB). */
     @Override
     public void create(Spec spec) {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<KeySchemaElement> keys = new ArrayList<>();
-        attributes.add(AttributeDefinition.builder().attributeName(spec.partition().name())
-                .attributeType(spec.partition().type().name()).build());
-        keys.add(KeySchemaElement.builder().attributeName(spec.partition().name()).keyType(KeyType.HASH).build());
-        if (spec.sort() != null) {
-            attributes.add(AttributeDefinition.builder().attributeName(spec.sort().name())
-                    .attributeType(spec.sort().type().name()).build());
-            keys.add(KeySchemaElement.builder().attributeName(spec.sort().name()).keyType(KeyType.RANGE).build());
+        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
+        List<KeySchemaElement> keys = keySchema(spec.partition(), spec.sort(), attributes);
+        List<GlobalSecondaryIndex> globals = new ArrayList<>();
+        List<LocalSecondaryIndex> locals = new ArrayList<>();
+        for (IndexSpec index : spec.indexes()) {
+            List<KeySchemaElement> indexKeys = keySchema(index.partition(), index.sort(), attributes);
+            Projection projection = Projection.builder().projectionType(index.projection())
+                    .nonKeyAttributes(index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes()).build();
+            if (index.kind() == dev.dynagate.tables.TableDescription.IndexKind.LSI) {
+                locals.add(LocalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
+                        .projection(projection).build());
+            } else {
+                GlobalSecondaryIndex.Builder global = GlobalSecondaryIndex.builder().indexName(index.name())
+                        .keySchema(indexKeys).projection(projection);
+                if (!spec.onDemand()) {
+                    global.provisionedThroughput(p -> p.readCapacityUnits(spec.readUnits())
+                            .writeCapacityUnits(spec.writeUnits()));
+                }
+                globals.add(global.build());
+            }
         }
         client.createTable(b -> {
-            b.tableName(spec.name()).attributeDefinitions(attributes).keySchema(keys);
+            b.tableName(spec.name()).attributeDefinitions(attributes.values()).keySchema(keys);
+            if (!globals.isEmpty()) {
+                b.globalSecondaryIndexes(globals);
+            }
+            if (!locals.isEmpty()) {
+                b.localSecondaryIndexes(locals);
+            }
             if (spec.onDemand()) {
                 b.billingMode(BillingMode.PAY_PER_REQUEST);
             } else {
@@ -55,6 +75,22 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
             }
         });
         client.waiter().waitUntilTableExists(b -> b.tableName(spec.name()));
+    }
+
+    /** A key schema, declaring each attribute it names once (CreateTable refuses one declared twice). */
+    private static List<KeySchemaElement> keySchema(dev.dynagate.tables.TableDescription.Key partition,
+                                                    dev.dynagate.tables.TableDescription.Key sort,
+                                                    Map<String, AttributeDefinition> attributes) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        var named = sort == null ? List.of(partition) : List.of(partition, sort);
+        for (int i = 0; i < named.size(); i++) {
+            var key = named.get(i);
+            attributes.putIfAbsent(key.name(), AttributeDefinition.builder().attributeName(key.name())
+                    .attributeType(key.type().name()).build());
+            keys.add(KeySchemaElement.builder().attributeName(key.name())
+                    .keyType(i == 0 ? KeyType.HASH : KeyType.RANGE).build());
+        }
+        return keys;
     }
 
     @Override

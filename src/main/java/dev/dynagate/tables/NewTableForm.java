@@ -2,6 +2,10 @@ package dev.dynagate.tables;
 
 import java.util.Optional;
 import javafx.geometry.Insets;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -14,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The New table form over {@link NewTablePresenter}; thin: every rule lives in the presenter. */
@@ -25,9 +30,13 @@ final class NewTableForm extends GridPane {
     final RadioButton onDemand = new RadioButton("On demand");
     final RadioButton provisioned = new RadioButton("Provisioned");
     final Label problem = new Label();
+    final Button addIndex = new Button("Add index");
+    final VBox indexRows = new VBox();
+    private final Map<IndexDraft, IndexRow> rows = new HashMap<>();
 
     NewTableForm(NewTablePresenter presenter) {
         getStyleClass().add("new-table-form");
+        getStylesheets().add(NewTableForm.class.getResource("tables.css").toExternalForm());
         setHgap(8);
         setVgap(8);
         setPadding(new Insets(12));
@@ -42,7 +51,7 @@ final class NewTableForm extends GridPane {
         hasSortKey.setId("new-table-has-sort");
         hasSortKey.selectedProperty().bindBidirectional(presenter.hasSortKey());
         sortName.disableProperty().bind(hasSortKey.selectedProperty().not());
-        ComboBox<KeyType> sortType = typePicker(presenter.sortType());
+        ComboBox<KeyType> sortType = IndexRow.typePicker(presenter.sortType());
         sortType.disableProperty().bind(hasSortKey.selectedProperty().not());
 
         ToggleGroup billing = new ToggleGroup();
@@ -66,27 +75,41 @@ final class NewTableForm extends GridPane {
         Label capacityLabel = new Label("Capacity");
         Label readLabel = new Label("read");
         Label writeLabel = new Label("write");
-        ComboBox<KeyType> partitionType = typePicker(presenter.partitionType());
+        ComboBox<KeyType> partitionType = IndexRow.typePicker(presenter.partitionType());
         addRow(0, tableLabel, name);
         addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
         addRow(2, hasSortKey, new HBox(6, sortName, sortType));
         HBox capacity = new HBox(8, onDemand, provisioned, readLabel, reads, writeLabel, writes);
         capacity.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         addRow(3, capacityLabel, capacity);
-        add(problem, 0, 4, 2, 1);
+        Label indexesLabel = new Label("Indexes");
+        addIndex.setId("new-table-add-index");
+        addIndex.setOnAction(e -> presenter.addIndex());
+        Label indexHint = new Label("global: keys of its own · local: another sort key");
+        indexHint.getStyleClass().add("muted");
+        HBox indexBar = new HBox(8, addIndex, indexHint);
+        indexBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        addRow(4, indexesLabel, indexBar);
+        indexRows.setId("new-table-indexes");
+        add(indexRows, 0, 5, 2, 1);
+        add(problem, 0, 6, 2, 1);
+        presenter.indexes().addListener((ListChangeListener<IndexDraft>) change -> showIndexes(presenter));
         // labels and choices keep their whole text; the text fields take what width is left
         Layouts.keepWidth(java.util.List.of(tableLabel, partitionLabel, hasSortKey, capacityLabel, readLabel,
-                writeLabel, onDemand, provisioned, partitionType, sortType));
+                writeLabel, onDemand, provisioned, partitionType, sortType, indexesLabel, addIndex));
         HBox.setHgrow(partitionName, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(sortName, javafx.scene.layout.Priority.ALWAYS);
-        setPrefWidth(640);
+        setPrefWidth(800);
     }
 
-    private static ComboBox<KeyType> typePicker(javafx.beans.property.ObjectProperty<KeyType> type) {
-        ComboBox<KeyType> picker = new ComboBox<>();
-        picker.getItems().setAll(KeyType.values());
-        picker.valueProperty().bindBidirectional(type);
-        return picker;
+    /** One row per index, kept in the presenter's order; the dialog grows or shrinks to fit them. */
+    private void showIndexes(NewTablePresenter presenter) {
+        rows.keySet().retainAll(presenter.indexes());
+        indexRows.getChildren().setAll(presenter.indexes().stream().map(draft -> rows.computeIfAbsent(draft,
+                d -> new IndexRow(d, presenter.partitionName(), () -> presenter.removeIndex(d)))).toList());
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().sizeToScene();
+        }
     }
 
     private static Spinner<Integer> units(javafx.beans.property.LongProperty value) {

@@ -3,10 +3,8 @@ package dev.dynagate.tables;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -17,14 +15,15 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The New table form: a name, a partition key, an optional sort key and the billing mode, checked against DynamoDB's
- * rules as the user types, then created in the background. Indexes, TTL and streams are set on the table afterwards.
+ * The New table form: a name, a partition key, an optional sort key, the billing mode and any global or local
+ * secondary indexes, checked against DynamoDB's rules as the user types, then created in the background. TTL is set
+ * on the table afterwards (right-click it in the list).
  */
 public final class NewTablePresenter {
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-    private static final int MAX_KEY_NAME_BYTES = 255;
 
     private final Supplier<TableAdmin> creator;
     private final ErrorDescriber errors;
@@ -39,6 +38,7 @@ public final class NewTablePresenter {
     private final BooleanProperty onDemand = new SimpleBooleanProperty(true);
     private final LongProperty readUnits = new SimpleLongProperty(5);
     private final LongProperty writeUnits = new SimpleLongProperty(5);
+    private final ObservableList<IndexDraft> indexes = FXCollections.observableArrayList(IndexDraft::observables);
     private final StringBinding problem;
 
     /** @param readOnly the connection's switch: a read-only connection creates nothing */
@@ -48,8 +48,8 @@ public final class NewTablePresenter {
         this.errors = errors;
         this.operations = operations;
         this.readOnly = readOnly;
-        problem = Bindings.createStringBinding(this::check, name, partitionName, sortName, hasSortKey, onDemand,
-                readUnits, writeUnits);
+        problem = Bindings.createStringBinding(this::check, name, partitionName, partitionType, sortName, sortType,
+                hasSortKey, onDemand, readUnits, writeUnits, indexes);
     }
 
     public StringProperty name() {
@@ -88,6 +88,23 @@ public final class NewTablePresenter {
         return writeUnits;
     }
 
+    /** The secondary indexes made with the table, in the order they were added. */
+    public ObservableList<IndexDraft> indexes() {
+        return indexes;
+    }
+
+    /** A new global index row, named after the table's indexes so far. */
+    public IndexDraft addIndex() {
+        IndexDraft draft = new IndexDraft();
+        draft.name().set("index" + (indexes.size() + 1));
+        indexes.add(draft);
+        return draft;
+    }
+
+    public void removeIndex(IndexDraft draft) {
+        indexes.remove(draft);
+    }
+
     /** What keeps the form from being sent, in words; null when it can be. */
     public StringBinding problem() {
         return problem;
@@ -98,12 +115,12 @@ public final class NewTablePresenter {
             return "This connection is read-only: turn it off in the connection bar to create a table.";
         }
         String table = name.get().strip();
-        if (!TABLE_NAME.matcher(table).matches()) {
+        if (!IndexRules.NAME.matcher(table).matches()) {
             return table.isEmpty() ? "Name the table." : "A table name is 3 to 255 letters, digits, '_', '-' or '.'.";
         }
-        String keyProblem = keyName(partitionName.get(), "partition");
+        String keyProblem = IndexRules.keyName(partitionName.get(), "partition");
         if (keyProblem == null && hasSortKey.get()) {
-            keyProblem = keyName(sortName.get(), "sort");
+            keyProblem = IndexRules.keyName(sortName.get(), "sort");
             if (keyProblem == null && sortName.get().equals(partitionName.get())) {
                 keyProblem = "The sort key needs another name than the partition key.";
             }
@@ -114,17 +131,15 @@ public final class NewTablePresenter {
         if (!onDemand.get() && (readUnits.get() < 1 || writeUnits.get() < 1)) {
             return "Provisioned capacity is at least 1 read and 1 write unit.";
         }
-        return null;
+        return IndexRules.check(tablePartition(), tableSort(), indexes);
     }
 
-    private static String keyName(String value, String which) {
-        if (value == null || value.isEmpty()) {
-            return "Name the " + which + " key.";
-        }
-        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_NAME_BYTES) {
-            return "A key name is 255 bytes at most.";
-        }
-        return null;
+    private TableDescription.Key tablePartition() {
+        return new TableDescription.Key(partitionName.get(), partitionType.get());
+    }
+
+    private TableDescription.Key tableSort() {
+        return hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null;
     }
 
     /** Creates the table as the form describes it; completes with its name once it can be used. */
@@ -133,10 +148,8 @@ public final class NewTablePresenter {
         if (refused != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
         }
-        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(),
-                new TableDescription.Key(partitionName.get(), partitionType.get()),
-                hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null,
-                onDemand.get(), readUnits.get(), writeUnits.get());
+        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), tablePartition(), tableSort(), onDemand.get(),
+                readUnits.get(), writeUnits.get(), indexes.stream().map(i -> i.toSpec(tablePartition())).toList());
         return operations.run("Creating table " + spec.name(), () -> {
             creator.get().create(spec);
             return spec.name();

@@ -1,6 +1,7 @@
 package dev.dynagate.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynagate.connections.AwsProfiles;
@@ -17,6 +18,7 @@ import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.QuerySpec;
 import dev.dynagate.tables.ReadOnlyRefusal;
 import dev.dynagate.tables.SortOp;
+import dev.dynagate.tables.TableAdmin;
 import dev.dynagate.tables.TableDescription;
 import dev.dynagate.tables.ValueType;
 import dev.dynagate.testing.MotoServer;
@@ -170,6 +172,29 @@ abstract class TablesContract {
         });
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
         assertThat(table.arn()).endsWith("table/Experiments");
+    }
+
+    @Test
+    void aProvisionedTableIsCreatedWithAGlobalAndALocalIndex() {
+        TableDescription.Key region = new TableDescription.Key("region", dev.dynagate.tables.KeyType.S);
+        TableDescription.Key placed = new TableDescription.Key("placedAt", dev.dynagate.tables.KeyType.N);
+        services.tablesFeature().admin(connection).create(new TableAdmin.Spec("WithIndexes", region, placed, false, 7,
+                3, List.of(new TableAdmin.IndexSpec("byCustomer", TableDescription.IndexKind.GSI,
+                        new TableDescription.Key("customer", dev.dynagate.tables.KeyType.S), placed, "INCLUDE",
+                        List.of("total")), new TableAdmin.IndexSpec("byTotal", TableDescription.IndexKind.LSI, region,
+                        new TableDescription.Key("total", dev.dynagate.tables.KeyType.N), "KEYS_ONLY", List.of()))));
+        try {
+            TableDescription table = services.tableDescriber(connection).describe("WithIndexes");
+            assertThat(table.indexes()).extracting(TableDescription.Index::name, i -> i.keys().names(),
+                    TableDescription.Index::projection).containsExactlyInAnyOrder(
+                    tuple("byCustomer", List.of("customer", "placedAt"), "INCLUDE"),
+                    tuple("byTotal", List.of("region", "total"), "KEYS_ONLY"));
+            var global = client.describeTable(b -> b.tableName("WithIndexes")).table().globalSecondaryIndexes().get(0);
+            assertThat(global.provisionedThroughput().readCapacityUnits()).as("the table's capacity").isEqualTo(7L);
+            assertThat(global.provisionedThroughput().writeCapacityUnits()).isEqualTo(3L);
+        } finally {
+            services.tablesFeature().admin(connection).delete("WithIndexes");
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.dynagate.ui.FxExecutor;
 import dev.dynagate.ui.Operations;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,5 +101,57 @@ class NewTableFormTest {
         assertThat(table.keys().names()).containsExactly("customer", "placedAt");
         assertThat(table.billingMode()).isEqualTo("PROVISIONED");
         assertThat(table.readCapacity()).isEqualTo(5L);
+    }
+
+    @Test
+    void indexesAddedInTheFormAreCreatedWithTheTable(FxRobot robot) throws Exception {
+        robot.clickOn("#new-table-name").write("Shipments");
+        robot.doubleClickOn("#new-table-partition").write("shipment");
+        robot.doubleClickOn("#new-table-sort").write("event");
+        robot.clickOn("#new-table-add-index");
+        robot.clickOn("#new-table-add-index");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<IndexRow> rows = robot.lookup(".index-row").queryAllAs(IndexRow.class).stream().toList();
+        assertThat(rows).hasSize(2);
+
+        IndexRow global = rows.get(0);
+        robot.doubleClickOn(global.name).write("byCarrier");
+        robot.clickOn(global.partitionName).write("carrier");
+        robot.clickOn(global.hasSortKey);
+        robot.clickOn(global.sortName).write("event");
+        robot.interact(() -> global.projection.setValue(IndexDraft.Projection.INCLUDE));
+        robot.clickOn(global.included).write("status, weight");
+        IndexRow local = rows.get(1);
+        robot.interact(() -> local.kind.setValue(TableDescription.IndexKind.LSI));
+        robot.doubleClickOn(local.name).write("byDelivery");
+        robot.clickOn(local.sortName).write("deliveredAt");
+        robot.interact(() -> local.projection.setValue(IndexDraft.Projection.KEYS_ONLY));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#new-table-problem").queryLabeled().getText()).isNullOrEmpty();
+        Screenshots.save(scene, "new-table-indexes");
+
+        robot.interact(() -> global.sortType.setValue(KeyType.N));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#new-table-problem").queryLabeled().getText()).isEqualTo("Index byCarrier: event is "
+                + "N here but S in the table's key; an attribute has one type in every key.");
+        robot.interact(() -> global.sortType.setValue(KeyType.S));
+
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<String>> creating =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> creating.set(presenter.create()));
+        TableDescription table = services.tableDescriber(connection).describe(creating.get().get(20, TimeUnit.SECONDS));
+
+        assertThat(table.indexes()).hasSize(2);
+        TableDescription.Index carrier = table.indexes().stream().filter(i -> i.name().equals("byCarrier"))
+                .findFirst().orElseThrow();
+        assertThat(carrier.kind()).isEqualTo(TableDescription.IndexKind.GSI);
+        assertThat(carrier.keys().names()).containsExactly("carrier", "event");
+        assertThat(carrier.projection()).isEqualTo("INCLUDE");
+        assertThat(carrier.nonKeyAttributes()).containsExactly("status", "weight");
+        TableDescription.Index delivery = table.indexes().stream().filter(i -> i.name().equals("byDelivery"))
+                .findFirst().orElseThrow();
+        assertThat(delivery.kind()).isEqualTo(TableDescription.IndexKind.LSI);
+        assertThat(delivery.keys().names()).containsExactly("shipment", "deliveredAt");
+        assertThat(delivery.projection()).isEqualTo("KEYS_ONLY");
     }
 }

@@ -86,4 +86,99 @@ class NewTablePresenterTest {
         assertThatThrownBy(() -> form.create().join()).hasMessageContaining("read-only");
         assertThat(created).isEmpty();
     }
+
+    @Test
+    void indexesAreCheckedAgainstDynamoDbsRulesAsTheUserTypes() {
+        NewTablePresenter form = form(false);
+        form.name().set("Orders");
+        IndexDraft first = form.addIndex();
+        assertThat(first.name().get()).isEqualTo("index1");
+        assertThat(form.problem().get()).isEqualTo("Index index1: name the partition key.");
+        first.partitionName().set("status");
+        assertThat(form.problem().get()).isNull();
+
+        first.name().set("ix");
+        assertThat(form.problem().get())
+                .isEqualTo("Index ix: an index name is 3 to 255 letters, digits, '_', '-' or '.'.");
+        first.name().set("byStatus");
+        IndexDraft second = form.addIndex();
+        second.name().set("byStatus");
+        second.partitionName().set("total");
+        assertThat(form.problem().get()).isEqualTo("Two indexes are named byStatus.");
+        second.name().set("byTotal");
+        second.hasSortKey().set(true);
+        second.sortName().set("status");
+        second.sortType().set(KeyType.N);
+        assertThat(form.problem().get()).isEqualTo("Index byTotal: status is N here but S in index byStatus; an "
+                + "attribute has one type in every key.");
+        second.sortType().set(KeyType.S);
+        second.projection().set(IndexDraft.Projection.INCLUDE);
+        assertThat(form.problem().get())
+                .isEqualTo("Index byTotal: list the attributes to include, separated by commas.");
+        second.included().set("note, note");
+        assertThat(form.problem().get()).isEqualTo("Index byTotal: an included attribute is named twice.");
+        second.included().set(" note , ,placedBy");
+        assertThat(form.problem().get()).isNull();
+
+        second.kind().set(TableDescription.IndexKind.LSI);
+        assertThat(second.hasSortKey().get()).as("a local index always has a sort key").isTrue();
+        form.hasSortKey().set(false);
+        assertThat(form.problem().get()).isEqualTo("Index byTotal: a local index needs a table with a sort key.");
+        form.hasSortKey().set(true);
+        assertThat(form.problem().get()).isNull();
+        form.removeIndex(first);
+        assertThat(form.indexes()).containsExactly(second);
+    }
+
+    @Test
+    void theTablesIndexLimitsAreCheckedBeforeAnythingIsSent() {
+        NewTablePresenter form = form(false);
+        form.name().set("Orders");
+        for (int i = 0; i < 6; i++) {
+            IndexDraft local = form.addIndex();
+            local.kind().set(TableDescription.IndexKind.LSI);
+            local.sortName().set("s" + i);
+        }
+        assertThat(form.problem().get()).isEqualTo("A table has at most 5 local indexes.");
+        form.removeIndex(form.indexes().get(5));
+        for (int i = 0; i < 21; i++) {
+            form.addIndex().partitionName().set("g" + i);
+        }
+        assertThat(form.problem().get()).isEqualTo("A table has at most 20 global indexes.");
+        form.removeIndex(form.indexes().get(25));
+        assertThat(form.problem().get()).isNull();
+        for (IndexDraft index : form.indexes()) {
+            index.projection().set(IndexDraft.Projection.INCLUDE);
+            index.included().set("a, b, c, d, e");
+        }
+        assertThat(form.problem().get()).isEqualTo("The indexes include 125 attributes; DynamoDB allows 100 across "
+                + "a table's indexes.");
+    }
+
+    @Test
+    void createSendsTheIndexesWithTheTable() {
+        NewTablePresenter form = form(false);
+        form.name().set("Orders");
+        form.partitionName().set("customer");
+        IndexDraft global = form.addIndex();
+        global.name().set("byStatus");
+        global.partitionName().set("status");
+        global.projection().set(IndexDraft.Projection.KEYS_ONLY);
+        IndexDraft local = form.addIndex();
+        local.kind().set(TableDescription.IndexKind.LSI);
+        local.name().set("byTotal");
+        local.sortName().set("total");
+        local.sortType().set(KeyType.N);
+        local.projection().set(IndexDraft.Projection.INCLUDE);
+        local.included().set("status, note");
+
+        form.create().join();
+
+        assertThat(created).singleElement().satisfies(spec -> assertThat(spec.indexes()).containsExactly(
+                new TableAdmin.IndexSpec("byStatus", TableDescription.IndexKind.GSI,
+                        new TableDescription.Key("status", KeyType.S), null, "KEYS_ONLY", List.of()),
+                new TableAdmin.IndexSpec("byTotal", TableDescription.IndexKind.LSI,
+                        new TableDescription.Key("customer", KeyType.S), new TableDescription.Key("total", KeyType.N),
+                        "INCLUDE", List.of("status", "note"))));
+    }
 }

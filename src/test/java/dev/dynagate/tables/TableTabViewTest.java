@@ -260,6 +260,14 @@ class TableTabViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(dialog.getScene(), "new-table-dialog");
+        double before = dialog.getHeight();
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.getScene().lookup("#new-table-add-index")).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        IndexRow row = (IndexRow) dialog.getScene().lookup(".index-row");
+        robot.interact(() -> row.partitionName.setText("sensor"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.getHeight()).as("the dialog grows to show the index").isGreaterThan(before + 40);
+        Screenshots.save(dialog.getScene(), "new-table-dialog-index");
 
         javafx.scene.control.Button create = (javafx.scene.control.Button) ((javafx.scene.control.DialogPane)
                 dialog.getScene().getRoot()).lookupButton(((javafx.scene.control.DialogPane) dialog.getScene()
@@ -273,6 +281,10 @@ class TableTabViewTest {
         TableDescription table = services.tableDescriber(connection).describe("Readings");
         assertThat(table.keys().names()).containsExactly("pk", "takenAt");
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.indexes()).singleElement().satisfies(index -> {
+            assertThat(index.name()).isEqualTo("index1");
+            assertThat(index.keys().names()).containsExactly("sensor");
+        });
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.dynagate.tables;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One secondary index as the New table form holds it while the user types; {@link IndexRules} checks it. */
+public final class IndexDraft {
+    /** What an index copies from the item besides the keys. */
+    public enum Projection { ALL, KEYS_ONLY, INCLUDE }
+
+    private final ObjectProperty<TableDescription.IndexKind> kind =
+            new SimpleObjectProperty<>(TableDescription.IndexKind.GSI);
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty partitionName = new SimpleStringProperty("");
+    private final ObjectProperty<KeyType> partitionType = new SimpleObjectProperty<>(KeyType.S);
+    private final BooleanProperty hasSortKey = new SimpleBooleanProperty(false);
+    private final StringProperty sortName = new SimpleStringProperty("");
+    private final ObjectProperty<KeyType> sortType = new SimpleObjectProperty<>(KeyType.S);
+    private final ObjectProperty<Projection> projection = new SimpleObjectProperty<>(Projection.ALL);
+    private final StringProperty included = new SimpleStringProperty("");
+
+    public IndexDraft() {
+        // a local index always has a sort key: it is what makes it differ from the table
+        kind.addListener((obs, old, now) -> {
+            if (now == TableDescription.IndexKind.LSI) {
+                hasSortKey.set(true);
+            }
+        });
+    }
+
+    public ObjectProperty<TableDescription.IndexKind> kind() {
+        return kind;
+    }
+
+    public StringProperty name() {
+        return name;
+    }
+
+    /** A global index's partition key; a local one uses the table's. */
+    public StringProperty partitionName() {
+        return partitionName;
+    }
+
+    public ObjectProperty<KeyType> partitionType() {
+        return partitionType;
+    }
+
+    public BooleanProperty hasSortKey() {
+        return hasSortKey;
+    }
+
+    public StringProperty sortName() {
+        return sortName;
+    }
+
+    public ObjectProperty<KeyType> sortType() {
+        return sortType;
+    }
+
+    public ObjectProperty<Projection> projection() {
+        return projection;
+    }
+
+    /** The attributes INCLUDE projects, separated by commas as typed. */
+    public StringProperty included() {
+        return included;
+    }
+
+    public boolean local() {
+        return kind.get() == TableDescription.IndexKind.LSI;
+    }
+
+    /** The names INCLUDE projects, trimmed, empty ones left out. */
+    public List<String> includedNames() {
+        return Arrays.stream(included.get().split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    /** Everything a change of which must check the form again. */
+    Observable[] observables() {
+        return new Observable[] {kind, name, partitionName, partitionType, hasSortKey, sortName, sortType, projection,
+                included};
+    }
+
+    /** The index to create on a table whose partition key is {@code tablePartition}. */
+    TableAdmin.IndexSpec toSpec(TableDescription.Key tablePartition) {
+        TableDescription.Key partition = local() ? tablePartition
+                : new TableDescription.Key(partitionName.get(), partitionType.get());
+        TableDescription.Key sort = hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null;
+        return new TableAdmin.IndexSpec(name.get().strip(), kind.get(), partition, sort, projection.get().name(),
+                projection.get() == Projection.INCLUDE ? includedNames() : List.of());
+    }
+}
