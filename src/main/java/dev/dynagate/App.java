@@ -166,6 +166,7 @@ public final class App {
                 }));
         tables.decorate(navigatorView.tableList());
         tables.addTimeToLiveAction(navigatorView.tableList());
+        tables.addIndexActions(navigatorView.tableList());
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
                 tables.refresh();

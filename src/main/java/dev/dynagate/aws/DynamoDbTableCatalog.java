@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
@@ -44,8 +45,7 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
         List<LocalSecondaryIndex> locals = new ArrayList<>();
         for (IndexSpec index : spec.indexes()) {
             List<KeySchemaElement> indexKeys = keySchema(index.partition(), index.sort(), attributes);
-            Projection projection = Projection.builder().projectionType(index.projection())
-                    .nonKeyAttributes(index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes()).build();
+            Projection projection = projection(index);
             if (index.kind() == dev.dynagate.tables.TableDescription.IndexKind.LSI) {
                 locals.add(LocalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
                         .projection(projection).build());
@@ -91,6 +91,58 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
                     .keyType(i == 0 ? KeyType.HASH : KeyType.RANGE).build());
         }
         return keys;
+    }
+
+    @Override
+    public void addGlobalIndex(String table, IndexSpec index) throws InterruptedException {
+        var described = client.describeTable(b -> b.tableName(table)).table();
+        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
+        described.attributeDefinitions().forEach(a -> attributes.put(a.attributeName(), a));
+        List<KeySchemaElement> keys = keySchema(index.partition(), index.sort(), attributes);
+        boolean provisioned = described.billingModeSummary() == null
+                || described.billingModeSummary().billingMode() != BillingMode.PAY_PER_REQUEST;
+        client.updateTable(b -> b.tableName(table).attributeDefinitions(attributes.values())
+                .globalSecondaryIndexUpdates(u -> u.create(c -> {
+                    c.indexName(index.name()).keySchema(keys).projection(projection(index));
+                    if (provisioned) {
+                        c.provisionedThroughput(p -> p.readCapacityUnits(described.provisionedThroughput()
+                                .readCapacityUnits()).writeCapacityUnits(described.provisionedThroughput()
+                                .writeCapacityUnits()));
+                    }
+                })));
+        awaitIndex(table, index.name(), true);
+    }
+
+    @Override
+    public void deleteGlobalIndex(String table, String index) throws InterruptedException {
+        client.updateTable(b -> b.tableName(table).globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName(index))));
+        awaitIndex(table, index, false);
+    }
+
+    /**
+     * DescribeTable until the index is ACTIVE and filled ({@code present}) or gone. The SDK has no waiter for an
+     * index, and a backfill on DynamoDB takes from seconds to hours, so this polls at a growing pace up to 10 s.
+     */
+    private void awaitIndex(String table, String index, boolean present) throws InterruptedException {
+        long pause = 200;
+        while (true) {
+            var found = client.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                    .filter(i -> i.indexName().equals(index)).findFirst();
+            boolean done = present
+                    ? found.map(i -> i.indexStatus() == IndexStatus.ACTIVE && !Boolean.TRUE.equals(i.backfilling()))
+                            .orElse(false)
+                    : found.isEmpty();
+            if (done) {
+                return;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(10_000, pause * 2);
+        }
+    }
+
+    private static Projection projection(IndexSpec index) {
+        return Projection.builder().projectionType(index.projection())
+                .nonKeyAttributes(index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes()).build();
     }
 
     @Override

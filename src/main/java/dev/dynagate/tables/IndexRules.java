@@ -37,8 +37,15 @@ final class IndexRules {
 
     /** The first problem with the indexes of a table keyed by {@code partition} and {@code sort} (or none). */
     static String check(TableDescription.Key partition, TableDescription.Key sort, List<IndexDraft> drafts) {
-        long locals = drafts.stream().filter(IndexDraft::local).count();
-        if (drafts.size() - locals > MAX_GLOBAL) {
+        return check(partition, sort, drafts, List.of());
+    }
+
+    /** The same for indexes added to a table that has the {@code existing} ones. */
+    static String check(TableDescription.Key partition, TableDescription.Key sort, List<IndexDraft> drafts,
+                        List<TableDescription.Index> existing) {
+        long locals = drafts.stream().filter(IndexDraft::local).count()
+                + existing.stream().filter(i -> i.kind() == TableDescription.IndexKind.LSI).count();
+        if (drafts.size() + existing.size() - locals > MAX_GLOBAL) {
             return "A table has at most " + MAX_GLOBAL + " global indexes.";
         }
         if (locals > MAX_LOCAL) {
@@ -54,6 +61,16 @@ final class IndexRules {
         }
         Set<String> names = new HashSet<>();
         int projected = 0;
+        for (TableDescription.Index index : existing) {
+            names.add(index.name());
+            projected += index.nonKeyAttributes().size();
+            List<TableDescription.Key> keys = new java.util.ArrayList<>(index.keys().partitions());
+            keys.addAll(index.keys().sorts());
+            for (TableDescription.Key key : keys) {
+                types.putIfAbsent(key.name(), key.type());
+                usedBy.putIfAbsent(key.name(), "index " + index.name());
+            }
+        }
         for (int i = 0; i < drafts.size(); i++) {
             IndexDraft draft = drafts.get(i);
             String name = draft.name().get().strip();
@@ -63,7 +80,8 @@ final class IndexRules {
                         : label + ": an index name is 3 to 255 letters, digits, '_', '-' or '.'.";
             }
             if (!names.add(name)) {
-                return "Two indexes are named " + name + ".";
+                return existing.stream().anyMatch(index -> index.name().equals(name))
+                        ? "The table already has an index named " + name + "." : "Two indexes are named " + name + ".";
             }
             String keys = keys(draft, label, sort);
             if (keys != null) {

@@ -47,6 +47,16 @@ public interface TableAdmin {
 
     void delete(String table);
 
+    /**
+     * Adds a global index to an existing table (on a provisioned table, with the table's capacity) and waits until
+     * DynamoDB has filled it from the table's items and it is ACTIVE. Interrupting the thread stops the waiting, not
+     * the index being built.
+     */
+    void addGlobalIndex(String table, IndexSpec index) throws InterruptedException;
+
+    /** Deletes a global index of a table and waits until it is gone; the table's items stay. */
+    void deleteGlobalIndex(String table, String index) throws InterruptedException;
+
     /** Turns time to live on for {@code attribute}, or off ({@code enabled} false, with the attribute it had). */
     void setTimeToLive(String table, String attribute, boolean enabled);
 }

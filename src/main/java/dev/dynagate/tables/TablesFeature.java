@@ -116,6 +116,14 @@ public final class TablesFeature {
         addListAction(list, "table-ttl-action", "Time to live…", "fth-clock", this::changeTimeToLive);
     }
 
+    /** Adds "Add global index…" and "Delete global index…" to the navigator list's context menu. */
+    public void addIndexActions(ListView<String> list) {
+        addListAction(list, "table-add-index-action", "Add global index…", "fth-plus-square",
+                table -> addGlobalIndex(list.getScene() == null ? null : list.getScene().getWindow(), table));
+        addListAction(list, "table-delete-index-action", "Delete global index…", "fth-minus-square",
+                this::deleteGlobalIndex);
+    }
+
     /** An entry of the list's context menu acting on the selected table, after any entries others have added. */
     private static void addListAction(ListView<String> list, String id, String text, String icon,
                                       java.util.function.Consumer<String> action) {
@@ -185,6 +193,97 @@ public final class TablesFeature {
                     }
                     tabs.stream().filter(tab -> tab.tableName().equals(table)).forEach(TableTabPresenter::load);
                 }, operations.ui());
+    }
+
+    /**
+     * Describes the table, asks for a global index to add, adds it in the background and waits until DynamoDB has
+     * filled it; open tabs of the table then read their facts again. A read-only connection refuses before asking.
+     */
+    public CompletableFuture<Void> addGlobalIndex(javafx.stage.Window owner, String table) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connection now = current(connection);
+        if (now.readOnly()) {
+            dialogs.showError("Index not added", new UserMessage("This connection is read-only: no index was added "
+                    + "to " + table + ".", "Turn off read-only in the connection bar.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Reading the indexes of " + table, () -> services.describer(now).describe(table))
+                .thenComposeAsync(description -> {
+                    AddIndexPresenter form = new AddIndexPresenter(description, () -> services.admin(now),
+                            services.errors(now), operations, false);
+                    return AddIndexForm.show(owner, form) ? form.add() : CompletableFuture.<String>completedFuture(null);
+                }, operations.ui())
+                .handleAsync((added, error) -> afterIndexChange(table, now, "Index not added", error), operations.ui());
+    }
+
+    /**
+     * Asks which global index of the table to delete, confirms, deletes it in the background and waits until it is
+     * gone; the table's items stay. Local indexes live as long as their table, so only global ones are offered.
+     */
+    public CompletableFuture<Void> deleteGlobalIndex(String table) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connection now = current(connection);
+        if (now.readOnly()) {
+            dialogs.showError("Index not deleted", new UserMessage("This connection is read-only: no index of " + table
+                    + " was deleted.", "Turn off read-only in the connection bar.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Reading the indexes of " + table, () -> services.describer(now).describe(table))
+                .thenComposeAsync(description -> {
+                    List<String> globals = description.indexes().stream()
+                            .filter(i -> i.kind() == TableDescription.IndexKind.GSI).map(TableDescription.Index::name)
+                            .toList();
+                    if (globals.isEmpty()) {
+                        dialogs.showError("No global index", new UserMessage(table + " has no global index to delete.",
+                                "", false));
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    java.util.Optional<String> chosen = dialogs.ask("Delete a global index of " + table, "Which "
+                            + "index? " + table + " has " + String.join(", ", globals) + ". Queries on it stop "
+                            + "working; the table's items stay.", globals.get(0)).map(String::strip);
+                    if (chosen.isEmpty()) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    if (!globals.contains(chosen.get())) {
+                        dialogs.showError("Index not deleted", new UserMessage(table + " has no global index named "
+                                + chosen.get() + ".", "Pick one of " + String.join(", ", globals) + ".", false));
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    String index = chosen.get();
+                    if (!dialogs.confirm("Delete index " + index, "Delete the index " + index + " of " + table
+                            + " on " + now.name() + "? Adding it again means DynamoDB reads every item.", "Delete")) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    return operations.run("Deleting index " + index + " of " + table, () -> {
+                        try {
+                            services.admin(now).deleteGlobalIndex(table, index);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.util.concurrent.CancellationException("stopped waiting for " + index);
+                        }
+                        return (Void) null;
+                    });
+                }, operations.ui())
+                .handleAsync((ok, error) -> afterIndexChange(table, now, "Index not deleted", error), operations.ui());
+    }
+
+    /** On the UI thread after an index change: the failure in a dialog, or open tabs of the table described again. */
+    private Void afterIndexChange(String table, Connection connection, String title, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (!(cause instanceof java.util.concurrent.CancellationException)) {
+                dialogs.showError(title, Problems.describe(services.errors(connection), error));
+            }
+        }
+        tabs.stream().filter(tab -> tab.tableName().equals(table)).forEach(TableTabPresenter::load);
+        return null;
     }
 
     /**

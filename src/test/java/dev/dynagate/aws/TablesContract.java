@@ -175,7 +175,7 @@ abstract class TablesContract {
     }
 
     @Test
-    void aProvisionedTableIsCreatedWithAGlobalAndALocalIndex() {
+    void aProvisionedTableIsCreatedWithAGlobalAndALocalIndexAndGlobalOnesComeAndGo() throws Exception {
         TableDescription.Key region = new TableDescription.Key("region", dev.dynagate.tables.KeyType.S);
         TableDescription.Key placed = new TableDescription.Key("placedAt", dev.dynagate.tables.KeyType.N);
         services.tablesFeature().admin(connection).create(new TableAdmin.Spec("WithIndexes", region, placed, false, 7,
@@ -192,6 +192,15 @@ abstract class TablesContract {
             var global = client.describeTable(b -> b.tableName("WithIndexes")).table().globalSecondaryIndexes().get(0);
             assertThat(global.provisionedThroughput().readCapacityUnits()).as("the table's capacity").isEqualTo(7L);
             assertThat(global.provisionedThroughput().writeCapacityUnits()).isEqualTo(3L);
+            services.tablesFeature().admin(connection).addGlobalIndex("WithIndexes", new TableAdmin.IndexSpec(
+                    "byStatus", TableDescription.IndexKind.GSI,
+                    new TableDescription.Key("status", dev.dynagate.tables.KeyType.S), null, "KEYS_ONLY", List.of()));
+            assertThat(services.tableDescriber(connection).describe("WithIndexes").indexes())
+                    .extracting(TableDescription.Index::name).containsExactlyInAnyOrder("byCustomer", "byTotal",
+                            "byStatus");
+            services.tablesFeature().admin(connection).deleteGlobalIndex("WithIndexes", "byCustomer");
+            assertThat(services.tableDescriber(connection).describe("WithIndexes").indexes())
+                    .extracting(TableDescription.Index::name).containsExactlyInAnyOrder("byTotal", "byStatus");
         } finally {
             services.tablesFeature().admin(connection).delete("WithIndexes");
         }

@@ -30,6 +30,16 @@ class NewTablePresenterTest {
             public void setTimeToLive(String table, String attribute, boolean enabled) {
                 throw new AssertionError("the form sets no time to live");
             }
+
+            @Override
+            public void addGlobalIndex(String table, IndexSpec index) {
+                throw new AssertionError("the form adds indexes with the table");
+            }
+
+            @Override
+            public void deleteGlobalIndex(String table, String index) {
+                throw new AssertionError("the form deletes no index");
+            }
         };
         return new NewTablePresenter(() -> admin, e -> new UserMessage("failed: " + e.getMessage(), "", false),
                 direct, readOnly);

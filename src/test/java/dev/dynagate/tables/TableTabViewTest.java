@@ -343,6 +343,74 @@ class TableTabViewTest {
         assertThat(services.tableDescriber(connection).describe("Experiments").ttlAttribute()).isNull();
     }
 
+    @Test
+    void aGlobalIndexIsAddedThroughTheDialogFilledFromTheItemsAndDeletedAgain(FxRobot robot) throws Exception {
+        TableAdmin admin = services.tablesFeature().admin(connection);
+        admin.create(new TableAdmin.Spec("Readouts", new TableDescription.Key("device", KeyType.S),
+                new TableDescription.Key("at", KeyType.N), false, 4, 2));
+        var client = factory.dynamoDb(connection);
+        for (int i = 0; i < 3; i++) {
+            int at = i;
+            client.putItem(b -> b.tableName("Readouts").item(Map.of(
+                    "device", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("d" + at),
+                    "at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(String.valueOf(at)),
+                    "kind", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("temperature"))));
+        }
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        robot.interact(() -> feature.addIndexActions(list));
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                .containsExactly("table-add-index-action", "table-delete-index-action");
+        try {
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> adding =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> adding.set(feature.addGlobalIndex(scene.getWindow(), "Readouts")));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w ->
+                    w != scene.getWindow() && w.isShowing() && w.getScene().lookup(".index-row") != null));
+            javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow()
+                    && w.isShowing()).findFirst().orElseThrow();
+            IndexRow row = (IndexRow) dialog.getScene().lookup(".index-row");
+            javafx.scene.control.Labeled problem =
+                    (javafx.scene.control.Labeled) dialog.getScene().lookup("#add-index-problem");
+            robot.interact(() -> {
+                row.name.setText("byKind");
+                row.partitionName.setText("kind");
+                row.hasSortKey.setSelected(true);
+                row.sortName.setText("at");
+            });
+            assertThat(problem.getText()).isEqualTo("Index byKind: at is S here but N in the table's key; an "
+                    + "attribute has one type in every key.");
+            robot.interact(() -> row.sortType.setValue(KeyType.N));
+            assertThat(problem.getText()).isNullOrEmpty();
+            assertThat(row.kind.isDisabled()).as("local indexes come only with a new table").isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(dialog.getScene(), "add-index-dialog");
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
+            robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+            adding.get().get(30, TimeUnit.SECONDS);
+
+            TableDescription.Index added = services.tableDescriber(connection).describe("Readouts").indexes().get(0);
+            assertThat(added.name()).isEqualTo("byKind");
+            assertThat(added.keys().names()).containsExactly("kind", "at");
+            assertThat(client.query(b -> b.tableName("Readouts").indexName("byKind")
+                    .keyConditionExpression("kind = :k").expressionAttributeValues(Map.of(":k",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("temperature"))))
+                    .count()).as("filled from the items already there").isEqualTo(3);
+
+            dialogs.typedAnswer = java.util.Optional.of("byKind");
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> deleting =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> deleting.set(feature.deleteGlobalIndex("Readouts")));
+            deleting.get().get(30, TimeUnit.SECONDS);
+            assertThat(dialogs.asked).anyMatch(q -> q.startsWith("ask [byKind]: Which index? Readouts has byKind."));
+            assertThat(services.tableDescriber(connection).describe("Readouts").indexes()).isEmpty();
+            robot.interact(() -> deleting.set(feature.deleteGlobalIndex("Readouts")));
+            deleting.get().get(30, TimeUnit.SECONDS);
+            assertThat(dialogs.asked).last().asString().isEqualTo("error: Readouts has no global index to delete.");
+        } finally {
+            admin.delete("Readouts");
+        }
+    }
+
     private void changeTimeToLive(FxRobot robot) throws Exception {
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
                 new java.util.concurrent.atomic.AtomicReference<>();

@@ -1,0 +1,54 @@
+package dev.dynagate.tables;
+
+import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The Add global index form over {@link AddIndexPresenter}: one index row and what keeps it from being added. */
+final class AddIndexForm extends VBox {
+    final IndexRow row;
+    final Label problem = new Label();
+
+    AddIndexForm(AddIndexPresenter presenter) {
+        getStyleClass().add("add-index-form");
+        getStylesheets().add(AddIndexForm.class.getResource("tables.css").toExternalForm());
+        setSpacing(8);
+        setPadding(new Insets(12));
+        TableDescription table = presenter.table();
+        row = new IndexRow(presenter.draft(), new SimpleStringProperty(table.keys().partition().name()), () -> { });
+        row.kind.setDisable(true);
+        row.remove.setVisible(false);
+        Label note = new Label("DynamoDB fills the index from the table's items before it can be queried: seconds "
+                + "on the sandbox, up to hours for a large table on AWS." + ("PAY_PER_REQUEST".equals(
+                table.billingMode()) ? "" : " On this provisioned table it gets the table's capacity."));
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        problem.setId("add-index-problem");
+        problem.getStyleClass().add("explorer-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(presenter.problem());
+        getChildren().addAll(row, note, problem);
+        setPrefWidth(760);
+    }
+
+    /** Shows the form in a dialog; true when the user asked to add the index. */
+    static boolean show(Window owner, AddIndexPresenter presenter) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Add global index");
+        dialog.setHeaderText("A global index on " + presenter.table().name() + " (keys: "
+                + TableFactsView.keys(presenter.table().keys()) + ")");
+        dialog.getDialogPane().setContent(new AddIndexForm(presenter));
+        ButtonType add = new ButtonType("Add index", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(add).disableProperty().bind(presenter.problem().isNotNull());
+        Optional<ButtonType> answer = dialog.showAndWait();
+        return answer.isPresent() && answer.get() == add;
+    }
+}

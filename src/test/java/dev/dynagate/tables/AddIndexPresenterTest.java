@@ -1,0 +1,93 @@
+package dev.dynagate.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynagate.ui.Operations;
+import dev.dynagate.ui.UserMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AddIndexPresenterTest {
+    private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
+    private final List<TableAdmin.IndexSpec> added = new ArrayList<>();
+
+    private AddIndexPresenter form(boolean readOnly) {
+        TableAdmin admin = new TableAdmin() {
+            @Override
+            public void create(Spec spec) {
+                throw new AssertionError("no table is created here");
+            }
+
+            @Override
+            public void delete(String table) {
+                throw new AssertionError("no table is deleted here");
+            }
+
+            @Override
+            public void setTimeToLive(String table, String attribute, boolean enabled) {
+                throw new AssertionError("no time to live is set here");
+            }
+
+            @Override
+            public void addGlobalIndex(String table, IndexSpec index) {
+                assertThat(table).isEqualTo("Experiments");
+                added.add(index);
+            }
+
+            @Override
+            public void deleteGlobalIndex(String table, String index) {
+                throw new AssertionError("no index is deleted here");
+            }
+        };
+        return new AddIndexPresenter(Fixtures.experiments(), () -> admin,
+                e -> new UserMessage("failed: " + e.getMessage(), "", false), direct, readOnly);
+    }
+
+    @Test
+    void theNewIndexIsCheckedAgainstTheIndexesTheTableHas() {
+        AddIndexPresenter form = form(false);
+        IndexDraft draft = form.draft();
+
+        assertThat(draft.name().get()).isEqualTo("index1");
+        assertThat(form.problem().get()).isEqualTo("Index index1: name the partition key.");
+        draft.name().set("by-status");
+        draft.partitionName().set("site");
+        assertThat(form.problem().get()).isEqualTo("The table already has an index named by-status.");
+        draft.name().set("by-site-status");
+        draft.partitionType().set(KeyType.N);
+        assertThat(form.problem().get()).isEqualTo("Index by-site-status: site is N here but S in index by-site; an "
+                + "attribute has one type in every key.");
+        draft.partitionType().set(KeyType.S);
+        draft.hasSortKey().set(true);
+        draft.sortName().set("status");
+        assertThat(form.problem().get()).isNull();
+        draft.kind().set(TableDescription.IndexKind.LSI);
+        assertThat(form.problem().get()).startsWith("A local index can only be made with its table");
+    }
+
+    @Test
+    void addSendsTheGlobalIndexOnTheTablesName() {
+        AddIndexPresenter form = form(false);
+        form.draft().name().set("bySite");
+        form.draft().partitionName().set("site");
+        form.draft().projection().set(IndexDraft.Projection.INCLUDE);
+        form.draft().included().set("heartRate");
+
+        assertThat(form.add().join()).isEqualTo("bySite");
+        assertThat(added).containsExactly(new TableAdmin.IndexSpec("bySite", TableDescription.IndexKind.GSI,
+                new TableDescription.Key("site", KeyType.S), null, "INCLUDE", List.of("heartRate")));
+    }
+
+    @Test
+    void aReadOnlyConnectionAddsNothing() {
+        AddIndexPresenter form = form(true);
+        form.draft().partitionName().set("site");
+
+        assertThat(form.problem().get()).startsWith("This connection is read-only");
+        assertThatThrownBy(() -> form.add().join()).hasMessageContaining("read-only");
+        assertThat(added).isEmpty();
+    }
+}
