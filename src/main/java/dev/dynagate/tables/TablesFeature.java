@@ -148,14 +148,8 @@ public final class TablesFeature {
      * Open tabs of the table read its facts again.
      */
     public CompletableFuture<Void> changeTimeToLive(String table) {
-        Connection connection = active.getValue();
-        if (connection == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Connection now = current(connection);
-        if (now.readOnly()) {
-            dialogs.showError("Time to live not changed", new UserMessage("This connection is read-only: the time "
-                    + "to live of " + table + " was not changed.", "Turn off read-only in the connection bar.", false));
+        Connection now = writable("Time to live not changed", "the time to live of " + table + " was not changed.");
+        if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
         return operations.run("Reading the time to live of " + table,
@@ -200,14 +194,8 @@ public final class TablesFeature {
      * filled it; open tabs of the table then read their facts again. A read-only connection refuses before asking.
      */
     public CompletableFuture<Void> addGlobalIndex(javafx.stage.Window owner, String table) {
-        Connection connection = active.getValue();
-        if (connection == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Connection now = current(connection);
-        if (now.readOnly()) {
-            dialogs.showError("Index not added", new UserMessage("This connection is read-only: no index was added "
-                    + "to " + table + ".", "Turn off read-only in the connection bar.", false));
+        Connection now = writable("Index not added", "no index was added to " + table + ".");
+        if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
         return operations.run("Reading the indexes of " + table, () -> services.describer(now).describe(table))
@@ -224,14 +212,8 @@ public final class TablesFeature {
      * gone; the table's items stay. Local indexes live as long as their table, so only global ones are offered.
      */
     public CompletableFuture<Void> deleteGlobalIndex(String table) {
-        Connection connection = active.getValue();
-        if (connection == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Connection now = current(connection);
-        if (now.readOnly()) {
-            dialogs.showError("Index not deleted", new UserMessage("This connection is read-only: no index of " + table
-                    + " was deleted.", "Turn off read-only in the connection bar.", false));
+        Connection now = writable("Index not deleted", "no index of " + table + " was deleted.");
+        if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
         return operations.run("Reading the indexes of " + table, () -> services.describer(now).describe(table))
@@ -291,14 +273,8 @@ public final class TablesFeature {
      * connection refuses, and a failure is shown in a dialog.
      */
     public CompletableFuture<Void> deleteTable(String table, java.util.function.Consumer<String> deleted) {
-        Connection connection = active.getValue();
-        if (connection == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        Connection now = current(connection);
-        if (now.readOnly()) {
-            dialogs.showError("Table not deleted", new UserMessage("This connection is read-only: " + table
-                    + " was not deleted.", "Turn off read-only in the connection bar to delete.", false));
+        Connection now = writable("Table not deleted", table + " was not deleted.");
+        if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
         if (!dialogs.confirmTyped("Delete table " + table, "Delete the table " + table + " and every item in it from "
@@ -372,6 +348,24 @@ public final class TablesFeature {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The active connection as it is now when it may be written to; otherwise null, after saying in a dialog titled
+     * {@code title} that {@code notDone} (a read-only connection refuses before any question is asked).
+     */
+    private Connection writable(String title, String notDone) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return null;
+        }
+        Connection now = current(connection);
+        if (now.readOnly()) {
+            dialogs.showError(title, new UserMessage("This connection is read-only: " + notDone,
+                    "Turn off read-only in the connection bar.", false));
+            return null;
+        }
+        return now;
     }
 
     /** The connection as it is now (read-only may have been switched since the tab opened). */

@@ -6,42 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AddIndexPresenterTest {
     private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
-    private final List<TableAdmin.IndexSpec> added = new ArrayList<>();
+    private final RecordingTableAdmin admin = new RecordingTableAdmin();
 
     private AddIndexPresenter form(boolean readOnly) {
-        TableAdmin admin = new TableAdmin() {
-            @Override
-            public void create(Spec spec) {
-                throw new AssertionError("no table is created here");
-            }
-
-            @Override
-            public void delete(String table) {
-                throw new AssertionError("no table is deleted here");
-            }
-
-            @Override
-            public void setTimeToLive(String table, String attribute, boolean enabled) {
-                throw new AssertionError("no time to live is set here");
-            }
-
-            @Override
-            public void addGlobalIndex(String table, IndexSpec index) {
-                assertThat(table).isEqualTo("Experiments");
-                added.add(index);
-            }
-
-            @Override
-            public void deleteGlobalIndex(String table, String index) {
-                throw new AssertionError("no index is deleted here");
-            }
-        };
         return new AddIndexPresenter(Fixtures.experiments(), () -> admin,
                 e -> new UserMessage("failed: " + e.getMessage(), "", false), direct, readOnly);
     }
@@ -77,7 +49,8 @@ class AddIndexPresenterTest {
         form.draft().included().set("heartRate");
 
         assertThat(form.add().join()).isEqualTo("bySite");
-        assertThat(added).containsExactly(new TableAdmin.IndexSpec("bySite", TableDescription.IndexKind.GSI,
+        assertThat(admin.calls).containsExactly("add index bySite to Experiments");
+        assertThat(admin.addedIndexes).containsExactly(new TableAdmin.IndexSpec("bySite", TableDescription.IndexKind.GSI,
                 new TableDescription.Key("site", KeyType.S), null, "INCLUDE", List.of("heartRate")));
     }
 
@@ -88,6 +61,6 @@ class AddIndexPresenterTest {
 
         assertThat(form.problem().get()).startsWith("This connection is read-only");
         assertThatThrownBy(() -> form.add().join()).hasMessageContaining("read-only");
-        assertThat(added).isEmpty();
+        assertThat(admin.calls).isEmpty();
     }
 }

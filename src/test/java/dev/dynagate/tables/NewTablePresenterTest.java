@@ -6,41 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NewTablePresenterTest {
     private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
-    private final List<TableAdmin.Spec> created = new ArrayList<>();
+    private final RecordingTableAdmin admin = new RecordingTableAdmin();
+    private final List<TableAdmin.Spec> created = admin.created;
 
     private NewTablePresenter form(boolean readOnly) {
-        TableAdmin admin = new TableAdmin() {
-            @Override
-            public void create(Spec spec) {
-                created.add(spec);
-            }
-
-            @Override
-            public void delete(String table) {
-                throw new AssertionError("the form never deletes");
-            }
-
-            @Override
-            public void setTimeToLive(String table, String attribute, boolean enabled) {
-                throw new AssertionError("the form sets no time to live");
-            }
-
-            @Override
-            public void addGlobalIndex(String table, IndexSpec index) {
-                throw new AssertionError("the form adds indexes with the table");
-            }
-
-            @Override
-            public void deleteGlobalIndex(String table, String index) {
-                throw new AssertionError("the form deletes no index");
-            }
-        };
         return new NewTablePresenter(() -> admin, e -> new UserMessage("failed: " + e.getMessage(), "", false),
                 direct, readOnly);
     }
@@ -82,6 +56,7 @@ class NewTablePresenterTest {
         String name = form.create().join();
 
         assertThat(name).isEqualTo("Orders");
+        assertThat(admin.calls).as("nothing but the table is created").containsExactly("create Orders");
         assertThat(created).containsExactly(new TableAdmin.Spec("Orders",
                 new TableDescription.Key("customer", KeyType.S), new TableDescription.Key("placedAt", KeyType.N),
                 false, 10, 3));

@@ -1,0 +1,38 @@
+package dev.dynagate.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A TableAdmin that does nothing but remember what it was asked, for presenter tests. */
+class RecordingTableAdmin implements TableAdmin {
+    final List<Spec> created = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    final List<IndexSpec> addedIndexes = new ArrayList<>();
+
+    @Override
+    public void create(Spec spec) {
+        created.add(spec);
+        calls.add("create " + spec.name());
+    }
+
+    @Override
+    public void delete(String table) {
+        calls.add("delete " + table);
+    }
+
+    @Override
+    public void setTimeToLive(String table, String attribute, boolean enabled) {
+        calls.add("ttl " + table + " " + attribute + " " + enabled);
+    }
+
+    @Override
+    public void addGlobalIndex(String table, IndexSpec index) {
+        addedIndexes.add(index);
+        calls.add("add index " + index.name() + " to " + table);
+    }
+
+    @Override
+    public void deleteGlobalIndex(String table, String index) {
+        calls.add("delete index " + index + " of " + table);
+    }
+}
