@@ -125,15 +125,20 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
      */
     private void awaitIndex(String table, String index, boolean present) throws InterruptedException {
         long pause = 200;
-        while (true) {
+        boolean seen = false;
+        for (int round = 1; ; round++) {
             var found = client.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
                     .filter(i -> i.indexName().equals(index)).findFirst();
-            boolean done = present
-                    ? found.map(i -> i.indexStatus() == IndexStatus.ACTIVE && !Boolean.TRUE.equals(i.backfilling()))
-                            .orElse(false)
-                    : found.isEmpty();
+            boolean done = present ? found.filter(i -> i.indexStatus() == IndexStatus.ACTIVE
+                    && !Boolean.TRUE.equals(i.backfilling())).isPresent() : found.isEmpty();
             if (done) {
                 return;
+            }
+            seen |= found.isPresent();
+            if (present && found.isEmpty() && (seen || round > 5)) {
+                // DescribeTable lists an index from the moment UpdateTable accepts it: one that is gone was dropped
+                throw new IllegalStateException("The index " + index + " is no longer on " + table
+                        + ": DynamoDB did not finish creating it.");
             }
             Thread.sleep(pause);
             pause = Math.min(10_000, pause * 2);
