@@ -53,11 +53,27 @@ public final class DynamoDbItemStore implements ItemStore {
             return page(response.items(), response.scannedCount(), response.consumedCapacity(),
                     response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null);
         }
+        return scan(request, null, null, exclusiveStartKey);
+    }
+
+    @Override
+    public ItemPage readSegment(ReadRequest scan, int segment, int totalSegments, Map<String, Attr> exclusiveStartKey) {
+        if (scan.isQuery()) {
+            throw new IllegalArgumentException("a Query has no segments; only a Scan is read in parallel");
+        }
+        return scan(scan, segment, totalSegments, exclusiveStartKey);
+    }
+
+    private ItemPage scan(ReadRequest request, Integer segment, Integer totalSegments,
+                          Map<String, Attr> exclusiveStartKey) {
+        Map<String, String> names = request.names().isEmpty() ? null : request.names();
+        var values = request.values().isEmpty() ? null : AttributeValues.toSdk(request.values());
         ScanResponse response = client.scan(ScanRequest.builder().tableName(request.table())
                 .indexName(request.index()).filterExpression(request.filter())
                 .projectionExpression(request.projection())
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .limit(request.limit()).consistentRead(request.consistentRead())
+                .segment(segment).totalSegments(totalSegments)
                 .exclusiveStartKey(AttributeValues.toSdk(exclusiveStartKey))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
         return page(response.items(), response.scannedCount(), response.consumedCapacity(),

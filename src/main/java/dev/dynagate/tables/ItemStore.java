@@ -10,6 +10,12 @@ public interface ItemStore {
     /** One page of {@code request}, starting after {@code exclusiveStartKey} (null for the first page). */
     ItemPage read(ReadRequest request, Map<String, Attr> exclusiveStartKey);
 
+    /**
+     * One page of segment {@code segment} of {@code totalSegments} of a Scan ({@code scan} is not a Query), starting
+     * after {@code exclusiveStartKey}: the segments together read what the Scan reads, each item once.
+     */
+    ItemPage readSegment(ReadRequest scan, int segment, int totalSegments, Map<String, Attr> exclusiveStartKey);
+
     /** The item with this key, read consistently; empty when there is none. */
     Optional<Map<String, Attr>> get(String table, Map<String, Attr> key);
 

@@ -20,6 +20,11 @@ public final class ReadOnlyItemStore implements ItemStore {
     }
 
     @Override
+    public ItemPage readSegment(ReadRequest scan, int segment, int totalSegments, Map<String, Attr> exclusiveStartKey) {
+        return reads.readSegment(scan, segment, totalSegments, exclusiveStartKey);
+    }
+
+    @Override
     public Optional<Map<String, Attr>> get(String table, Map<String, Attr> key) {
         return reads.get(table, key);
     }

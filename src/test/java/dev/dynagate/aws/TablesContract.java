@@ -207,6 +207,26 @@ abstract class TablesContract {
     }
 
     @Test
+    void aFilteredScanExportReadsEachMatchingItemOnceAcrossItsSegments(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        dev.dynagate.tables.QueryBuilder builder = new dev.dynagate.tables.QueryBuilder(
+                services.tableDescriber(connection).describe("Experiments"));
+        FilterRow failed = builder.addFilter();
+        failed.path().set("status");
+        failed.op().set(FilterOp.EQ);
+        failed.value().set("failed");
+        builder.pageSize().set(2); // many small pages per segment
+        Path file = out.resolve("failed.jsonl");
+
+        long written = new dev.dynagate.tables.transfer.ResultExport(services.items(connection)).run(builder.request(),
+                List.of("experimentId", "sampleId"), dev.dynagate.tables.transfer.ExportFormat.JSONL, file, n -> { });
+
+        assertThat(written).isEqualTo(10);
+        assertThat(java.nio.file.Files.readAllLines(file)).hasSize(10).doesNotHaveDuplicates()
+                .allMatch(line -> line.contains("\"status\":\"failed\""));
+    }
+
+    @Test
     void queriesInBothSortOrdersWithEverySortOperator() {
         ItemExplorerPresenter explorer = explorer("Experiments");
         explorer.builder().partitionValue().set("exp-A");

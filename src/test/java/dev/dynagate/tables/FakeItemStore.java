@@ -29,8 +29,22 @@ class FakeItemStore implements ItemStore {
     @Override
     public ItemPage read(ReadRequest request, Map<String, Attr> exclusiveStartKey) {
         int n = exclusiveStartKey == null ? 0 : Integer.parseInt(((Attr.N) exclusiveStartKey.get("page")).value());
-        calls.add("read " + n);
+        synchronized (calls) {
+            calls.add("read " + n);
+        }
         return pages.apply(n);
+    }
+
+    /** Segment 0 holds the scripted pages; the other segments are empty. */
+    @Override
+    public ItemPage readSegment(ReadRequest scan, int segment, int totalSegments, Map<String, Attr> exclusiveStartKey) {
+        if (segment == 0) {
+            return read(scan, exclusiveStartKey);
+        }
+        synchronized (calls) {
+            calls.add("read segment " + segment + " of " + totalSegments);
+        }
+        return new ItemPage(List.of(), 0, 0, null);
     }
 
     @Override

@@ -20,6 +20,14 @@ class ResultExportTest {
 
     private final FakeItemStore store = new FakeItemStore(List.of("id"));
 
+    private static ReadRequest queryOfOnePartition() {
+        QueryBuilder builder = new QueryBuilder(Fixtures.experiments());
+        builder.partitionValue().set("EXP-1");
+        ReadRequest request = builder.request();
+        assertThat(request.isQuery()).isTrue();
+        return request;
+    }
+
     @Test
     void aCancelledExportStopsBetweenPagesAndLeavesNoFile() throws Exception {
         Path file = folder.resolve("items.jsonl");
@@ -29,7 +37,7 @@ class ResultExportTest {
             }
             return new ItemPage(List.of(Map.of("id", Attr.n(n))), 1, 0, FakeItemStore.pageKey(n + 1));
         };
-        ReadRequest request = new QueryBuilder(Fixtures.experiments()).request();
+        ReadRequest request = queryOfOnePartition();
 
         try {
             assertThatThrownBy(() -> new ResultExport(store).run(request, List.of("id"), ExportFormat.JSONL, file,
@@ -56,5 +64,57 @@ class ResultExportTest {
 
         assertThat(written).isEqualTo(3);
         assertThat(Files.readAllLines(file)).containsExactly("{\"id\":0}", "{\"id\":1}", "{\"id\":2}");
+    }
+
+    @Test
+    void aScanIsReadInSegmentsThatTogetherGiveEveryItem() throws Exception {
+        Path file = folder.resolve("items.jsonl");
+        store.pages = n -> new ItemPage(List.of(Map.of("id", Attr.n(n))), 1, 0, n < 2 ? FakeItemStore.pageKey(n + 1)
+                : null);
+        ReadRequest scan = new QueryBuilder(Fixtures.experiments()).request();
+
+        long written = new ResultExport(store).run(scan, List.of("id"), ExportFormat.JSONL, file, n -> { });
+
+        assertThat(written).isEqualTo(3);
+        assertThat(store.calls).containsExactlyInAnyOrder("read 0", "read 1", "read 2", "read segment 1 of 4",
+                "read segment 2 of 4", "read segment 3 of 4");
+        assertThat(Files.readAllLines(file)).containsExactly("{\"id\":0}", "{\"id\":1}", "{\"id\":2}");
+    }
+
+    @Test
+    void aCancelledScanStopsItsSegmentsAndLeavesNoFile() throws Exception {
+        Path file = folder.resolve("items.jsonl");
+        java.util.concurrent.CountDownLatch secondPage = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        store.pages = n -> {
+            if (n == 1) {
+                secondPage.countDown();
+                try {
+                    never.await(); // a slow read: only the cancel ends it
+                } catch (InterruptedException e) {
+                    throw new CancellationException();
+                }
+            }
+            return new ItemPage(List.of(Map.of("id", Attr.n(n))), 1, 0, FakeItemStore.pageKey(n + 1));
+        };
+        ReadRequest scan = new QueryBuilder(Fixtures.experiments()).request();
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread exporter = new Thread(() -> {
+            try {
+                new ResultExport(store).run(scan, List.of("id"), ExportFormat.JSONL, file, n -> { });
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        exporter.start();
+        assertThat(secondPage.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        exporter.interrupt(); // what Cancel in the status bar does to the export's thread
+        exporter.join(10_000);
+
+        assertThat(exporter.isAlive()).isFalse();
+        assertThat(ended.get()).isInstanceOfAny(InterruptedException.class, CancellationException.class);
+        assertThat(file).doesNotExist();
+        assertThat(ExportFile.partialFor(file)).doesNotExist();
     }
 }
