@@ -59,6 +59,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the file against the table's key and write nothing.")
     boolean dryRun;
 
+    @Option(names = "--skip-existing", description = "Leave an item whose key is already in the table as it is "
+            + "(one conditional PutItem per item, so slower); also carries on an import that stopped halfway.")
+    boolean skipExisting;
+
     @Mixin
     DynamoDbConnectionOptions where = new DynamoDbConnectionOptions();
 
@@ -125,31 +129,33 @@ public final class ImportCommand implements Callable<Integer> {
 
     private int write(ItemStore store, TableImport.Check check, TableDescription description,
                       Connection connection, PrintWriter err) throws IOException, InterruptedException {
-        progress(err, String.format(Locale.ROOT, "Importing %,d items (%s) from %s into %s at %s with %d writer%s",
+        progress(err, String.format(Locale.ROOT, "Importing %,d items (%s) from %s into %s at %s with %d writer%s%s",
                 check.items(), check.format().cliName(), in, table, DynamoDbConnectionOptions.describe(connection),
-                writers, writers == 1 ? "" : "s"));
+                writers, writers == 1 ? "" : "s", skipExisting ? ", keeping the items already there" : ""));
         Instant started = Instant.now();
         AtomicReference<Instant> lastReport = new AtomicReference<>(started);
         writingStarted = true;
         // Ctrl+C ends the JVM without unwinding: say how far it got, since what was written stays written
         Thread interrupted = new Thread(() -> {
             err.println(String.format(Locale.ROOT, "import interrupted: %,d of %,d items were written into %s and "
-                    + "stay there; importing the file again replaces them with themselves", writtenSoFar.get(),
+                    + "stay there; import the file again with --skip-existing to carry on", writtenSoFar.get(),
                     check.items(), table));
             err.flush();
         }, "import-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
         TableImport.Result result;
         try {
-            result = new TableImport(store, Thread::sleep, 8).run(description, in, check.format(), writers, written -> {
-                writtenSoFar.set(written);
-                Instant now = Instant.now();
-                Instant last = lastReport.get();
-                if (Duration.between(last, now).toMillis() >= 1000 && lastReport.compareAndSet(last, now)) {
-                    progress(err, String.format(Locale.ROOT, "  %,d of %,d items (%d%%)", written, check.items(),
-                            written * 100 / Math.max(1, check.items())));
-                }
-            });
+            TableImport.Existing existing = skipExisting ? TableImport.Existing.KEEP : TableImport.Existing.REPLACE;
+            result = new TableImport(store, Thread::sleep, 8).run(description, in, check.format(), writers, existing,
+                    written -> {
+                        writtenSoFar.set(written);
+                        Instant now = Instant.now();
+                        Instant last = lastReport.get();
+                        if (Duration.between(last, now).toMillis() >= 1000 && lastReport.compareAndSet(last, now)) {
+                            progress(err, String.format(Locale.ROOT, "  %,d of %,d items written (%d%%)", written,
+                                    check.items(), written * 100 / Math.max(1, check.items())));
+                        }
+                    });
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
@@ -161,13 +167,14 @@ public final class ImportCommand implements Callable<Integer> {
         if (result.unprocessed() > 0) {
             err.println(String.format(Locale.ROOT, "import failed: %,d of %,d items written; %,d stayed unprocessed "
                     + "after %d retries (the table is throttling: raise its write capacity or lower --writers, then "
-                    + "import again: items already written are replaced with themselves)", result.written(),
+                    + "import again with --skip-existing to carry on)", result.written(),
                     check.items(), result.unprocessed(), result.retries()));
             err.flush();
             return FAILED;
         }
-        progress(err, String.format(Locale.ROOT, "Imported %,d items into %s in %.1f s", result.written(), table,
-                seconds));
+        progress(err, String.format(Locale.ROOT, "Imported %,d items into %s in %.1f s%s", result.written(), table,
+                seconds, result.kept() == 0 ? "" : String.format(Locale.ROOT, "; %,d items already there were "
+                        + "left as they were", result.kept())));
         return IMPORTED;
     }
 

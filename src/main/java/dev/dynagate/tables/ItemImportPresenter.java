@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -19,10 +20,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Import into one table from a file of items, one per line (what Export writes): the file is checked whole in the
- * background, the user confirms the count, then BatchWriteItem writes it over a few parallel calls, cancellable from
+ * background, the user confirms the count and what happens to keys already in the table, then BatchWriteItem writes
+ * it over a few parallel calls (or conditional PutItems, to keep existing items), cancellable from
  * the status bar. A file with a bad line writes nothing.
  */
 public final class ItemImportPresenter {
+    static final String REPLACE = "Replace existing items";
+    static final String KEEP = "Keep existing items";
     static final int WRITERS = 4;
     private static final int MAX_RETRIES = 8;
 
@@ -80,38 +84,42 @@ public final class ItemImportPresenter {
                         throw new UncheckedIOException(e);
                     }
                 });
-        return checked.thenComposeAsync(check -> confirmed(check, file) ? write(check, file)
-                : CompletableFuture.completedFuture(null), operations.ui())
+        return checked.thenComposeAsync(check -> confirmed(check, file).map(existing -> write(check, file, existing))
+                        .orElse(CompletableFuture.completedFuture(null)), operations.ui())
                 .whenCompleteAsync((result, error) -> finished(result, error, name), operations.ui());
     }
 
-    private boolean confirmed(TableImport.Check check, Path file) {
+    /** Whether to write, and what to do with keys already in the table; empty when nothing is to be written. */
+    private java.util.Optional<TableImport.Existing> confirmed(TableImport.Check check, Path file) {
         if (!check.ok()) {
             summary.set("Nothing imported.");
             problem.set(new UserMessage(file.getFileName() + " cannot be imported into " + table.name()
                     + "; nothing was written. " + check.describeProblems().replace("\n", "; ") + ".",
                     "Import reads one item per line, in DynamoDB JSON or plain JSON, as Export writes them.", false));
-            return false;
+            return java.util.Optional.empty();
         }
         long items = check.items();
-        boolean yes = dialogs.confirm("Import " + Cells.number(items) + (items == 1 ? " item" : " items"),
-                "Write " + Cells.number(items) + (items == 1 ? " item" : " items") + " from " + file.getFileName()
-                        + " into " + table.name() + "? An item whose key is already in the table is replaced. This "
-                        + "cannot be undone.", "Import");
-        if (!yes) {
+        java.util.Optional<String> answer = dialogs.choose("Import " + Cells.number(items)
+                        + (items == 1 ? " item" : " items"), "Write " + Cells.number(items)
+                        + (items == 1 ? " item" : " items") + " from " + file.getFileName() + " into " + table.name()
+                        + "? When a key is already in the table, replace that item with the file's, or keep it (one "
+                        + "write per item, slower; it also carries on an import that stopped halfway). This cannot be "
+                        + "undone.", List.of(REPLACE, KEEP));
+        if (answer.isEmpty()) {
             summary.set("Nothing imported.");
         }
-        return yes;
+        return answer.map(choice -> choice.equals(KEEP) ? TableImport.Existing.KEEP : TableImport.Existing.REPLACE);
     }
 
-    private CompletableFuture<TableImport.Result> write(TableImport.Check check, Path file) {
+    private CompletableFuture<TableImport.Result> write(TableImport.Check check, Path file,
+                                                        TableImport.Existing existing) {
         String of = " of " + Cells.number(check.items()) + " items";
         writing = true;
         summary.set("Importing… 0" + of);
         return operations.run("Importing " + file.getFileName() + " into " + table.name(), () -> {
             try {
                 return new TableImport(store.get(), Thread::sleep, MAX_RETRIES).run(table, file, check.format(),
-                        WRITERS, written -> operations.ui().execute(() -> {
+                        WRITERS, existing, written -> operations.ui().execute(() -> {
                             if (importing.get()) {
                                 summary.set("Importing… " + Cells.number(written) + of);
                             }
@@ -151,11 +159,13 @@ public final class ItemImportPresenter {
                     + Cells.number(result.unprocessed()) + " stayed unprocessed.");
             problem.set(new UserMessage(Cells.number(result.unprocessed()) + " items stayed unprocessed after "
                     + result.retries() + " retries: the table is throttling writes.",
-                    "Raise its write capacity, then import the file again (items already written are replaced "
-                            + "with themselves).", true));
+                    "Raise its write capacity, then import the file again, keeping existing items to carry on.",
+                    true));
             return;
         }
         summary.set("Imported " + Cells.number(result.written()) + (result.written() == 1 ? " item" : " items")
-                + " from " + name + ". Run the query again to see them.");
+                + " from " + name + (result.kept() == 0 ? "" : "; " + Cells.number(result.kept())
+                + (result.kept() == 1 ? " was" : " were") + " already there and kept") + ". Run the query again to "
+                + "see them.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.dynagate.ui;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Dialogs behind an interface, so presenters and views can be tested without windows popping up. */
@@ -13,4 +14,7 @@ public interface Dialogs {
     boolean confirmTyped(String title, String question, String expected);
 
     Optional<String> ask(String title, String question, String initial);
+
+    /** Offers {@code choices} as buttons beside Cancel, the first as the default; the one picked, or empty. */
+    Optional<String> choose(String title, String question, List<String> choices);
 }

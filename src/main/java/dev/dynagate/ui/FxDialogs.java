@@ -1,5 +1,7 @@
 package dev.dynagate.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -42,6 +44,24 @@ public final class FxDialogs implements Dialogs {
         dialog.setTitle(title);
         dialog.setHeaderText(question + "\nType " + expected + " to confirm.");
         return dialog.showAndWait().map(String::strip).filter(expected::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> choose(String title, String question, List<String> choices) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(new ButtonType(choices.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE
+                    : ButtonBar.ButtonData.OTHER));
+        }
+        buttons.add(ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, buttons.toArray(ButtonType[]::new));
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // the buttons share one width, that of the longest: leave room for its whole text on every one
+        int longest = choices.stream().mapToInt(String::length).max().orElse(10);
+        alert.getDialogPane().setMinWidth(Math.max(480, buttons.size() * (9 * longest + 60)));
+        return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
     }
 
     @Override

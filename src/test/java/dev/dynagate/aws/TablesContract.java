@@ -88,6 +88,11 @@ abstract class TablesContract {
         public Optional<String> ask(String title, String question, String initial) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> choose(String title, String question, java.util.List<String> choices) {
+            throw new AssertionError("nothing here offers a choice: " + question);
+        }
     };
 
     @BeforeAll

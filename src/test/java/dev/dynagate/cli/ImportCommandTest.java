@@ -43,7 +43,7 @@ class ImportCommandTest {
     static void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.of(0, sandboxData), line -> { });
         client = TestClients.dynamoDb(sandbox.endpoint(), Region.US_EAST_1);
-        for (String table : List.of("Source", "Target", "Other", "Unzipped")) {
+        for (String table : List.of("Source", "Target", "Other", "Unzipped", "Resumed")) {
             client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
@@ -93,6 +93,33 @@ class ImportCommandTest {
         assertThat(code).as(err.toString()).isEqualTo(0);
         assertThat(items("Target")).hasSize(700).isEqualTo(items("Source"));
         assertThat(err.toString()).contains("Importing 700 items (ddb-json)", "Imported 700 items into Target");
+    }
+
+    @Test
+    void skipExistingLeavesItemsAlreadyThereAndCarriesOnAnImportThatStoppedHalfway() {
+        Path file = out.resolve("resume.ddb.json");
+        assertThat(dynagate("export", "--table", "Source", "--out", file.toString(), "--format", "ddb-json", "-q"))
+                .isEqualTo(0);
+        // as if an earlier import had stopped after 300 items, one of which someone changed since
+        List<String> first = items("Source").keySet().stream().sorted().limit(300).toList();
+        for (String id : first) {
+            Map<String, AttributeValue> item = new HashMap<>(AttributeValues.toSdk(items("Source").get(id)));
+            if (id.equals(first.get(0))) {
+                item.put("changed", AttributeValue.fromBool(true));
+            }
+            client.putItem(b -> b.tableName("Resumed").item(item));
+        }
+
+        int code = dynagate("import", "--table", "Resumed", "--in", file.toString(), "--skip-existing");
+
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        Map<String, Map<String, Attr>> resumed = items("Resumed");
+        assertThat(resumed).hasSize(700);
+        assertThat(resumed.get(first.get(0)).get("changed")).as("kept as it was").isEqualTo(new Attr.Bool(true));
+        resumed.get(first.get(0)).remove("changed");
+        assertThat(resumed).isEqualTo(items("Source"));
+        assertThat(err.toString()).contains("keeping the items already there",
+                "Imported 400 items into Resumed", "; 300 items already there were left as they were");
     }
 
     @Test

@@ -13,6 +13,8 @@ class FakeDialogs implements Dialogs {
     String typed = "";
     /** What {@link #ask} answers; empty: the user cancelled. */
     Optional<String> typedAnswer = Optional.empty();
+    /** Which of the choices {@link #choose} picks (its position); -1: the user cancelled. */
+    int chosen = 0;
 
     @Override
     public void showError(String title, UserMessage message) {
@@ -35,5 +37,11 @@ class FakeDialogs implements Dialogs {
     public Optional<String> ask(String title, String question, String initial) {
         asked.add("ask [" + initial + "]: " + question);
         return typedAnswer;
+    }
+
+    @Override
+    public Optional<String> choose(String title, String question, List<String> choices) {
+        asked.add("choose " + choices + ": " + question);
+        return chosen < 0 ? Optional.empty() : Optional.of(choices.get(chosen));
     }
 }

@@ -54,7 +54,7 @@ class FakeItemStore implements ItemStore {
     }
 
     @Override
-    public void put(String table, Map<String, Attr> item, Condition condition) {
+    public synchronized void put(String table, Map<String, Attr> item, Condition condition) {
         calls.add("put");
         lastCondition = condition;
         Map<String, Attr> key = key(item);

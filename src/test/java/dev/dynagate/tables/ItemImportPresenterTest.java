@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +40,10 @@ class ItemImportPresenterTest {
 
         assertThat(result.written()).isEqualTo(30);
         assertThat(store.stored).hasSize(30);
-        assertThat(dialogs.asked).containsExactly("confirm: Write 30 items from items.json into Experiments? An item "
-                + "whose key is already in the table is replaced. This cannot be undone.");
+        assertThat(dialogs.asked).containsExactly("choose [Replace existing items, Keep existing items]: Write 30 "
+                + "items from items.json into Experiments? When a key is already in the table, replace that item with "
+                + "the file's, or keep it (one write per item, slower; it also carries on an import that stopped "
+                + "halfway). This cannot be undone.");
         assertThat(importer.summary().get()).isEqualTo("Imported 30 items from items.json. Run the query again to "
                 + "see them.");
         assertThat(importer.importing().get()).isFalse();
@@ -49,12 +52,33 @@ class ItemImportPresenterTest {
 
     @Test
     void aDeclinedImportWritesNothing() throws Exception {
-        dialogs.answer = false;
+        dialogs.chosen = -1;
 
         importer.importFrom(items(3)).join();
 
         assertThat(store.calls).isEmpty();
         assertThat(importer.summary().get()).isEqualTo("Nothing imported.");
+    }
+
+    @Test
+    void keepingExistingItemsWritesOnlyTheKeysThatAreFreeAndSaysHowManyWereKept() throws Exception {
+        Path file = items(5);
+        Map<String, Attr> alreadyThere = Map.of("experimentId", Attr.s("E"), "sampleId", Attr.n(2), "note",
+                Attr.s("written by someone else"));
+        store.put("Experiments", alreadyThere, null);
+        store.calls.clear();
+        dialogs.chosen = 1;
+
+        TableImport.Result result = importer.importFrom(file).join();
+
+        assertThat(result.written()).isEqualTo(4);
+        assertThat(result.kept()).isEqualTo(1);
+        assertThat(store.stored.get(Map.of("experimentId", Attr.s("E"), "sampleId", Attr.n(2))))
+                .isEqualTo(alreadyThere);
+        assertThat(store.calls).as("one conditional write per item, no batch").containsOnly("put").hasSize(5);
+        assertThat(store.lastCondition.expression()).isEqualTo("attribute_not_exists(#k0)");
+        assertThat(importer.summary().get()).isEqualTo("Imported 4 items from items.json; 1 was already there and "
+                + "kept. Run the query again to see them.");
     }
 
     @Test

@@ -145,6 +145,31 @@ class TableImportTest {
     }
 
     @Test
+    void keepingExistingItemsLeavesTheTablesItemAndTheFirstLineOfARepeatedKey() throws Exception {
+        store.put("T", Map.of("pk", new Attr.S("k0"), "sk", new Attr.N("1"), "line", new Attr.S("in the table")), null);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            lines.add("{\"pk\":\"k" + i % 3 + "\",\"sk\":1,\"line\":" + i + "}");
+        }
+        Path file = file(lines.toArray(String[]::new));
+        List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        TableImport.Result result = new TableImport(store, millis -> { }, 3).run(TABLE, file, ExportFormat.JSONL, 4,
+                TableImport.Existing.KEEP, heard::add);
+
+        assertThat(result.written()).isEqualTo(2);
+        assertThat(result.kept()).isEqualTo(58);
+        assertThat(heard).containsExactly(1L, 2L);
+        assertThat(store.stored.get(Map.of("pk", new Attr.S("k0"), "sk", new Attr.N("1"))).get("line"))
+                .isEqualTo(new Attr.S("in the table"));
+        assertThat(store.stored.get(Map.of("pk", new Attr.S("k1"), "sk", new Attr.N("1"))).get("line"))
+                .as("the first line of k1").isEqualTo(new Attr.N("1"));
+        assertThat(store.stored.get(Map.of("pk", new Attr.S("k2"), "sk", new Attr.N("1"))).get("line"))
+                .isEqualTo(new Attr.N("2"));
+        assertThat(store.calls).doesNotContain("put batch 25").allMatch(call -> call.equals("put"));
+    }
+
+    @Test
     void keysEqualAsNumbersAreOneKeyAndGoInSeparateBatches() throws Exception {
         Path file = file("{\"pk\":\"a\",\"sk\":1}", "{\"pk\":\"a\",\"sk\":1.0}", "{\"pk\":\"b\",\"sk\":1}");
 

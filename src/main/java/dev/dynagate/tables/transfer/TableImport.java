@@ -2,6 +2,8 @@ package dev.dynagate.tables.transfer;
 
 import dev.dynagate.dynamodbrules.SizeRules;
 import dev.dynagate.tables.Attr;
+import dev.dynagate.tables.Condition;
+import dev.dynagate.tables.ConflictException;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.TableDescription;
 import dev.dynagate.tables.UnprocessedRetry;
@@ -60,8 +62,19 @@ public final class TableImport {
         }
     }
 
-    /** @param unprocessed items DynamoDB still left unprocessed when the retries ran out */
-    public record Result(long written, long unprocessed, int retries) {
+    /** What happens to an item of the file whose key is already in the table. */
+    public enum Existing {
+        /** The file's item replaces it (BatchWriteItem, 25 items a request). */
+        REPLACE,
+        /** The table's item stays (a conditional PutItem per item, so slower), which also resumes a cut-short import. */
+        KEEP
+    }
+
+    /**
+     * @param unprocessed items DynamoDB still left unprocessed when the retries ran out
+     * @param kept        items of the file not written because their key was already in the table ({@link Existing#KEEP})
+     */
+    public record Result(long written, long unprocessed, int retries, long kept) {
     }
 
     private final ItemStore store;
@@ -186,7 +199,17 @@ public final class TableImport {
      */
     public Result run(TableDescription table, Path file, ExportFormat format, int writers, LongConsumer progress)
             throws IOException, InterruptedException {
-        Writing writing = new Writing(table.name(), progress);
+        return run(table, file, format, writers, Existing.REPLACE, progress);
+    }
+
+    /**
+     * As {@link #run(TableDescription, Path, ExportFormat, int, LongConsumer)}, choosing what happens to items whose
+     * key is already in the table. With {@link Existing#KEEP} a key repeated in the file keeps its first line, since
+     * the second finds it written.
+     */
+    public Result run(TableDescription table, Path file, ExportFormat format, int writers, Existing existing,
+                      LongConsumer progress) throws IOException, InterruptedException {
+        Writing writing = new Writing(table.name(), table.keys().names(), existing, progress);
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             lanes.add(new Lane(writing));
@@ -218,15 +241,24 @@ public final class TableImport {
     /** What the lanes share: the counts, the progress listener, and every batch sent, to see failures early. */
     private final class Writing {
         final String table;
+        final List<String> keyNames;
+        final Existing existing;
         final LongConsumer progress;
         final List<Future<?>> sent = new ArrayList<>();
         long written;
         long unprocessed;
         int retries;
+        long kept;
 
-        Writing(String table, LongConsumer progress) {
+        Writing(String table, List<String> keyNames, Existing existing, LongConsumer progress) {
             this.table = table;
+            this.keyNames = keyNames;
+            this.existing = existing;
             this.progress = progress;
+        }
+
+        synchronized void keptOne() {
+            kept++;
         }
 
         /** Counts and reports in one place, so the count heard only ever grows. */
@@ -241,7 +273,7 @@ public final class TableImport {
         }
 
         synchronized Result result() {
-            return new Result(written, unprocessed, retries);
+            return new Result(written, unprocessed, retries, kept);
         }
 
         /** A batch that failed stops the reading at once rather than after the whole file. */
@@ -314,8 +346,12 @@ public final class TableImport {
             try {
                 writing.sent.add(thread.submit(() -> {
                     try {
-                        writing.finished(UnprocessedRetry.send(sending, pending -> store.putBatch(writing.table,
-                                pending), pause, maxRetries, writing::wrote));
+                        if (writing.existing == Existing.KEEP) {
+                            putEachIfAbsent(sending);
+                        } else {
+                            writing.finished(UnprocessedRetry.send(sending, pending -> store.putBatch(writing.table,
+                                    pending), pause, maxRetries, writing::wrote));
+                        }
                     } finally {
                         queued.release();
                     }
@@ -323,6 +359,22 @@ public final class TableImport {
             } catch (RuntimeException e) {
                 queued.release();
                 throw e;
+            }
+        }
+
+        /** BatchWriteItem takes no condition: each item goes alone, written only where its key is free. */
+        private void putEachIfAbsent(List<Map<String, Attr>> items) {
+            Condition absent = Condition.absent(writing.keyNames);
+            for (Map<String, Attr> item : items) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException();
+                }
+                try {
+                    store.put(writing.table, item, absent);
+                    writing.wrote(1);
+                } catch (ConflictException alreadyThere) {
+                    writing.keptOne();
+                }
             }
         }
 

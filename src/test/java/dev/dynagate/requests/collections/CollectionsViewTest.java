@@ -83,6 +83,11 @@ class CollectionsViewTest {
             public Optional<String> ask(String title, String question, String initial) {
                 return Optional.of("Fetch experiment");
             }
+
+            @Override
+            public Optional<String> choose(String title, String question, java.util.List<String> choices) {
+                throw new AssertionError("nothing here offers a choice: " + question);
+            }
         };
         FilePicker picker = new FilePicker() {
             @Override

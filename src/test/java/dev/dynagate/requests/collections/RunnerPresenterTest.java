@@ -60,6 +60,11 @@ class RunnerPresenterTest {
         public Optional<String> ask(String title, String question, String initial) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> choose(String title, String question, java.util.List<String> choices) {
+            throw new AssertionError("nothing here offers a choice: " + question);
+        }
     };
     private final RunnerPresenter presenter = new RunnerPresenter(operations,
             new HttpRequestSender((request, auth) -> {
