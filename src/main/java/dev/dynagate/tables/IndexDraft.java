@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One secondary index as the New table form holds it while the user types; {@link IndexRules} checks it. */
+/** One secondary index as a form holds it while the user types (New table, Add index); {@link IndexRules} checks. */
 public final class IndexDraft {
     /** What an index copies from the item besides the keys. */
     public enum Projection { ALL, KEYS_ONLY, INCLUDE }

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * DynamoDB's rules for the secondary indexes of a table being created, worded for the New table form: names, keys,
- * one type per attribute across every key, the per-table limits and INCLUDE's attribute list. What is left (the
- * account's quotas) DynamoDB answers itself.
+ * DynamoDB's rules for the secondary indexes of a table being created or added to a table, worded for the forms that
+ * make them: names, keys, one type per attribute across every key, the per-table limits and INCLUDE's attribute list.
+ * What is left (the account's quotas) DynamoDB answers itself.
  */
 final class IndexRules {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
@@ -74,16 +74,18 @@ final class IndexRules {
         for (int i = 0; i < drafts.size(); i++) {
             IndexDraft draft = drafts.get(i);
             String name = draft.name().get().strip();
-            String label = name.isEmpty() ? "Index " + (i + 1) : "Index " + name;
+            if (name.isEmpty()) {
+                return "Name index " + (i + 1) + ".";
+            }
+            String label = "Index " + name;
             if (!NAME.matcher(name).matches()) {
-                return name.isEmpty() ? "Name index " + (i + 1) + "."
-                        : label + ": an index name is 3 to 255 letters, digits, '_', '-' or '.'.";
+                return label + ": an index name is 3 to 255 letters, digits, '_', '-' or '.'.";
             }
             if (!names.add(name)) {
                 return existing.stream().anyMatch(index -> index.name().equals(name))
                         ? "The table already has an index named " + name + "." : "Two indexes are named " + name + ".";
             }
-            String keys = keys(draft, label, sort);
+            String keys = keys(draft, label, partition, sort);
             if (keys != null) {
                 return keys;
             }
@@ -113,7 +115,8 @@ final class IndexRules {
         return null;
     }
 
-    private static String keys(IndexDraft draft, String label, TableDescription.Key tableSort) {
+    private static String keys(IndexDraft draft, String label, TableDescription.Key tablePartition,
+                               TableDescription.Key tableSort) {
         if (draft.local()) {
             if (tableSort == null) {
                 return label + ": a local index needs a table with a sort key.";
@@ -129,7 +132,8 @@ final class IndexRules {
             if (sortProblem != null) {
                 return label + ": " + lowerFirst(sortProblem);
             }
-            if (!draft.local() && draft.sortName().get().equals(draft.partitionName().get())) {
+            String partitionName = draft.local() ? tablePartition.name() : draft.partitionName().get();
+            if (draft.sortName().get().equals(partitionName)) {
                 return label + ": the sort key needs another name than the partition key.";
             }
         }

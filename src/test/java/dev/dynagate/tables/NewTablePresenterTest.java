@@ -111,6 +111,10 @@ class NewTablePresenterTest {
         assertThat(form.problem().get()).isEqualTo("Index byTotal: a local index needs a table with a sort key.");
         form.hasSortKey().set(true);
         assertThat(form.problem().get()).isNull();
+        second.sortName().set("pk");
+        assertThat(form.problem().get())
+                .isEqualTo("Index byTotal: the sort key needs another name than the partition key.");
+        second.sortName().set("status");
         form.removeIndex(first);
         assertThat(form.indexes()).containsExactly(second);
     }
