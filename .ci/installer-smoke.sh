@@ -2,8 +2,8 @@
 # Builds the Linux app-image and .deb, unpacks the .deb, and proves the packaged launcher is complete: --version,
 # then a self-test that starts the sandbox and does a DynamoDB round trip, a TLS handshake with a local HTTPS
 # server (the crypto modules are in the runtime) and an SSO-profile lookup that must fail with our message (the SSO
-# and STS jars are bundled); then, against the packaged sandbox with its demo table, an export to a gzip file and an
-# import of it back. Any missing module fails.
+# and STS jars are bundled); then, against the packaged sandbox with its demo table, an export to a gzip file, an
+# import of it back, and one more that keeps the items already there. Any missing module fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +53,10 @@ done
 exported=$(gzip -dc "$tls/experiments.json.gz" | wc -l)
 [ "$exported" -gt 0 ] || { echo "the packaged export wrote no items" >&2; exit 1; }
 "$launcher" import --endpoint-url "$endpoint" --table Experiments --in "$tls/experiments.json.gz" -q
-echo "ok   export and import through the packaged launcher: $exported items"
+# every item is there now: keeping existing ones writes none of them
+kept=$("$launcher" import --endpoint-url "$endpoint" --table Experiments --in "$tls/experiments.json.gz" \
+    --skip-existing 2>&1 | grep -o 'Imported 0 items.*; [0-9,]* items already there' || true)
+[ -n "$kept" ] || { echo "the packaged import with --skip-existing did not keep the items already there" >&2; exit 1; }
+echo "ok   export and import through the packaged launcher: $exported items ($kept)"
 
 echo "installer smoke test passed ($(du -sh target/installer/Dynagate | cut -f1) app-image, $(du -h "$deb" | cut -f1) .deb)"
