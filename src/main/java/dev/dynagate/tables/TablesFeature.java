@@ -1,6 +1,7 @@
 package dev.dynagate.tables;
 
 import dev.dynagate.connections.Connection;
+import dev.dynagate.tables.transfer.TableCopy;
 import dev.dynagate.ui.Dialogs;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.FilePicker;
@@ -122,6 +123,16 @@ public final class TablesFeature {
                 table -> addGlobalIndex(list.getScene() == null ? null : list.getScene().getWindow(), table));
         addListAction(list, "table-delete-index-action", "Delete global index…", "fth-minus-square",
                 this::deleteGlobalIndex);
+    }
+
+    /**
+     * Adds "Copy to the sandbox…" to the navigator list's context menu: the selected table, its indexes and items
+     * copied to the connection {@code target} gives; {@code copied} hears the new table's name.
+     */
+    public void addCopyAction(ListView<String> list, java.util.function.Supplier<Connection> target,
+                              java.util.function.Consumer<String> copied) {
+        addListAction(list, "table-copy-action", "Copy to the sandbox…", "fth-copy",
+                table -> copyTable(table, target.get(), copied));
     }
 
     /** An entry of the list's context menu acting on the selected table, after any entries others have added. */
@@ -266,6 +277,63 @@ public final class TablesFeature {
         }
         tabs.stream().filter(tab -> tab.tableName().equals(table)).forEach(TableTabPresenter::load);
         return null;
+    }
+
+    /**
+     * Asks for a name, then creates a table on {@code target} with the keys, indexes and time to live of {@code table}
+     * (of the active connection) and copies every item into it, in the background; says when it is done, and
+     * {@code copied} hears the new name. A failure is shown in a dialog; a table already there is never written to.
+     */
+    public CompletableFuture<TableCopy.Result> copyTable(String table, Connection target,
+                                                         java.util.function.Consumer<String> copied) {
+        Connection connection = active.getValue();
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connection from = current(connection);
+        if (target.readOnly()) {
+            dialogs.showError("Table not copied", new UserMessage("The connection " + target.name() + " is "
+                    + "read-only: nothing was copied to it.", "Turn off its read-only switch in the connection bar.",
+                    false));
+            return CompletableFuture.completedFuture(null);
+        }
+        String suggested = from.id().equals(target.id()) ? table + "-copy" : table;
+        java.util.Optional<String> answer = dialogs.ask("Copy " + table + " to " + target.name(), "A new table on "
+                + target.name() + " with the keys, indexes and time to live of " + table + " on " + from.name()
+                + ", and a copy of every item. Its name:", suggested).map(String::strip);
+        if (answer.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = answer.get();
+        if (!IndexRules.NAME.matcher(name).matches()) {
+            dialogs.showError("Table not copied", new UserMessage("'" + name + "' is not a table name.",
+                    "A table name is 3 to 255 letters, digits, '_', '-' or '.'.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Copying " + table + " to " + name + " on " + target.name(), () -> {
+            try {
+                TableDescription description = services.describer(from).describe(table);
+                return new TableCopy(services.items(from), services.items(target), services.admin(target),
+                        Thread::sleep, 8).run(description, name, count -> { });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException();
+            }
+        }).whenCompleteAsync((result, error) -> {
+            if (error != null) {
+                if (!(Problems.unwrap(error) instanceof java.util.concurrent.CancellationException)) {
+                    dialogs.showError("Table not copied", Problems.describe(services.errors(target), error));
+                }
+                return;
+            }
+            dialogs.inform("Table copied", "Copied " + Cells.number(result.copied())
+                    + (result.copied() == 1 ? " item" : " items") + " of " + table + " into " + name + " on "
+                    + target.name() + "." + (result.unprocessed() == 0 ? "" : " " + Cells.number(result.unprocessed())
+                    + " items stayed unprocessed: the table was throttling writes."));
+            copied.accept(name);
+        }, operations.ui());
     }
 
     /**

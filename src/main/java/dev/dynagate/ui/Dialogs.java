@@ -8,6 +8,9 @@ public interface Dialogs {
 
     void showError(String title, UserMessage message);
 
+    /** Tells the user that something they started in the background is done. */
+    void inform(String title, String message);
+
     boolean confirm(String title, String question, String confirmLabel);
 
     /** Asks the user to type {@code expected} to confirm a destructive action on many things. */

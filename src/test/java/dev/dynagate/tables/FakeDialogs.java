@@ -22,6 +22,11 @@ class FakeDialogs implements Dialogs {
     }
 
     @Override
+    public void inform(String title, String message) {
+        asked.add("inform: " + message);
+    }
+
+    @Override
     public boolean confirm(String title, String question, String confirmLabel) {
         asked.add("confirm: " + question);
         return answer;

@@ -411,6 +411,44 @@ class TableTabViewTest {
         }
     }
 
+    @Test
+    void aTableIsCopiedUnderANewNameAndTheCopyIsAnnounced(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        List<String> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> feature.addCopyAction(list, () -> connection, copied::add));
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                .containsExactly("table-copy-action");
+        dialogs.typedAnswer = java.util.Optional.of("Experiments-copy");
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<
+                dev.dynagate.tables.transfer.TableCopy.Result>> copying = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            robot.interact(() -> copying.set(feature.copyTable("Experiments", connection, copied::add)));
+            long count = copying.get().get(60, TimeUnit.SECONDS).copied();
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(dialogs.asked).anyMatch(q -> q.startsWith("ask [Experiments-copy]: A new table on sandbox with "
+                    + "the keys, indexes and time to live of Experiments"));
+            assertThat(copied).containsExactly("Experiments-copy");
+            assertThat(dialogs.asked).last().asString().isEqualTo("inform: Copied " + Cells.number(count)
+                    + " items of Experiments into Experiments-copy on sandbox.");
+            TableDescription copy = services.tableDescriber(connection).describe("Experiments-copy");
+            TableDescription source = services.tableDescriber(connection).describe("Experiments");
+            assertThat(copy.indexes()).isEqualTo(source.indexes());
+            var client = factory.dynamoDb(connection);
+            assertThat(client.scanPaginator(b -> b.tableName("Experiments-copy")).items().stream().count())
+                    .isEqualTo(count)
+                    .isEqualTo(client.scanPaginator(b -> b.tableName("Experiments")).items().stream().count());
+
+            dialogs.typedAnswer = java.util.Optional.of("Experiments-copy");
+            robot.interact(() -> copying.set(feature.copyTable("Experiments", connection, copied::add)));
+            copying.get().exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dialogs.asked).last().asString().startsWith("error: ").contains("already exists");
+        } finally {
+            services.tablesFeature().admin(connection).delete("Experiments-copy");
+        }
+    }
+
     private void changeTimeToLive(FxRobot robot) throws Exception {
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
                 new java.util.concurrent.atomic.AtomicReference<>();

@@ -85,6 +85,11 @@ class CollectionsViewTest {
             }
 
             @Override
+            public void inform(String title, String message) {
+                throw new AssertionError("nothing here informs: " + message);
+            }
+
+            @Override
             public Optional<String> choose(String title, String question, java.util.List<String> choices) {
                 throw new AssertionError("nothing here offers a choice: " + question);
             }
