@@ -50,10 +50,7 @@ public final class ResultExport {
     /** The Scan's segments read in parallel through the item store, its expressions applied to each. */
     private long scanInSegments(ReadRequest scan, List<String> keyAttributes, ItemWriter writer,
                                 LongConsumer progress) throws IOException, InterruptedException {
-        SegmentReader segments = (table, index, segment, total, start) -> {
-            ItemPage page = store.readSegment(scan, segment, total, start);
-            return new SegmentReader.Page(page.items(), page.hasMore() ? page.lastEvaluatedKey() : null);
-        };
+        SegmentReader segments = SegmentReader.of(store, scan);
         TableExport.Source source = new TableExport.Source(scan.table(), scan.index(), keyAttributes, 0);
         return new TableExport(segments, Clock.systemUTC()).run(source, SCAN_SEGMENTS, writer,
                 done -> progress.accept(done.items())).items();

@@ -1,6 +1,9 @@
 package dev.dynagate.tables.transfer;
 
 import dev.dynagate.tables.Attr;
+import dev.dynagate.tables.ItemPage;
+import dev.dynagate.tables.ItemStore;
+import dev.dynagate.tables.ReadRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -19,4 +22,12 @@ public interface SegmentReader {
 
     /** One page of a segment of the table, or of its index {@code index} when that is not null. */
     Page scan(String table, String index, int segment, int totalSegments, Map<String, Attr> exclusiveStart);
+
+    /** The segments of {@code scan} (its table or index, filter and projection) read through an item store. */
+    static SegmentReader of(ItemStore store, ReadRequest scan) {
+        return (table, index, segment, total, start) -> {
+            ItemPage page = store.readSegment(scan, segment, total, start);
+            return new Page(page.items(), page.hasMore() ? page.lastEvaluatedKey() : null);
+        };
+    }
 }

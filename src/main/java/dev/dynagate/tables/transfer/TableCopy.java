@@ -1,7 +1,6 @@
 package dev.dynagate.tables.transfer;
 
 import dev.dynagate.tables.Attr;
-import dev.dynagate.tables.ItemPage;
 import dev.dynagate.tables.ItemStore;
 import dev.dynagate.tables.ReadRequest;
 import dev.dynagate.tables.TableAdmin;
@@ -71,10 +70,7 @@ public final class TableCopy {
         targetAdmin.create(spec(table, name));
         ReadRequest scan = new ReadRequest(ReadRequest.Operation.SCAN, table.name(), null, null, null, null, Map.of(),
                 Map.of(), PAGE_LIMIT, true, false, "copy of " + table.name());
-        SegmentReader segments = (t, index, segment, total, start) -> {
-            ItemPage page = source.readSegment(scan, segment, total, start);
-            return new SegmentReader.Page(page.items(), page.hasMore() ? page.lastEvaluatedKey() : null);
-        };
+        SegmentReader segments = SegmentReader.of(source, scan);
         BatchingWriter writer = new BatchingWriter(name);
         new TableExport(segments, Clock.systemUTC()).run(new TableExport.Source(table.name(), null,
                 table.keys().names(), table.itemCount()), SEGMENTS, writer, done -> progress.accept(writer.copied));
