@@ -166,6 +166,7 @@ public final class App {
                 }));
         tables.decorate(navigatorView.tableList());
         tables.addTimeToLiveAction(navigatorView.tableList());
+        tables.addCapacityAction(navigatorView.tableList());
         tables.addIndexActions(navigatorView.tableList());
         tables.addCopyAction(navigatorView.tableList(), () -> shell.connections().stream()
                 .filter(c -> c.id().equals(Connection.SANDBOX_ID)).findFirst().orElse(Connection.sandbox()), copied -> {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -91,6 +92,30 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
                     .keyType(i == 0 ? KeyType.HASH : KeyType.RANGE).build());
         }
         return keys;
+    }
+
+    @Override
+    public void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits) {
+        var described = client.describeTable(b -> b.tableName(table)).table();
+        boolean wasOnDemand = described.billingModeSummary() != null
+                && described.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+        client.updateTable(b -> {
+            b.tableName(table);
+            if (onDemand) {
+                b.billingMode(BillingMode.PAY_PER_REQUEST);
+                return;
+            }
+            b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(readUnits)
+                    .writeCapacityUnits(writeUnits));
+            if (wasOnDemand && described.hasGlobalSecondaryIndexes()) {
+                // DynamoDB refuses the move unless every global index is given units too
+                b.globalSecondaryIndexUpdates(described.globalSecondaryIndexes().stream().map(index ->
+                        GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.indexName())
+                                .provisionedThroughput(p -> p.readCapacityUnits(readUnits)
+                                        .writeCapacityUnits(writeUnits))).build()).toList());
+            }
+        });
+        client.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 
     @Override

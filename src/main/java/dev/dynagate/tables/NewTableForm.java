@@ -12,10 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -27,8 +24,6 @@ final class NewTableForm extends GridPane {
     final TextField partitionName = new TextField();
     final TextField sortName = new TextField();
     final CheckBox hasSortKey = new CheckBox("Sort key");
-    final RadioButton onDemand = new RadioButton("On demand");
-    final RadioButton provisioned = new RadioButton("Provisioned");
     final Label problem = new Label();
     final Button addIndex = new Button("Add index");
     final VBox indexRows = new VBox();
@@ -54,16 +49,6 @@ final class NewTableForm extends GridPane {
         ComboBox<KeyType> sortType = IndexRow.typePicker(presenter.sortType());
         sortType.disableProperty().bind(hasSortKey.selectedProperty().not());
 
-        ToggleGroup billing = new ToggleGroup();
-        onDemand.setToggleGroup(billing);
-        provisioned.setToggleGroup(billing);
-        onDemand.setSelected(presenter.onDemand().get());
-        provisioned.setSelected(!presenter.onDemand().get());
-        presenter.onDemand().bind(onDemand.selectedProperty());
-        Spinner<Integer> reads = units(presenter.readUnits());
-        Spinner<Integer> writes = units(presenter.writeUnits());
-        reads.disableProperty().bind(onDemand.selectedProperty());
-        writes.disableProperty().bind(onDemand.selectedProperty());
 
         problem.setId("new-table-problem");
         problem.getStyleClass().add("explorer-problem");
@@ -73,15 +58,11 @@ final class NewTableForm extends GridPane {
         Label tableLabel = new Label("Table name");
         Label partitionLabel = new Label("Partition key");
         Label capacityLabel = new Label("Capacity");
-        Label readLabel = new Label("read");
-        Label writeLabel = new Label("write");
         ComboBox<KeyType> partitionType = IndexRow.typePicker(presenter.partitionType());
         addRow(0, tableLabel, name);
         addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
         addRow(2, hasSortKey, new HBox(6, sortName, sortType));
-        HBox capacity = new HBox(8, onDemand, provisioned, readLabel, reads, writeLabel, writes);
-        capacity.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        addRow(3, capacityLabel, capacity);
+        addRow(3, capacityLabel, new CapacityRow(presenter.onDemand(), presenter.readUnits(), presenter.writeUnits()));
         Label indexesLabel = new Label("Indexes");
         addIndex.setId("new-table-add-index");
         addIndex.setOnAction(e -> presenter.addIndex());
@@ -95,8 +76,8 @@ final class NewTableForm extends GridPane {
         add(problem, 0, 6, 2, 1);
         presenter.indexes().addListener((ListChangeListener<IndexDraft>) change -> showIndexes(presenter));
         // labels and choices keep their whole text; the text fields take what width is left
-        Layouts.keepWidth(java.util.List.of(tableLabel, partitionLabel, hasSortKey, capacityLabel, readLabel,
-                writeLabel, onDemand, provisioned, partitionType, sortType, indexesLabel, addIndex));
+        Layouts.keepWidth(java.util.List.of(tableLabel, partitionLabel, hasSortKey, capacityLabel, partitionType,
+                sortType, indexesLabel, addIndex));
         HBox.setHgrow(partitionName, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(sortName, javafx.scene.layout.Priority.ALWAYS);
         setPrefWidth(800);
@@ -110,14 +91,6 @@ final class NewTableForm extends GridPane {
         if (getScene() != null && getScene().getWindow() != null) {
             getScene().getWindow().sizeToScene();
         }
-    }
-
-    private static Spinner<Integer> units(javafx.beans.property.LongProperty value) {
-        Spinner<Integer> spinner = new Spinner<>(1, 40_000, (int) value.get());
-        spinner.setEditable(true);
-        spinner.setPrefWidth(90);
-        spinner.valueProperty().addListener((obs, old, now) -> value.set(now));
-        return spinner;
     }
 
     /** Shows the form in a dialog; true when the user asked to create the table. */

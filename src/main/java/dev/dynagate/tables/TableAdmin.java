@@ -57,6 +57,12 @@ public interface TableAdmin {
     /** Deletes a global index of a table and waits until it is gone; the table's items stay. */
     void deleteGlobalIndex(String table, String index) throws InterruptedException;
 
+    /**
+     * Moves the table to on demand, or to provisioned {@code readUnits} and {@code writeUnits} (its global indexes
+     * too, when it was on demand), and waits until it is ACTIVE again.
+     */
+    void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits);
+
     /** Turns time to live on for {@code attribute}, or off ({@code enabled} false, with the attribute it had). */
     void setTimeToLive(String table, String attribute, boolean enabled);
 }

@@ -117,6 +117,12 @@ public final class TablesFeature {
         addListAction(list, "table-ttl-action", "Time to live…", "fth-clock", this::changeTimeToLive);
     }
 
+    /** Adds "Capacity…" to the navigator list's context menu. */
+    public void addCapacityAction(ListView<String> list) {
+        addListAction(list, "table-capacity-action", "Capacity…", "fth-sliders",
+                table -> changeCapacity(list.getScene() == null ? null : list.getScene().getWindow(), table));
+    }
+
     /** Adds "Add global index…" and "Delete global index…" to the navigator list's context menu. */
     public void addIndexActions(ListView<String> list) {
         addListAction(list, "table-add-index-action", "Add global index…", "fth-plus-square",
@@ -201,6 +207,25 @@ public final class TablesFeature {
     }
 
     /**
+     * Describes the table, asks for its capacity (on demand, or provisioned units) starting from what it has, and
+     * changes it in the background; open tabs of the table then read their facts again.
+     */
+    public CompletableFuture<Void> changeCapacity(javafx.stage.Window owner, String table) {
+        Connection now = writable("Capacity not changed", "the capacity of " + table + " was not changed.");
+        if (now == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return operations.run("Reading the capacity of " + table, () -> services.describer(now).describe(table))
+                .thenComposeAsync(description -> {
+                    CapacityPresenter form = new CapacityPresenter(description, () -> services.admin(now),
+                            services.errors(now), operations);
+                    return CapacityForm.show(owner, form) ? form.apply() : CompletableFuture.<Void>completedFuture(null);
+                }, operations.ui())
+                .handleAsync((ok, error) -> afterTableChange(table, now, "Capacity not changed", error),
+                        operations.ui());
+    }
+
+    /**
      * Describes the table, asks for a global index to add, adds it in the background and waits until DynamoDB has
      * filled it; open tabs of the table then read their facts again. A read-only connection refuses before asking.
      */
@@ -215,7 +240,7 @@ public final class TablesFeature {
                             services.errors(now), operations, false);
                     return AddIndexForm.show(owner, form) ? form.add() : CompletableFuture.<String>completedFuture(null);
                 }, operations.ui())
-                .handleAsync((added, error) -> afterIndexChange(table, now, "Index not added", error), operations.ui());
+                .handleAsync((added, error) -> afterTableChange(table, now, "Index not added", error), operations.ui());
     }
 
     /**
@@ -263,11 +288,11 @@ public final class TablesFeature {
                         return (Void) null;
                     });
                 }, operations.ui())
-                .handleAsync((ok, error) -> afterIndexChange(table, now, "Index not deleted", error), operations.ui());
+                .handleAsync((ok, error) -> afterTableChange(table, now, "Index not deleted", error), operations.ui());
     }
 
-    /** On the UI thread after an index change: the failure in a dialog, or open tabs of the table described again. */
-    private Void afterIndexChange(String table, Connection connection, String title, Throwable error) {
+    /** On the UI thread after a change to a table: the failure in a dialog; open tabs of the table described again. */
+    private Void afterTableChange(String table, Connection connection, String title, Throwable error) {
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;

@@ -295,6 +295,30 @@ abstract class TablesContract {
     }
 
     @Test
+    void anOnDemandTableWithAGlobalIndexMovesToProvisionedUnitsAndBack() {
+        TableAdmin admin = services.tablesFeature().admin(connection);
+        TableDescription.Key id = new TableDescription.Key("id", dev.dynagate.tables.KeyType.S);
+        admin.create(new TableAdmin.Spec("Billed", id, null, true, 0, 0, List.of(new TableAdmin.IndexSpec("byOwner",
+                TableDescription.IndexKind.GSI, new TableDescription.Key("owner", dev.dynagate.tables.KeyType.S),
+                null, "KEYS_ONLY", List.of()))));
+        try {
+            admin.setCapacity("Billed", false, 6, 4);
+            TableDescription provisioned = services.tableDescriber(connection).describe("Billed");
+            assertThat(provisioned.billingMode()).isEqualTo("PROVISIONED");
+            assertThat(provisioned.readCapacity()).isEqualTo(6L);
+            assertThat(provisioned.writeCapacity()).isEqualTo(4L);
+            var index = client.describeTable(b -> b.tableName("Billed")).table().globalSecondaryIndexes().get(0);
+            assertThat(index.provisionedThroughput().readCapacityUnits()).isEqualTo(6L);
+
+            admin.setCapacity("Billed", true, 0, 0);
+            assertThat(services.tableDescriber(connection).describe("Billed").billingMode())
+                    .isEqualTo("PAY_PER_REQUEST");
+        } finally {
+            admin.delete("Billed");
+        }
+    }
+
+    @Test
     void queriesInBothSortOrdersWithEverySortOperator() {
         ItemExplorerPresenter explorer = explorer("Experiments");
         explorer.builder().partitionValue().set("exp-A");

@@ -26,6 +26,11 @@ class RecordingTableAdmin implements TableAdmin {
     }
 
     @Override
+    public void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits) {
+        calls.add("capacity " + table + (onDemand ? " on demand" : " " + readUnits + "/" + writeUnits));
+    }
+
+    @Override
     public void addGlobalIndex(String table, IndexSpec index) {
         addedIndexes.add(index);
         calls.add("add index " + index.name() + " to " + table);

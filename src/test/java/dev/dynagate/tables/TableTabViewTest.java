@@ -449,6 +449,44 @@ class TableTabViewTest {
         }
     }
 
+    @Test
+    void capacityIsChangedThroughTheDialog(FxRobot robot) throws Exception {
+        TableAdmin admin = services.tablesFeature().admin(connection);
+        admin.create(new TableAdmin.Spec("Metered", new TableDescription.Key("id", KeyType.S), null, true, 0, 0));
+        try {
+            javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+            robot.interact(() -> feature.addCapacityAction(list));
+            assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                    .containsExactly("table-capacity-action");
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> changing.set(feature.changeCapacity(scene.getWindow(), "Metered")));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w ->
+                    w != scene.getWindow() && w.isShowing() && w.getScene().lookup(".capacity-form") != null));
+            javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow()
+                    && w.isShowing()).findFirst().orElseThrow();
+            CapacityForm form = (CapacityForm) dialog.getScene().lookup(".capacity-form");
+            assertThat(form.problem.getText()).isEqualTo("The table is already on demand.");
+            robot.interact(() -> {
+                form.capacity.provisioned.setSelected(true);
+                form.capacity.reads.getValueFactory().setValue(12);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(form.problem.getText()).isNullOrEmpty();
+            Screenshots.save(dialog.getScene(), "capacity-dialog");
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
+            robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+            changing.get().get(30, TimeUnit.SECONDS);
+
+            TableDescription changed = services.tableDescriber(connection).describe("Metered");
+            assertThat(changed.billingMode()).isEqualTo("PROVISIONED");
+            assertThat(changed.readCapacity()).isEqualTo(12L);
+            assertThat(changed.writeCapacity()).isEqualTo(5L);
+        } finally {
+            admin.delete("Metered");
+        }
+    }
+
     private void changeTimeToLive(FxRobot robot) throws Exception {
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
                 new java.util.concurrent.atomic.AtomicReference<>();

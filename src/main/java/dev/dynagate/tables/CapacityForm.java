@@ -1,0 +1,50 @@
+package dev.dynagate.tables;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The Capacity form over {@link CapacityPresenter}: the billing choice and what keeps it from being sent. */
+final class CapacityForm extends VBox {
+    final CapacityRow capacity;
+    final Label problem = new Label();
+
+    CapacityForm(CapacityPresenter presenter) {
+        getStyleClass().add("capacity-form");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        capacity = new CapacityRow(presenter.onDemand(), presenter.readUnits(), presenter.writeUnits());
+        boolean hasGlobalIndexes = presenter.table().indexes().stream()
+                .anyMatch(i -> i.kind() == TableDescription.IndexKind.GSI);
+        Label note = new Label("On AWS a table moves to on demand at most four times a day (to provisioned at any "
+                + "time), and its units can only go down a limited number of times a day." + (hasGlobalIndexes
+                ? " Moving to provisioned gives each global index the same units." : ""));
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        problem.setId("capacity-problem");
+        problem.getStyleClass().add("explorer-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(presenter.problem());
+        getChildren().addAll(capacity, note, problem);
+        setPrefWidth(560);
+    }
+
+    /** Shows the form in a dialog; true when the user asked to apply it. */
+    static boolean show(Window owner, CapacityPresenter presenter) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Capacity");
+        dialog.setHeaderText("Capacity of " + presenter.table().name());
+        dialog.getDialogPane().setContent(new CapacityForm(presenter));
+        ButtonType apply = new ButtonType("Change", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(apply).disableProperty().bind(presenter.problem().isNotNull());
+        Optional<ButtonType> answer = dialog.showAndWait();
+        return answer.isPresent() && answer.get() == apply;
+    }
+}
