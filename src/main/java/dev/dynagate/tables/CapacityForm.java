@@ -18,7 +18,7 @@ final class CapacityForm extends VBox {
         getStyleClass().add("capacity-form");
         setSpacing(8);
         setPadding(new Insets(12));
-        capacity = new CapacityRow(presenter.onDemand(), presenter.readUnits(), presenter.writeUnits());
+        capacity = new CapacityRow(presenter.capacity());
         boolean hasGlobalIndexes = presenter.table().indexes().stream()
                 .anyMatch(i -> i.kind() == TableDescription.IndexKind.GSI);
         Label note = new Label("On AWS a table moves to on demand at most four times a day (to provisioned at any "

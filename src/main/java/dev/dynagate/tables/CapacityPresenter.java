@@ -7,10 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
 
 /**
  * A table's capacity: on demand, or provisioned read and write units, starting from what the table has; changed in
@@ -23,9 +19,7 @@ public final class CapacityPresenter {
     private final Supplier<TableAdmin> admin;
     private final ErrorDescriber errors;
     private final Operations operations;
-    private final BooleanProperty onDemand;
-    private final LongProperty readUnits;
-    private final LongProperty writeUnits;
+    private final CapacityDraft capacity;
     private final StringBinding problem;
 
     public CapacityPresenter(TableDescription table, Supplier<TableAdmin> admin, ErrorDescriber errors,
@@ -34,10 +28,8 @@ public final class CapacityPresenter {
         this.admin = admin;
         this.errors = errors;
         this.operations = operations;
-        onDemand = new SimpleBooleanProperty(isOnDemand(table));
-        readUnits = new SimpleLongProperty(units(table.readCapacity()));
-        writeUnits = new SimpleLongProperty(units(table.writeCapacity()));
-        problem = Bindings.createStringBinding(this::check, onDemand, readUnits, writeUnits);
+        capacity = new CapacityDraft(isOnDemand(table), units(table.readCapacity()), units(table.writeCapacity()));
+        problem = Bindings.createStringBinding(this::check, capacity.observables());
     }
 
     private static boolean isOnDemand(TableDescription table) {
@@ -52,16 +44,8 @@ public final class CapacityPresenter {
         return table;
     }
 
-    public BooleanProperty onDemand() {
-        return onDemand;
-    }
-
-    public LongProperty readUnits() {
-        return readUnits;
-    }
-
-    public LongProperty writeUnits() {
-        return writeUnits;
+    public CapacityDraft capacity() {
+        return capacity;
     }
 
     /** What keeps the change from being sent, in words; null when it can be. */
@@ -70,16 +54,17 @@ public final class CapacityPresenter {
     }
 
     private String check() {
-        if (onDemand.get()) {
+        long read = capacity.readUnits().get();
+        long write = capacity.writeUnits().get();
+        if (capacity.onDemand().get()) {
             return isOnDemand(table) ? "The table is already on demand." : null;
         }
-        if (readUnits.get() < 1 || writeUnits.get() < 1) {
-            return "Provisioned capacity is at least 1 read and 1 write unit.";
+        if (capacity.unitsProblem() != null) {
+            return capacity.unitsProblem();
         }
-        boolean same = !isOnDemand(table) && table.readCapacity() != null && table.readCapacity() == readUnits.get()
-                && table.writeCapacity() != null && table.writeCapacity() == writeUnits.get();
-        return same ? "The table already has " + readUnits.get() + " read and " + writeUnits.get() + " write units."
-                : null;
+        boolean same = !isOnDemand(table) && table.readCapacity() != null && table.readCapacity() == read
+                && table.writeCapacity() != null && table.writeCapacity() == write;
+        return same ? "The table already has " + read + " read and " + write + " write units." : null;
     }
 
     /** Sends the change; completes once the table is ACTIVE with it. */
@@ -88,9 +73,9 @@ public final class CapacityPresenter {
         if (refused != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
         }
-        boolean demand = onDemand.get();
-        long read = readUnits.get();
-        long write = writeUnits.get();
+        boolean demand = capacity.onDemand().get();
+        long read = capacity.readUnits().get();
+        long write = capacity.writeUnits().get();
         return operations.run("Changing the capacity of " + table.name(), () -> {
             admin.get().setCapacity(table.name(), demand, read, write);
             return null;

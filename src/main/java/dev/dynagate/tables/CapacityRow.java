@@ -1,7 +1,6 @@
 package dev.dynagate.tables;
 
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -17,17 +16,17 @@ final class CapacityRow extends HBox {
     final Spinner<Integer> reads;
     final Spinner<Integer> writes;
 
-    CapacityRow(BooleanProperty onDemandValue, LongProperty readUnits, LongProperty writeUnits) {
+    CapacityRow(CapacityDraft draft) {
         super(8);
         setAlignment(Pos.CENTER_LEFT);
         ToggleGroup billing = new ToggleGroup();
         onDemand.setToggleGroup(billing);
         provisioned.setToggleGroup(billing);
-        onDemand.setSelected(onDemandValue.get());
-        provisioned.setSelected(!onDemandValue.get());
-        onDemandValue.bind(onDemand.selectedProperty());
-        reads = units(readUnits);
-        writes = units(writeUnits);
+        onDemand.setSelected(draft.onDemand().get());
+        provisioned.setSelected(!draft.onDemand().get());
+        draft.onDemand().bind(onDemand.selectedProperty());
+        reads = units(draft.readUnits());
+        writes = units(draft.writeUnits());
         reads.disableProperty().bind(onDemand.selectedProperty());
         writes.disableProperty().bind(onDemand.selectedProperty());
         Label readLabel = new Label("read");

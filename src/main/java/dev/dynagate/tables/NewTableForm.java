@@ -62,7 +62,7 @@ final class NewTableForm extends GridPane {
         addRow(0, tableLabel, name);
         addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
         addRow(2, hasSortKey, new HBox(6, sortName, sortType));
-        addRow(3, capacityLabel, new CapacityRow(presenter.onDemand(), presenter.readUnits(), presenter.writeUnits()));
+        addRow(3, capacityLabel, new CapacityRow(presenter.capacity()));
         Label indexesLabel = new Label("Indexes");
         addIndex.setId("new-table-add-index");
         addIndex.setOnAction(e -> presenter.addIndex());

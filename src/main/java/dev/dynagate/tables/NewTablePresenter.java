@@ -8,10 +8,8 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,9 +33,7 @@ public final class NewTablePresenter {
     private final StringProperty sortName = new SimpleStringProperty("sk");
     private final ObjectProperty<KeyType> sortType = new SimpleObjectProperty<>(KeyType.S);
     private final BooleanProperty hasSortKey = new SimpleBooleanProperty(true);
-    private final BooleanProperty onDemand = new SimpleBooleanProperty(true);
-    private final LongProperty readUnits = new SimpleLongProperty(5);
-    private final LongProperty writeUnits = new SimpleLongProperty(5);
+    private final CapacityDraft capacity = new CapacityDraft(true, 5, 5);
     private final ObservableList<IndexDraft> indexes = FXCollections.observableArrayList(IndexDraft::observables);
     private final StringBinding problem;
 
@@ -49,7 +45,7 @@ public final class NewTablePresenter {
         this.operations = operations;
         this.readOnly = readOnly;
         problem = Bindings.createStringBinding(this::check, name, partitionName, partitionType, sortName, sortType,
-                hasSortKey, onDemand, readUnits, writeUnits, indexes);
+                hasSortKey, capacity.onDemand(), capacity.readUnits(), capacity.writeUnits(), indexes);
     }
 
     public StringProperty name() {
@@ -76,16 +72,8 @@ public final class NewTablePresenter {
         return sortType;
     }
 
-    public BooleanProperty onDemand() {
-        return onDemand;
-    }
-
-    public LongProperty readUnits() {
-        return readUnits;
-    }
-
-    public LongProperty writeUnits() {
-        return writeUnits;
+    public CapacityDraft capacity() {
+        return capacity;
     }
 
     /** The secondary indexes made with the table, in the order they were added. */
@@ -128,8 +116,8 @@ public final class NewTablePresenter {
         if (keyProblem != null) {
             return keyProblem;
         }
-        if (!onDemand.get() && (readUnits.get() < 1 || writeUnits.get() < 1)) {
-            return "Provisioned capacity is at least 1 read and 1 write unit.";
+        if (capacity.unitsProblem() != null) {
+            return capacity.unitsProblem();
         }
         return IndexRules.check(tablePartition(), tableSort(), indexes);
     }
@@ -148,8 +136,9 @@ public final class NewTablePresenter {
         if (refused != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
         }
-        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), tablePartition(), tableSort(), onDemand.get(),
-                readUnits.get(), writeUnits.get(), indexes.stream().map(i -> i.toSpec(tablePartition())).toList());
+        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), tablePartition(), tableSort(),
+                capacity.onDemand().get(), capacity.readUnits().get(), capacity.writeUnits().get(),
+                indexes.stream().map(i -> i.toSpec(tablePartition())).toList());
         return operations.run("Creating table " + spec.name(), () -> {
             creator.get().create(spec);
             return spec.name();

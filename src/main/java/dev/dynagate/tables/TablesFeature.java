@@ -215,14 +215,11 @@ public final class TablesFeature {
         if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return operations.run("Reading the capacity of " + table, () -> services.describer(now).describe(table))
-                .thenComposeAsync(description -> {
-                    CapacityPresenter form = new CapacityPresenter(description, () -> services.admin(now),
-                            services.errors(now), operations);
-                    return CapacityForm.show(owner, form) ? form.apply() : CompletableFuture.<Void>completedFuture(null);
-                }, operations.ui())
-                .handleAsync((ok, error) -> afterTableChange(table, now, "Capacity not changed", error),
-                        operations.ui());
+        return describedThen(table, now, "Capacity not changed", description -> {
+            CapacityPresenter form = new CapacityPresenter(description, () -> services.admin(now),
+                    services.errors(now), operations);
+            return CapacityForm.show(owner, form) ? form.apply() : CompletableFuture.completedFuture(null);
+        });
     }
 
     /**
@@ -234,13 +231,11 @@ public final class TablesFeature {
         if (now == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return operations.run("Reading the indexes of " + table, () -> services.describer(now).describe(table))
-                .thenComposeAsync(description -> {
-                    AddIndexPresenter form = new AddIndexPresenter(description, () -> services.admin(now),
-                            services.errors(now), operations, false);
-                    return AddIndexForm.show(owner, form) ? form.add() : CompletableFuture.<String>completedFuture(null);
-                }, operations.ui())
-                .handleAsync((added, error) -> afterTableChange(table, now, "Index not added", error), operations.ui());
+        return describedThen(table, now, "Index not added", description -> {
+            AddIndexPresenter form = new AddIndexPresenter(description, () -> services.admin(now),
+                    services.errors(now), operations, false);
+            return AddIndexForm.show(owner, form) ? form.add() : CompletableFuture.completedFuture(null);
+        });
     }
 
     /**
@@ -289,6 +284,18 @@ public final class TablesFeature {
                     });
                 }, operations.ui())
                 .handleAsync((ok, error) -> afterTableChange(table, now, "Index not deleted", error), operations.ui());
+    }
+
+    /**
+     * Describes the table in the background, then on the UI thread runs {@code change} (a form, then the change it
+     * asks for); afterwards a failure is shown under {@code title} and open tabs of the table are described again.
+     */
+    private <T> CompletableFuture<Void> describedThen(String table, Connection connection, String title,
+                                                      java.util.function.Function<TableDescription,
+                                                              CompletableFuture<T>> change) {
+        return operations.run("Reading " + table, () -> services.describer(connection).describe(table))
+                .thenComposeAsync(change, operations.ui())
+                .handleAsync((ok, error) -> afterTableChange(table, connection, title, error), operations.ui());
     }
 
     /** On the UI thread after a change to a table: the failure in a dialog; open tabs of the table described again. */

@@ -26,10 +26,10 @@ class CapacityPresenterTest {
     void anOnDemandTableStartsOnDemandAndMovesToTheUnitsTyped() {
         CapacityPresenter form = form(Fixtures.experiments());
 
-        assertThat(form.onDemand().get()).isTrue();
+        assertThat(form.capacity().onDemand().get()).isTrue();
         assertThat(form.problem().get()).isEqualTo("The table is already on demand.");
-        form.onDemand().set(false);
-        form.readUnits().set(10);
+        form.capacity().onDemand().set(false);
+        form.capacity().readUnits().set(10);
         assertThat(form.problem().get()).isNull();
 
         form.apply().join();
@@ -41,12 +41,12 @@ class CapacityPresenterTest {
     void aProvisionedTableStartsFromItsUnitsAndSaysWhenNothingWouldChange() {
         CapacityPresenter form = form(provisioned(7, 3));
 
-        assertThat(form.onDemand().get()).isFalse();
-        assertThat(form.readUnits().get()).isEqualTo(7);
+        assertThat(form.capacity().onDemand().get()).isFalse();
+        assertThat(form.capacity().readUnits().get()).isEqualTo(7);
         assertThat(form.problem().get()).isEqualTo("The table already has 7 read and 3 write units.");
-        form.writeUnits().set(0);
+        form.capacity().writeUnits().set(0);
         assertThat(form.problem().get()).isEqualTo("Provisioned capacity is at least 1 read and 1 write unit.");
-        form.onDemand().set(true);
+        form.capacity().onDemand().set(true);
         assertThat(form.problem().get()).isNull();
 
         form.apply().join();

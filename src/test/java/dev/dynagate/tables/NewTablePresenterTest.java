@@ -37,8 +37,8 @@ class NewTablePresenterTest {
         form.partitionName().set("k".repeat(256));
         assertThat(form.problem().get()).isEqualTo("A key name is 255 bytes at most.");
         form.partitionName().set("id");
-        form.onDemand().set(false);
-        form.readUnits().set(0);
+        form.capacity().onDemand().set(false);
+        form.capacity().readUnits().set(0);
         assertThat(form.problem().get()).isEqualTo("Provisioned capacity is at least 1 read and 1 write unit.");
     }
 
@@ -49,9 +49,9 @@ class NewTablePresenterTest {
         form.partitionName().set("customer");
         form.sortType().set(KeyType.N);
         form.sortName().set("placedAt");
-        form.onDemand().set(false);
-        form.readUnits().set(10);
-        form.writeUnits().set(3);
+        form.capacity().onDemand().set(false);
+        form.capacity().readUnits().set(10);
+        form.capacity().writeUnits().set(3);
 
         String name = form.create().join();
 
