@@ -1,11 +1,7 @@
 package dev.dynagate.tables;
 
-import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -39,16 +35,8 @@ final class AddIndexForm extends VBox {
 
     /** Shows the form in a dialog; true when the user asked to add the index. */
     static boolean show(Window owner, AddIndexPresenter presenter) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Add global index");
-        dialog.setHeaderText("A global index on " + presenter.table().name() + " (keys: "
-                + TableFactsView.keys(presenter.table().keys()) + ")");
-        dialog.getDialogPane().setContent(new AddIndexForm(presenter));
-        ButtonType add = new ButtonType("Add index", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(add).disableProperty().bind(presenter.problem().isNotNull());
-        Optional<ButtonType> answer = dialog.showAndWait();
-        return answer.isPresent() && answer.get() == add;
+        return FormDialog.show(owner, "Add global index", "A global index on " + presenter.table().name()
+                + " (keys: " + TableFactsView.keys(presenter.table().keys()) + ")", new AddIndexForm(presenter),
+                "Add index", presenter.problem());
     }
 }

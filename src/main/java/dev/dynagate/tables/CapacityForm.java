@@ -1,10 +1,6 @@
 package dev.dynagate.tables;
 
-import java.util.Optional;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -36,15 +32,7 @@ final class CapacityForm extends VBox {
 
     /** Shows the form in a dialog; true when the user asked to apply it. */
     static boolean show(Window owner, CapacityPresenter presenter) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Capacity");
-        dialog.setHeaderText("Capacity of " + presenter.table().name());
-        dialog.getDialogPane().setContent(new CapacityForm(presenter));
-        ButtonType apply = new ButtonType("Change", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(apply).disableProperty().bind(presenter.problem().isNotNull());
-        Optional<ButtonType> answer = dialog.showAndWait();
-        return answer.isPresent() && answer.get() == apply;
+        return FormDialog.show(owner, "Capacity", "Capacity of " + presenter.table().name(),
+                new CapacityForm(presenter), "Change", presenter.problem());
     }
 }

@@ -1,16 +1,12 @@
 package dev.dynagate.tables;
 
-import java.util.Optional;
 import javafx.geometry.Insets;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -95,16 +91,7 @@ final class NewTableForm extends GridPane {
 
     /** Shows the form in a dialog; true when the user asked to create the table. */
     static boolean show(Window owner, String connectionName, NewTablePresenter presenter) {
-        NewTableForm form = new NewTableForm(presenter);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("New table");
-        dialog.setHeaderText("A new table on " + connectionName);
-        dialog.getDialogPane().setContent(form);
-        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(create).disableProperty().bind(presenter.problem().isNotNull());
-        Optional<ButtonType> answer = dialog.showAndWait();
-        return answer.isPresent() && answer.get() == create;
+        return FormDialog.show(owner, "New table", "A new table on " + connectionName, new NewTableForm(presenter),
+                "Create", presenter.problem());
     }
 }
