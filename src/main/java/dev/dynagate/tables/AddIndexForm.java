@@ -20,15 +20,10 @@ final class AddIndexForm extends VBox {
         row = new IndexRow(presenter.draft(), new SimpleStringProperty(table.keys().partition().name()), () -> { });
         row.kind.setDisable(true);
         row.remove.setVisible(false);
-        Label note = new Label("DynamoDB fills the index from the table's items before it can be queried: seconds "
-                + "on the sandbox, up to hours for a large table on AWS." + ("PAY_PER_REQUEST".equals(
+        Label note = FormDialog.note("DynamoDB fills the index from the table's items before it can be queried: "
+                + "seconds on the sandbox, up to hours for a large table on AWS." + ("PAY_PER_REQUEST".equals(
                 table.billingMode()) ? "" : " On this provisioned table it gets the table's capacity."));
-        note.setWrapText(true);
-        note.getStyleClass().add("muted");
-        problem.setId("add-index-problem");
-        problem.getStyleClass().add("explorer-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(presenter.problem());
+        FormDialog.showProblem(problem, "add-index-problem", presenter.problem());
         getChildren().addAll(row, note, problem);
         setPrefWidth(760);
     }

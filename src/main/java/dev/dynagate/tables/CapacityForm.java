@@ -17,15 +17,10 @@ final class CapacityForm extends VBox {
         capacity = new CapacityRow(presenter.capacity());
         boolean hasGlobalIndexes = presenter.table().indexes().stream()
                 .anyMatch(i -> i.kind() == TableDescription.IndexKind.GSI);
-        Label note = new Label("On AWS a table moves to on demand at most four times a day (to provisioned at any "
-                + "time), and its units can only go down a limited number of times a day." + (hasGlobalIndexes
+        Label note = FormDialog.note("On AWS a table moves to on demand at most four times a day (to provisioned "
+                + "at any time), and its units can only go down a limited number of times a day." + (hasGlobalIndexes
                 ? " Moving to provisioned gives each global index the same units." : ""));
-        note.setWrapText(true);
-        note.getStyleClass().add("muted");
-        problem.setId("capacity-problem");
-        problem.getStyleClass().add("explorer-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(presenter.problem());
+        FormDialog.showProblem(problem, "capacity-problem", presenter.problem());
         getChildren().addAll(capacity, note, problem);
         setPrefWidth(560);
     }

@@ -46,10 +46,7 @@ final class NewTableForm extends GridPane {
         sortType.disableProperty().bind(hasSortKey.selectedProperty().not());
 
 
-        problem.setId("new-table-problem");
-        problem.getStyleClass().add("explorer-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(presenter.problem());
+        FormDialog.showProblem(problem, "new-table-problem", presenter.problem());
 
         Label tableLabel = new Label("Table name");
         Label partitionLabel = new Label("Partition key");
