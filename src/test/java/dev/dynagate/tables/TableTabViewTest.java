@@ -249,11 +249,7 @@ class TableTabViewTest {
     void newTableThroughTheDialogIsCreatedAndHandedOn(FxRobot robot) throws Exception {
         List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
         javafx.application.Platform.runLater(() -> feature.newTable(scene.getWindow(), created::add));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
-                .anyMatch(w -> w != scene.getWindow() && w.isShowing() && w.getScene().lookup("#new-table-name") != null));
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow() && w.isShowing())
-                .findFirst().orElseThrow();
+        javafx.stage.Window dialog = awaitDialog(robot, "#new-table-name");
         robot.interact(() -> {
             ((javafx.scene.control.TextField) dialog.getScene().lookup("#new-table-name")).setText("Readings");
             ((javafx.scene.control.TextField) dialog.getScene().lookup("#new-table-sort")).setText("takenAt");
@@ -364,10 +360,7 @@ class TableTabViewTest {
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> adding =
                     new java.util.concurrent.atomic.AtomicReference<>();
             robot.interact(() -> adding.set(feature.addGlobalIndex(scene.getWindow(), "Readouts")));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w ->
-                    w != scene.getWindow() && w.isShowing() && w.getScene().lookup(".index-row") != null));
-            javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow()
-                    && w.isShowing()).findFirst().orElseThrow();
+            javafx.stage.Window dialog = awaitDialog(robot, ".index-row");
             IndexRow row = (IndexRow) dialog.getScene().lookup(".index-row");
             javafx.scene.control.Labeled problem =
                     (javafx.scene.control.Labeled) dialog.getScene().lookup("#add-index-problem");
@@ -461,10 +454,7 @@ class TableTabViewTest {
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
                     new java.util.concurrent.atomic.AtomicReference<>();
             robot.interact(() -> changing.set(feature.changeCapacity(scene.getWindow(), "Metered")));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(w ->
-                    w != scene.getWindow() && w.isShowing() && w.getScene().lookup(".capacity-form") != null));
-            javafx.stage.Window dialog = robot.listWindows().stream().filter(w -> w != scene.getWindow()
-                    && w.isShowing()).findFirst().orElseThrow();
+            javafx.stage.Window dialog = awaitDialog(robot, ".capacity-form");
             CapacityForm form = (CapacityForm) dialog.getScene().lookup(".capacity-form");
             assertThat(form.problem.getText()).isEqualTo("The table is already on demand.");
             robot.interact(() -> {
@@ -485,6 +475,15 @@ class TableTabViewTest {
         } finally {
             admin.delete("Metered");
         }
+    }
+
+    /** The dialog window that shows a node matching {@code selector}, once it is open. */
+    private javafx.stage.Window awaitDialog(FxRobot robot, String selector) throws Exception {
+        java.util.function.Predicate<javafx.stage.Window> showsIt = w -> w != scene.getWindow() && w.isShowing()
+                && w.getScene().lookup(selector) != null;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream().anyMatch(showsIt));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.listWindows().stream().filter(showsIt).findFirst().orElseThrow();
     }
 
     private void changeTimeToLive(FxRobot robot) throws Exception {
