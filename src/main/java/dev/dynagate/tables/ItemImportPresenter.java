@@ -8,8 +8,9 @@ import dev.dynagate.ui.UserMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -21,8 +22,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 /**
  * Import into one table from a file of items, one per line (what Export writes): the file is checked whole in the
  * background, the user confirms the count and what happens to keys already in the table, then BatchWriteItem writes
- * it over a few parallel calls (or conditional PutItems, to keep existing items), cancellable from
- * the status bar. A file with a bad line writes nothing.
+ * it over a few parallel calls (or conditional PutItems, to keep existing items), cancellable from the status bar. A
+ * file with a bad line writes nothing.
  */
 public final class ItemImportPresenter {
     static final String REPLACE = "Replace existing items";
@@ -90,16 +91,16 @@ public final class ItemImportPresenter {
     }
 
     /** Whether to write, and what to do with keys already in the table; empty when nothing is to be written. */
-    private java.util.Optional<TableImport.Existing> confirmed(TableImport.Check check, Path file) {
+    private Optional<TableImport.Existing> confirmed(TableImport.Check check, Path file) {
         if (!check.ok()) {
             summary.set("Nothing imported.");
             problem.set(new UserMessage(file.getFileName() + " cannot be imported into " + table.name()
                     + "; nothing was written. " + check.describeProblems().replace("\n", "; ") + ".",
                     "Import reads one item per line, in DynamoDB JSON or plain JSON, as Export writes them.", false));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long items = check.items();
-        java.util.Optional<String> answer = dialogs.choose("Import " + Cells.number(items)
+        Optional<String> answer = dialogs.choose("Import " + Cells.number(items)
                         + (items == 1 ? " item" : " items"), "Write " + Cells.number(items)
                         + (items == 1 ? " item" : " items") + " from " + file.getFileName() + " into " + table.name()
                         + "? When a key is already in the table, replace that item with the file's, or keep it (one "
