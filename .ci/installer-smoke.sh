@@ -3,7 +3,7 @@
 # then a self-test that starts the sandbox and does a DynamoDB round trip, a TLS handshake with a local HTTPS
 # server (the crypto modules are in the runtime) and an SSO-profile lookup that must fail with our message (the SSO
 # and STS jars are bundled); then, against the packaged sandbox with its demo table, an export to a gzip file, an
-# import of it back, and one more that keeps the items already there. Any missing module fails.
+# import of it back, one more that keeps the items already there, and a copy of the table. Any missing module fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,5 +58,9 @@ kept=$("$launcher" import --endpoint-url "$endpoint" --table Experiments --in "$
     --skip-existing 2>&1 | grep -o 'Imported 0 items.*; [0-9,]* items already there' || true)
 [ -n "$kept" ] || { echo "the packaged import with --skip-existing did not keep the items already there" >&2; exit 1; }
 echo "ok   export and import through the packaged launcher: $exported items ($kept)"
+copied=$("$launcher" copy --endpoint-url "$endpoint" --table Experiments --to-table Experiments-copy \
+    --to-endpoint-url "$endpoint" 2>&1 | grep -o 'Copied [0-9,]* items of Experiments' || true)
+[ -n "$copied" ] || { echo "the packaged copy did not copy the demo table" >&2; exit 1; }
+echo "ok   copy through the packaged launcher: $copied"
 
 echo "installer smoke test passed ($(du -sh target/installer/Dynagate | cut -f1) app-image, $(du -h "$deb" | cut -f1) .deb)"

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Desktop workbench for API Gateway, Lambda and DynamoDB, with a built-in local cloud.%n"
                 + "Without a command, opens the application window.",
         subcommands = {SandboxCommand.class, RunCommand.class, ExportCommand.class, ImportCommand.class,
-                SelfTestCommand.class, CommandLine.HelpCommand.class})
+                CopyCommand.class, SelfTestCommand.class, CommandLine.HelpCommand.class})
 public final class DynagateCommand implements Callable<Integer> {
 
     private final Consumer<StartupMode> openWindow;

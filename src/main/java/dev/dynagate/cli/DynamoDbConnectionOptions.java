@@ -38,6 +38,17 @@ final class DynamoDbConnectionOptions {
         home = homeFolder;
     }
 
+    /** Options for a second connection (a copy's target), read from the same environment and home folder. */
+    DynamoDbConnectionOptions other(String otherProfile, String otherRegion, URI otherEndpoint) {
+        DynamoDbConnectionOptions other = new DynamoDbConnectionOptions();
+        other.profile = otherProfile;
+        other.region = otherRegion;
+        other.endpoint = otherEndpoint;
+        other.environment = environment;
+        other.home = home;
+        return other;
+    }
+
     /** As the AWS CLI: --profile, else the environment's keys, else AWS_PROFILE (or 'default'). */
     Connection connection() {
         if (profile == null && endpoint == null) {

@@ -359,7 +359,7 @@ class TableTabViewTest {
         try {
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> adding =
                     new java.util.concurrent.atomic.AtomicReference<>();
-            robot.interact(() -> adding.set(feature.addGlobalIndex(scene.getWindow(), "Readouts")));
+            showsADialog(() -> adding.set(feature.addGlobalIndex(scene.getWindow(), "Readouts")));
             javafx.stage.Window dialog = awaitDialog(robot, ".index-row");
             IndexRow row = (IndexRow) dialog.getScene().lookup(".index-row");
             javafx.scene.control.Labeled problem =
@@ -379,6 +379,7 @@ class TableTabViewTest {
             Screenshots.save(dialog.getScene(), "add-index-dialog");
             javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
             robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> adding.get() != null);
             adding.get().get(30, TimeUnit.SECONDS);
 
             TableDescription.Index added = services.tableDescriber(connection).describe("Readouts").indexes().get(0);
@@ -453,7 +454,7 @@ class TableTabViewTest {
                     .containsExactly("table-capacity-action");
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> changing =
                     new java.util.concurrent.atomic.AtomicReference<>();
-            robot.interact(() -> changing.set(feature.changeCapacity(scene.getWindow(), "Metered")));
+            showsADialog(() -> changing.set(feature.changeCapacity(scene.getWindow(), "Metered")));
             javafx.stage.Window dialog = awaitDialog(robot, ".capacity-form");
             CapacityForm form = (CapacityForm) dialog.getScene().lookup(".capacity-form");
             assertThat(form.problem.getText()).isEqualTo("The table is already on demand.");
@@ -466,6 +467,7 @@ class TableTabViewTest {
             Screenshots.save(dialog.getScene(), "capacity-dialog");
             javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
             robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> changing.get() != null);
             changing.get().get(30, TimeUnit.SECONDS);
 
             TableDescription changed = services.tableDescriber(connection).describe("Metered");
@@ -475,6 +477,14 @@ class TableTabViewTest {
         } finally {
             admin.delete("Metered");
         }
+    }
+
+    /**
+     * Starts an action that opens a modal form. Not through {@code robot.interact}: when the table is described
+     * before the action returns, the form opens (and waits) inside the action itself, which would hold the robot.
+     */
+    private static void showsADialog(Runnable action) {
+        javafx.application.Platform.runLater(action);
     }
 
     /** The dialog window that shows a node matching {@code selector}, once it is open. */
