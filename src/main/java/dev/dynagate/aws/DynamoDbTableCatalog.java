@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -196,9 +197,10 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
                         a -> dev.dynagate.tables.KeyType.valueOf(a.attributeTypeAsString())));
         List<dev.dynagate.tables.TableDescription.Index> indexes = new ArrayList<>();
         table.globalSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
-                dev.dynagate.tables.TableDescription.IndexKind.GSI, i.keySchema(), i.projection(), types)));
+                dev.dynagate.tables.TableDescription.IndexKind.GSI, i.keySchema(), i.projection(), types,
+                pending(i))));
         table.localSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
-                dev.dynagate.tables.TableDescription.IndexKind.LSI, i.keySchema(), i.projection(), types)));
+                dev.dynagate.tables.TableDescription.IndexKind.LSI, i.keySchema(), i.projection(), types, null)));
         String billing = table.billingModeSummary() == null ? "PROVISIONED" : table.billingModeSummary().billingModeAsString();
         Long rcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().readCapacityUnits();
         Long wcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().writeCapacityUnits();
@@ -226,10 +228,18 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
 
     private static dev.dynagate.tables.TableDescription.Index index(String name,
             dev.dynagate.tables.TableDescription.IndexKind kind, List<KeySchemaElement> schema, Projection projection,
-            Map<String, dev.dynagate.tables.KeyType> types) {
+            Map<String, dev.dynagate.tables.KeyType> types, String pending) {
         return new dev.dynagate.tables.TableDescription.Index(name, kind, keys(schema, types),
                 projection == null ? "ALL" : projection.projectionTypeAsString(),
-                projection == null ? List.of() : projection.nonKeyAttributes());
+                projection == null ? List.of() : projection.nonKeyAttributes(), pending);
+    }
+
+    /** Why a global index cannot be read yet (DynamoDB refuses reads while it is created or filled), or null. */
+    private static String pending(GlobalSecondaryIndexDescription index) {
+        if (index.indexStatus() == IndexStatus.CREATING || Boolean.TRUE.equals(index.backfilling())) {
+            return "being built";
+        }
+        return index.indexStatus() == IndexStatus.DELETING ? "being deleted" : null;
     }
 
     private static dev.dynagate.tables.TableDescription.KeySchema keys(List<KeySchemaElement> schema,

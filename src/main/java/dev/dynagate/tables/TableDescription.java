@@ -49,8 +49,18 @@ public record TableDescription(String name, String arn, String status, Instant c
 
     public enum IndexKind { GSI, LSI }
 
-    /** @param projection ALL, KEYS_ONLY or INCLUDE; nonKeyAttributes lists what INCLUDE adds */
-    public record Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes) {
+    /**
+     * @param projection ALL, KEYS_ONLY or INCLUDE; nonKeyAttributes lists what INCLUDE adds
+     * @param pending    null when the index can be read; otherwise what DynamoDB is doing to it, in words ("being
+     *                   built", "being deleted")
+     */
+    public record Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes,
+                        String pending) {
+        /** An index that can be read. */
+        public Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes) {
+            this(name, kind, keys, projection, nonKeyAttributes, null);
+        }
+
         public boolean hidesAttributes() {
             return !"ALL".equals(projection);
         }

@@ -32,8 +32,12 @@ final class TableFactsView extends VBox {
         for (TableDescription.Index index : table.indexes()) {
             Label label = new Label(index.kind() + " " + index.name() + ": " + keys(index.keys()) + " · projects "
                     + index.projection() + (index.nonKeyAttributes().isEmpty() ? ""
-                    : " (" + index.nonKeyAttributes().stream().collect(Collectors.joining(", ")) + ")"));
+                    : " (" + index.nonKeyAttributes().stream().collect(Collectors.joining(", ")) + ")")
+                    + (index.pending() == null ? "" : " · " + index.pending() + ": it cannot be read yet"));
             label.getStyleClass().add("fact-index");
+            if (index.pending() != null) {
+                label.getStyleClass().add("fact-pending");
+            }
             getChildren().add(label);
         }
         Label arn = new Label(table.arn());

@@ -26,7 +26,7 @@ class DynamoDbTableCatalogIndexTest {
             TableDescription.IndexKind.GSI, new TableDescription.Key("status", KeyType.S), null, "ALL", List.of());
 
     /** Answers the first DescribeTable (the table as it was) and then one scripted index state per call. */
-    private static final class ScriptedClient implements DynamoDbClient {
+    private static class ScriptedClient implements DynamoDbClient {
         final Deque<GlobalSecondaryIndexDescription> states = new ArrayDeque<>();
         final List<UpdateTableRequest> updates = new ArrayList<>();
         int describes;
@@ -88,5 +88,35 @@ class DynamoDbTableCatalogIndexTest {
 
         assertThatThrownBy(() -> new DynamoDbTableCatalog(client).addGlobalIndex("Orders", BY_STATUS))
                 .hasMessage("The index byStatus is no longer on Orders: DynamoDB did not finish creating it.");
+    }
+
+    @Test
+    void anIndexBeingBuiltOrDeletedIsDescribedAsNotReadableYet() {
+        ScriptedClient client = new ScriptedClient() {
+            @Override
+            public DescribeTableResponse describeTable(DescribeTableRequest request) {
+                return DescribeTableResponse.builder().table(t -> t.tableName("Orders").tableStatus("ACTIVE")
+                        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
+                                a -> a.attributeName("status").attributeType("S"))
+                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                        .globalSecondaryIndexes(index("building", IndexStatus.CREATING, false),
+                                index("filling", IndexStatus.ACTIVE, true), index("going", IndexStatus.DELETING, false),
+                                index("ready", IndexStatus.ACTIVE, false))).build();
+            }
+        };
+
+        TableDescription table = new DynamoDbTableCatalog(client).describe("Orders");
+
+        assertThat(table.indexes()).extracting(TableDescription.Index::name, TableDescription.Index::pending)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("building", "being built"),
+                        org.assertj.core.groups.Tuple.tuple("filling", "being built"),
+                        org.assertj.core.groups.Tuple.tuple("going", "being deleted"),
+                        org.assertj.core.groups.Tuple.tuple("ready", null));
+    }
+
+    private static GlobalSecondaryIndexDescription index(String name, IndexStatus status, boolean backfilling) {
+        return GlobalSecondaryIndexDescription.builder().indexName(name).indexStatus(status).backfilling(backfilling)
+                .keySchema(k -> k.attributeName("status").keyType("HASH"))
+                .projection(p -> p.projectionType("ALL")).build();
     }
 }
