@@ -73,7 +73,7 @@ abstract class TablesContract {
     }
 
     private final Operations direct = new Operations(Runnable::run, Runnable::run, Clock.systemUTC());
-    private final Dialogs yes = new Dialogs() {
+    private final Dialogs yes = new dev.dynagate.testing.UnaskedDialogs() {
         public void showError(String title, UserMessage message) {
         }
 
@@ -87,16 +87,6 @@ abstract class TablesContract {
 
         public Optional<String> ask(String title, String question, String initial) {
             return Optional.empty();
-        }
-
-        @Override
-        public void inform(String title, String message) {
-            throw new AssertionError("nothing here informs: " + message);
-        }
-
-        @Override
-        public Optional<String> choose(String title, String question, java.util.List<String> choices) {
-            throw new AssertionError("nothing here offers a choice: " + question);
         }
     };
 

@@ -63,7 +63,7 @@ class CollectionsViewTest {
 
         Executor direct = Runnable::run;
         Operations operations = new Operations(direct, direct, Clock.systemUTC());
-        Dialogs dialogs = new Dialogs() {
+        Dialogs dialogs = new dev.dynagate.testing.UnaskedDialogs() {
             @Override
             public void showError(String title, UserMessage message) {
             }
@@ -82,16 +82,6 @@ class CollectionsViewTest {
             @Override
             public Optional<String> ask(String title, String question, String initial) {
                 return Optional.of("Fetch experiment");
-            }
-
-            @Override
-            public void inform(String title, String message) {
-                throw new AssertionError("nothing here informs: " + message);
-            }
-
-            @Override
-            public Optional<String> choose(String title, String question, java.util.List<String> choices) {
-                throw new AssertionError("nothing here offers a choice: " + question);
             }
         };
         FilePicker picker = new FilePicker() {

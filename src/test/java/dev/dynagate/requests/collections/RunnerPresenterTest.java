@@ -41,7 +41,7 @@ class RunnerPresenterTest {
             });
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final Operations operations = new Operations(background, Runnable::run, Clock.systemUTC());
-    private final Dialogs dialogs = new Dialogs() {
+    private final Dialogs dialogs = new dev.dynagate.testing.UnaskedDialogs() {
         @Override
         public void showError(String title, UserMessage message) {
         }
@@ -59,16 +59,6 @@ class RunnerPresenterTest {
         @Override
         public Optional<String> ask(String title, String question, String initial) {
             return Optional.empty();
-        }
-
-        @Override
-        public void inform(String title, String message) {
-            throw new AssertionError("nothing here informs: " + message);
-        }
-
-        @Override
-        public Optional<String> choose(String title, String question, java.util.List<String> choices) {
-            throw new AssertionError("nothing here offers a choice: " + question);
         }
     };
     private final RunnerPresenter presenter = new RunnerPresenter(operations,
