@@ -168,12 +168,11 @@ public final class App {
         tables.addTimeToLiveAction(navigatorView.tableList());
         tables.addCapacityAction(navigatorView.tableList());
         tables.addIndexActions(navigatorView.tableList());
-        tables.addCopyAction(navigatorView.tableList(), () -> shell.connections().stream()
-                .filter(c -> c.id().equals(Connection.SANDBOX_ID)).findFirst().orElse(Connection.sandbox()), copied -> {
-                    if (shell.active().get() != null && Connection.SANDBOX_ID.equals(shell.active().get().id())) {
-                        navigator.refresh();
-                    }
-                });
+        tables.addCopyAction(navigatorView.tableList(), () -> List.copyOf(shell.connections()), (target, copy) -> {
+            if (shell.active().get() != null && target.id().equals(shell.active().get().id())) {
+                navigator.refresh();
+            }
+        });
         navigator.state().addListener((obs, old, state) -> {
             if (state == NavigatorPresenter.State.LOADING) {
                 tables.refresh();

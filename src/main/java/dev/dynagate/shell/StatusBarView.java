@@ -46,7 +46,11 @@ public final class StatusBarView extends HBox {
     private void rebuild(Operations operations) {
         running.getChildren().clear();
         for (Operation operation : operations.inFlight()) {
-            Label label = new Label(operation.description() + "…");
+            Label label = new Label();
+            // the work's own report of how far it has got, when it gives one
+            label.textProperty().bind(Bindings.createStringBinding(() -> operation.description() + "…"
+                    + (operation.progress().get().isEmpty() ? "" : " " + operation.progress().get()),
+                    operation.progress()));
             Button cancel = new Button(null, new FontIcon("fth-x"));
             cancel.getStyleClass().addAll("flat", "cancel-operation");
             cancel.setTooltip(new Tooltip("Cancel " + operation.description()));

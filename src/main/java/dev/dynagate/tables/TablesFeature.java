@@ -132,13 +132,14 @@ public final class TablesFeature {
     }
 
     /**
-     * Adds "Copy to the sandbox…" to the navigator list's context menu: the selected table, its indexes and items
-     * copied to the connection {@code target} gives; {@code copied} hears the new table's name.
+     * Adds "Copy to…" to the navigator list's context menu: the selected table, its indexes and items copied to one
+     * of the connections {@code targets} gives (the sandbox first unless the table is on it); {@code copied} hears
+     * the target and the new table's name.
      */
-    public void addCopyAction(ListView<String> list, java.util.function.Supplier<Connection> target,
-                              java.util.function.Consumer<String> copied) {
-        addListAction(list, "table-copy-action", "Copy to the sandbox…", "fth-copy",
-                table -> copyTable(table, target.get(), copied));
+    public void addCopyAction(ListView<String> list, java.util.function.Supplier<List<Connection>> targets,
+                              java.util.function.BiConsumer<Connection, String> copied) {
+        addListAction(list, "table-copy-action", "Copy to…", "fth-copy", table -> copyTable(
+                list.getScene() == null ? null : list.getScene().getWindow(), table, targets.get(), copied));
     }
 
     /** An entry of the list's context menu acting on the selected table, after any entries others have added. */
@@ -257,15 +258,10 @@ public final class TablesFeature {
                                 "", false));
                         return CompletableFuture.<Void>completedFuture(null);
                     }
-                    java.util.Optional<String> chosen = dialogs.ask("Delete a global index of " + table, "Which "
-                            + "index? " + table + " has " + String.join(", ", globals) + ". Queries on it stop "
-                            + "working; the table's items stay.", globals.get(0)).map(String::strip);
+                    java.util.Optional<String> chosen = dialogs.pick("Delete a global index of " + table, "Which "
+                            + "global index of " + table + "? Queries on it stop working; the table's items stay.",
+                            globals);
                     if (chosen.isEmpty()) {
-                        return CompletableFuture.<Void>completedFuture(null);
-                    }
-                    if (!globals.contains(chosen.get())) {
-                        dialogs.showError("Index not deleted", new UserMessage(table + " has no global index named "
-                                + chosen.get() + ".", "Pick one of " + String.join(", ", globals) + ".", false));
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     String index = chosen.get();
@@ -312,60 +308,48 @@ public final class TablesFeature {
     }
 
     /**
-     * Asks for a name, then creates a table on {@code target} with the keys, indexes and time to live of {@code table}
-     * (of the active connection) and copies every item into it, in the background; says when it is done, and
-     * {@code copied} hears the new name. A failure is shown in a dialog; a table already there is never written to.
+     * Shows the Copy table form for {@code table} of the active connection, then creates the table on the target
+     * picked with the keys, indexes and time to live of the source and copies every item into it, in the background;
+     * says when it is done, and {@code copied} hears where to. A failure is shown in a dialog; a table already there
+     * is never written to.
      */
-    public CompletableFuture<TableCopy.Result> copyTable(String table, Connection target,
-                                                         java.util.function.Consumer<String> copied) {
+    public CompletableFuture<TableCopy.Result> copyTable(javafx.stage.Window owner, String table,
+                                                         List<Connection> targets,
+                                                         java.util.function.BiConsumer<Connection, String> copied) {
         Connection connection = active.getValue();
-        if (connection == null) {
+        if (connection == null || targets.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Connection from = current(connection);
-        if (target.readOnly()) {
-            dialogs.showError("Table not copied", new UserMessage("The connection " + target.name() + " is "
-                    + "read-only: nothing was copied to it.", "Turn off its read-only switch in the connection bar.",
-                    false));
-            return CompletableFuture.completedFuture(null);
-        }
-        String suggested = from.id().equals(target.id()) ? table + "-copy" : table;
-        java.util.Optional<String> answer = dialogs.ask("Copy " + table + " to " + target.name(), "A new table on "
-                + target.name() + " with the keys, indexes and time to live of " + table + " on " + from.name()
-                + ", and a copy of every item. Its name:", suggested).map(String::strip);
-        if (answer.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String name = answer.get();
-        if (!IndexRules.NAME.matcher(name).matches()) {
-            dialogs.showError("Table not copied", new UserMessage("'" + name + "' is not a table name.",
-                    "A table name is 3 to 255 letters, digits, '_', '-' or '.'.", false));
-            return CompletableFuture.completedFuture(null);
-        }
-        return operations.run("Copying " + table + " to " + name + " on " + target.name(), () -> {
-            try {
-                TableDescription description = services.describer(from).describe(table);
-                return new TableCopy(services.items(from), services.items(target), services.admin(target),
-                        Thread::sleep, 8).run(description, name, count -> { });
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException();
-            }
-        }).whenCompleteAsync((result, error) -> {
-            if (error != null) {
-                if (!(Problems.unwrap(error) instanceof java.util.concurrent.CancellationException)) {
-                    dialogs.showError("Table not copied", Problems.describe(services.errors(target), error));
-                }
-                return;
-            }
-            dialogs.inform("Table copied", "Copied " + Cells.number(result.copied())
-                    + (result.copied() == 1 ? " item" : " items") + " of " + table + " into " + name + " on "
-                    + target.name() + "." + (result.unprocessed() == 0 ? "" : " " + Cells.number(result.unprocessed())
-                    + " items stayed unprocessed: the table was throttling writes."));
-            copied.accept(name);
-        }, operations.ui());
+        // the sandbox is the safe place to land; from the sandbox, beside the table
+        Connection initial = targets.stream().filter(c -> c.kind() == Connection.Kind.SANDBOX).findFirst()
+                .orElse(from);
+        // a failure is worded by the side it came from: the source while reading, the target once copying
+        java.util.concurrent.atomic.AtomicReference<Connection> failing =
+                new java.util.concurrent.atomic.AtomicReference<>(from);
+        return operations.run("Reading " + table, () -> services.describer(from).describe(table))
+                .thenComposeAsync(description -> {
+                    CopyTablePresenter form = new CopyTablePresenter(description, from, targets, initial,
+                            target -> new TableCopy(services.items(from), services.items(target),
+                                    services.admin(target), Thread::sleep, 8), operations);
+                    if (!CopyTableForm.show(owner, form)) {
+                        return CompletableFuture.<TableCopy.Result>completedFuture(null);
+                    }
+                    Connection target = form.target().get();
+                    String name = form.name().get().strip();
+                    failing.set(target);
+                    return form.copy().thenApplyAsync(result -> {
+                        dialogs.inform("Table copied", form.summary(result));
+                        copied.accept(target, name);
+                        return result;
+                    }, operations.ui());
+                }, operations.ui())
+                .whenCompleteAsync((result, error) -> {
+                    if (error != null && !(Problems.unwrap(error)
+                            instanceof java.util.concurrent.CancellationException)) {
+                        dialogs.showError("Table not copied", Problems.describe(services.errors(failing.get()), error));
+                    }
+                }, operations.ui());
     }
 
     /**

@@ -20,4 +20,7 @@ public interface Dialogs {
 
     /** Offers {@code choices} as buttons beside Cancel, the first as the default; the one picked, or empty. */
     Optional<String> choose(String title, String question, List<String> choices);
+
+    /** Offers {@code choices} in a drop-down list, the first selected; the one picked, or empty. */
+    Optional<String> pick(String title, String question, List<String> choices);
 }

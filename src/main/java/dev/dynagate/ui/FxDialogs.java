@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
@@ -72,6 +73,16 @@ public final class FxDialogs implements Dialogs {
         int longest = choices.stream().mapToInt(String::length).max().orElse(10);
         alert.getDialogPane().setMinWidth(Math.max(480, buttons.size() * (9 * longest + 60)));
         return alert.showAndWait().filter(b -> b != ButtonType.CANCEL).map(ButtonType::getText);
+    }
+
+    @Override
+    public Optional<String> pick(String title, String question, List<String> choices) {
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(choices.isEmpty() ? null : choices.get(0), choices);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        dialog.getDialogPane().setMinWidth(480);
+        return dialog.showAndWait();
     }
 
     @Override

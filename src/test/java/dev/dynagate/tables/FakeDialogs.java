@@ -13,7 +13,7 @@ class FakeDialogs implements Dialogs {
     String typed = "";
     /** What {@link #ask} answers; empty: the user cancelled. */
     Optional<String> typedAnswer = Optional.empty();
-    /** Which of the choices {@link #choose} picks (its position); -1: the user cancelled. */
+    /** Which of the choices {@link #choose} and {@link #pick} take (its position); -1: the user cancelled. */
     int chosen = 0;
 
     @Override
@@ -47,6 +47,12 @@ class FakeDialogs implements Dialogs {
     @Override
     public Optional<String> choose(String title, String question, List<String> choices) {
         asked.add("choose " + choices + ": " + question);
+        return chosen < 0 ? Optional.empty() : Optional.of(choices.get(chosen));
+    }
+
+    @Override
+    public Optional<String> pick(String title, String question, List<String> choices) {
+        asked.add("pick " + choices + ": " + question);
         return chosen < 0 ? Optional.empty() : Optional.of(choices.get(chosen));
     }
 }

@@ -390,12 +390,12 @@ class TableTabViewTest {
                             software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("temperature"))))
                     .count()).as("filled from the items already there").isEqualTo(3);
 
-            dialogs.typedAnswer = java.util.Optional.of("byKind");
+            dialogs.chosen = 0;
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> deleting =
                     new java.util.concurrent.atomic.AtomicReference<>();
             robot.interact(() -> deleting.set(feature.deleteGlobalIndex("Readouts")));
             deleting.get().get(30, TimeUnit.SECONDS);
-            assertThat(dialogs.asked).anyMatch(q -> q.startsWith("ask [byKind]: Which index? Readouts has byKind."));
+            assertThat(dialogs.asked).anyMatch(q -> q.startsWith("pick [byKind]: Which global index of Readouts?"));
             assertThat(services.tableDescriber(connection).describe("Readouts").indexes()).isEmpty();
             robot.interact(() -> deleting.set(feature.deleteGlobalIndex("Readouts")));
             deleting.get().get(30, TimeUnit.SECONDS);
@@ -406,23 +406,45 @@ class TableTabViewTest {
     }
 
     @Test
-    void aTableIsCopiedUnderANewNameAndTheCopyIsAnnounced(FxRobot robot) throws Exception {
+    void aTableIsCopiedThroughTheFormAndTheCopyIsAnnounced(FxRobot robot) throws Exception {
         javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        Connection prod = Connection.profile("team-prod", "eu-west-1").withReadOnly(true);
         List<String> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
-        robot.interact(() -> feature.addCopyAction(list, () -> connection, copied::add));
-        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getId)
-                .containsExactly("table-copy-action");
-        dialogs.typedAnswer = java.util.Optional.of("Experiments-copy");
+        java.util.function.BiConsumer<Connection, String> onCopied = (target, name) -> copied.add(target.name() + "/"
+                + name);
+        robot.interact(() -> feature.addCopyAction(list, () -> List.of(connection, prod), onCopied));
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Copy to…");
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<
                 dev.dynagate.tables.transfer.TableCopy.Result>> copying = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            robot.interact(() -> copying.set(feature.copyTable("Experiments", connection, copied::add)));
+            showsADialog(() -> copying.set(feature.copyTable(scene.getWindow(), "Experiments", List.of(connection,
+                    prod), onCopied)));
+            javafx.stage.Window dialog = awaitDialog(robot, ".copy-table-form");
+            CopyTableForm form = (CopyTableForm) dialog.getScene().lookup(".copy-table-form");
+            assertThat(form.target.getValue()).as("no sandbox among the targets: beside the table").isEqualTo(connection);
+            assertThat(form.name.getText()).isEqualTo("Experiments-copy");
+            assertThat(form.problem.getText()).isNullOrEmpty();
+
+            robot.interact(() -> form.target.setValue(prod));
+            assertThat(form.name.getText()).as("the name follows the target").isEqualTo("Experiments");
+            assertThat(form.problem.getText()).isEqualTo("team-prod is read-only: turn off its read-only switch in "
+                    + "the connection bar to copy to it.");
+            robot.interact(() -> form.target.setValue(connection));
+            assertThat(form.name.getText()).isEqualTo("Experiments-copy");
+            robot.interact(() -> form.name.setText("Experiments"));
+            assertThat(form.problem.getText()).isEqualTo("A copy on the same connection needs a name of its own.");
+            robot.interact(() -> form.name.setText("Experiments-copy"));
+            assertThat(form.problem.getText()).isNullOrEmpty();
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(dialog.getScene(), "copy-table-dialog");
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog.getScene().getRoot();
+            robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(0))).fire());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> copying.get() != null);
             long count = copying.get().get(60, TimeUnit.SECONDS).copied();
             WaitForAsyncUtils.waitForFxEvents();
 
-            assertThat(dialogs.asked).anyMatch(q -> q.startsWith("ask [Experiments-copy]: A new table on sandbox with "
-                    + "the keys, indexes and time to live of Experiments"));
-            assertThat(copied).containsExactly("Experiments-copy");
+            assertThat(copied).containsExactly("sandbox/Experiments-copy");
             assertThat(dialogs.asked).last().asString().isEqualTo("inform: Copied " + Cells.number(count)
                     + " items of Experiments into Experiments-copy on sandbox.");
             TableDescription copy = services.tableDescriber(connection).describe("Experiments-copy");
@@ -433,11 +455,18 @@ class TableTabViewTest {
                     .isEqualTo(count)
                     .isEqualTo(client.scanPaginator(b -> b.tableName("Experiments")).items().stream().count());
 
-            dialogs.typedAnswer = java.util.Optional.of("Experiments-copy");
-            robot.interact(() -> copying.set(feature.copyTable("Experiments", connection, copied::add)));
+            copying.set(null);
+            showsADialog(() -> copying.set(feature.copyTable(scene.getWindow(), "Experiments", List.of(connection),
+                    onCopied)));
+            javafx.stage.Window again = awaitDialog(robot, ".copy-table-form");
+            javafx.scene.control.DialogPane againPane = (javafx.scene.control.DialogPane) again.getScene().getRoot();
+            robot.interact(() -> ((javafx.scene.control.Button) againPane.lookupButton(againPane.getButtonTypes()
+                    .get(0))).fire());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> copying.get() != null);
             copying.get().exceptionally(e -> null).get(60, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(dialogs.asked).last().asString().startsWith("error: ").contains("already exists");
+            assertThat(copied).hasSize(1);
         } finally {
             services.tablesFeature().admin(connection).delete("Experiments-copy");
         }

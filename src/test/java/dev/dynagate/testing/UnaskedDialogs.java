@@ -36,4 +36,9 @@ public class UnaskedDialogs implements Dialogs {
     public Optional<String> choose(String title, String question, List<String> choices) {
         throw new AssertionError("unexpected choice: " + question);
     }
+
+    @Override
+    public Optional<String> pick(String title, String question, List<String> choices) {
+        throw new AssertionError("unexpected pick: " + question);
+    }
 }

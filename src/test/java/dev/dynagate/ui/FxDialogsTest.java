@@ -55,4 +55,30 @@ class FxDialogsTest {
 
         assertThat(answer.get(10, TimeUnit.SECONDS)).hasValue("Keep existing items");
     }
+
+    @Test
+    void aPickOffersTheChoicesInAListWithTheFirstSelected(FxRobot robot) throws Exception {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(new FxDialogs(stage).pick("Delete a global index of Experiments",
+                "Which global index of Experiments? Queries on it stop working; the items stay.",
+                List.of("byStatus", "bySubject", "byDay"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w != stage && w.isShowing()));
+        Window dialog = robot.listWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
+        DialogPane pane = (DialogPane) dialog.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> list = (javafx.scene.control.ComboBox<String>) pane
+                .lookup(".combo-box");
+        assertThat(list.getItems()).containsExactly("byStatus", "bySubject", "byDay");
+        assertThat(list.getValue()).isEqualTo("byStatus");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(dialog.getScene(), "dialog-pick");
+
+        robot.interact(() -> {
+            list.setValue("bySubject");
+            ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+        });
+
+        assertThat(answer.get(10, TimeUnit.SECONDS)).hasValue("bySubject");
+    }
 }

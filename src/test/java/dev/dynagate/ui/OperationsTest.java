@@ -30,6 +30,36 @@ class OperationsTest {
     }
 
     @Test
+    void whatTheWorkReportsIsShownUntilItEnds() throws Exception {
+        ExecutorService background = BackgroundExecutor.create("test");
+        Operations operations = new Operations(background, Runnable::run, Clock.systemUTC());
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Operations.Progress> kept =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        CompletableFuture<Long> result = operations.runReporting("Copying", progress -> {
+            progress.report("1,000 items");
+            progress.report("2,000 items");
+            kept.set(progress);
+            reported.countDown();
+            await(release);
+            return 2000L;
+        });
+        assertThat(reported.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Operation copying = operations.inFlight().get(0);
+        assertThat(copying.progress().get()).isEqualTo("2,000 items");
+        assertThat(copying).hasToString("Copying (2,000 items)");
+        release.countDown();
+        assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(2000L);
+        awaitEmpty(operations);
+        kept.get().report("late");
+        assertThat(copying.progress().get()).isEqualTo("2,000 items");
+        background.shutdownNow();
+    }
+
+    @Test
     void cancelInterruptsTheWorkerThread() throws Exception {
         ExecutorService background = BackgroundExecutor.create("test");
         Operations operations = new Operations(background, Runnable::run, Clock.systemUTC());

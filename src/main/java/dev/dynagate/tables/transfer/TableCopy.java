@@ -62,8 +62,8 @@ public final class TableCopy {
 
     /**
      * Creates {@code name} on the target like {@code table}, copies every item into it and turns on its time to
-     * live; {@code progress} hears the count copied about once a second. Interrupting the thread stops the copy; the
-     * new table keeps what was copied.
+     * live; {@code progress} hears the count copied about once a second, and at the end. Interrupting the thread
+     * stops the copy; the new table keeps what was copied.
      */
     public Result run(TableDescription table, String name, LongConsumer progress)
             throws IOException, InterruptedException {
@@ -74,6 +74,7 @@ public final class TableCopy {
         BatchingWriter writer = new BatchingWriter(name);
         new TableExport(segments, Clock.systemUTC()).run(new TableExport.Source(table.name(), null,
                 table.keys().names(), table.itemCount()), SEGMENTS, writer, done -> progress.accept(writer.copied));
+        progress.accept(writer.copied);
         if (table.ttlAttribute() != null) {
             targetAdmin.setTimeToLive(name, table.ttlAttribute(), true);
         }
