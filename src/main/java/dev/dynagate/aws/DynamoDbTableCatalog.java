@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** {@link TableCatalog} and {@link TableDescriber} over the SDK's DynamoDbClient. */
@@ -96,27 +97,44 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
     }
 
     @Override
-    public void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits) {
+    public void setCapacity(String table, boolean onDemand, Units units, Map<String, Units> indexUnits) {
         var described = client.describeTable(b -> b.tableName(table)).table();
         boolean wasOnDemand = described.billingModeSummary() != null
                 && described.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+        // DynamoDB refuses units equal to the current ones, and a move from on demand unless every global index
+        // is given units too: send what changes, and every index when leaving on demand
+        List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
+        if (!onDemand) {
+            for (GlobalSecondaryIndexDescription index : described.globalSecondaryIndexes()) {
+                Units wanted = indexUnits.getOrDefault(index.indexName(), wasOnDemand ? units : null);
+                if (wanted != null && (wasOnDemand || !same(index.provisionedThroughput(), wanted))) {
+                    indexUpdates.add(GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.indexName())
+                            .provisionedThroughput(p -> p.readCapacityUnits(wanted.read())
+                                    .writeCapacityUnits(wanted.write()))).build());
+                }
+            }
+        }
+        boolean tableUnchanged = !onDemand && !wasOnDemand && same(described.provisionedThroughput(), units);
         client.updateTable(b -> {
             b.tableName(table);
             if (onDemand) {
                 b.billingMode(BillingMode.PAY_PER_REQUEST);
                 return;
             }
-            b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(readUnits)
-                    .writeCapacityUnits(writeUnits));
-            if (wasOnDemand && described.hasGlobalSecondaryIndexes()) {
-                // DynamoDB refuses the move unless every global index is given units too
-                b.globalSecondaryIndexUpdates(described.globalSecondaryIndexes().stream().map(index ->
-                        GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.indexName())
-                                .provisionedThroughput(p -> p.readCapacityUnits(readUnits)
-                                        .writeCapacityUnits(writeUnits))).build()).toList());
+            if (!tableUnchanged) {
+                b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(units.read())
+                        .writeCapacityUnits(units.write()));
+            }
+            if (!indexUpdates.isEmpty()) {
+                b.globalSecondaryIndexUpdates(indexUpdates);
             }
         });
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+
+    private static boolean same(ProvisionedThroughputDescription now, Units wanted) {
+        return now != null && now.readCapacityUnits() != null && now.writeCapacityUnits() != null
+                && now.readCapacityUnits() == wanted.read() && now.writeCapacityUnits() == wanted.write();
     }
 
     @Override
@@ -195,13 +213,13 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
         Map<String, dev.dynagate.tables.KeyType> types = table.attributeDefinitions().stream()
                 .collect(Collectors.toMap(AttributeDefinition::attributeName,
                         a -> dev.dynagate.tables.KeyType.valueOf(a.attributeTypeAsString())));
+        String billing = table.billingModeSummary() == null ? "PROVISIONED" : table.billingModeSummary().billingModeAsString();
         List<dev.dynagate.tables.TableDescription.Index> indexes = new ArrayList<>();
-        table.globalSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
+        table.globalSecondaryIndexes().forEach(i -> indexes.add(withUnits(index(i.indexName(),
                 dev.dynagate.tables.TableDescription.IndexKind.GSI, i.keySchema(), i.projection(), types,
-                pending(i))));
+                pending(i)), "PROVISIONED".equals(billing) ? i.provisionedThroughput() : null)));
         table.localSecondaryIndexes().forEach(i -> indexes.add(index(i.indexName(),
                 dev.dynagate.tables.TableDescription.IndexKind.LSI, i.keySchema(), i.projection(), types, null)));
-        String billing = table.billingModeSummary() == null ? "PROVISIONED" : table.billingModeSummary().billingModeAsString();
         Long rcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().readCapacityUnits();
         Long wcu = table.provisionedThroughput() == null ? null : table.provisionedThroughput().writeCapacityUnits();
         String stream = table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
@@ -232,6 +250,16 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
         return new dev.dynagate.tables.TableDescription.Index(name, kind, keys(schema, types),
                 projection == null ? "ALL" : projection.projectionTypeAsString(),
                 projection == null ? List.of() : projection.nonKeyAttributes(), pending);
+    }
+
+    /** A global index of a provisioned table with its own units (an on-demand table's indexes report zeros). */
+    private static dev.dynagate.tables.TableDescription.Index withUnits(dev.dynagate.tables.TableDescription.Index i,
+            ProvisionedThroughputDescription units) {
+        if (units == null || units.readCapacityUnits() == null || units.writeCapacityUnits() == null) {
+            return i;
+        }
+        return new dev.dynagate.tables.TableDescription.Index(i.name(), i.kind(), i.keys(), i.projection(),
+                i.nonKeyAttributes(), i.pending(), units.readCapacityUnits(), units.writeCapacityUnits());
     }
 
     /** Why a global index cannot be read yet (DynamoDB refuses reads while it is created or filled), or null. */

@@ -3,10 +3,17 @@ package dev.dynagate.tables;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 
 /**
  * A table's capacity: on demand, or provisioned read and write units, starting from what the table has; changed in
@@ -20,7 +27,45 @@ public final class CapacityPresenter {
     private final ErrorDescriber errors;
     private final Operations operations;
     private final CapacityDraft capacity;
+    private final List<IndexUnits> indexes = new ArrayList<>();
     private final StringBinding problem;
+
+    /**
+     * A global index's own units while the user chooses. On a table leaving on demand they follow the table's units
+     * until the user changes them.
+     */
+    public static final class IndexUnits {
+        private final String name;
+        private final long read;
+        private final long write;
+        private final LongProperty readUnits;
+        private final LongProperty writeUnits;
+
+        IndexUnits(String name, long read, long write) {
+            this.name = name;
+            this.read = read;
+            this.write = write;
+            readUnits = new SimpleLongProperty(read);
+            writeUnits = new SimpleLongProperty(write);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public LongProperty readUnits() {
+            return readUnits;
+        }
+
+        public LongProperty writeUnits() {
+            return writeUnits;
+        }
+
+        /** Whether the index keeps the units it started with (its own, or the table's when it had none known). */
+        boolean unchanged() {
+            return readUnits.get() == read && writeUnits.get() == write;
+        }
+    }
 
     public CapacityPresenter(TableDescription table, Supplier<TableAdmin> admin, ErrorDescriber errors,
                              Operations operations) {
@@ -29,7 +74,31 @@ public final class CapacityPresenter {
         this.errors = errors;
         this.operations = operations;
         capacity = new CapacityDraft(isOnDemand(table), units(table.readCapacity()), units(table.writeCapacity()));
-        problem = Bindings.createStringBinding(this::check, capacity.observables());
+        List<Observable> watched = new ArrayList<>(List.of(capacity.observables()));
+        for (TableDescription.Index index : table.indexes()) {
+            if (index.kind() == TableDescription.IndexKind.GSI) {
+                IndexUnits units = new IndexUnits(index.name(), index.readCapacity() == null ? capacity.readUnits().get()
+                        : index.readCapacity(), index.writeCapacity() == null ? capacity.writeUnits().get()
+                        : index.writeCapacity());
+                follow(capacity.readUnits(), units.readUnits(), index.readCapacity() == null);
+                follow(capacity.writeUnits(), units.writeUnits(), index.writeCapacity() == null);
+                indexes.add(units);
+                watched.add(units.readUnits());
+                watched.add(units.writeUnits());
+            }
+        }
+        problem = Bindings.createStringBinding(this::check, watched.toArray(Observable[]::new));
+    }
+
+    /** An index without units of its own takes the table's while it still has the value the table had. */
+    private static void follow(LongProperty table, LongProperty index, boolean follows) {
+        if (follows) {
+            table.addListener((obs, old, now) -> {
+                if (index.get() == old.longValue()) {
+                    index.set(now.longValue());
+                }
+            });
+        }
     }
 
     private static boolean isOnDemand(TableDescription table) {
@@ -48,6 +117,11 @@ public final class CapacityPresenter {
         return capacity;
     }
 
+    /** The table's global indexes with the units each will have when the table is provisioned. */
+    public List<IndexUnits> indexes() {
+        return indexes;
+    }
+
     /** What keeps the change from being sent, in words; null when it can be. */
     public StringBinding problem() {
         return problem;
@@ -62,9 +136,18 @@ public final class CapacityPresenter {
         if (capacity.unitsProblem() != null) {
             return capacity.unitsProblem();
         }
+        for (IndexUnits index : indexes) {
+            if (index.readUnits().get() < 1 || index.writeUnits().get() < 1) {
+                return "The index " + index.name() + " needs at least 1 read and 1 write unit.";
+            }
+        }
         boolean same = !isOnDemand(table) && table.readCapacity() != null && table.readCapacity() == read
                 && table.writeCapacity() != null && table.writeCapacity() == write;
-        return same ? "The table already has " + read + " read and " + write + " write units." : null;
+        if (!same || indexes.stream().anyMatch(i -> !i.unchanged())) {
+            return null;
+        }
+        return "The table already has " + read + " read and " + write + " write units"
+                + (indexes.isEmpty() ? "." : ", and its indexes the units shown.");
     }
 
     /** Sends the change; completes once the table is ACTIVE with it. */
@@ -76,8 +159,13 @@ public final class CapacityPresenter {
         boolean demand = capacity.onDemand().get();
         long read = capacity.readUnits().get();
         long write = capacity.writeUnits().get();
+        Map<String, TableAdmin.Units> indexUnits = new LinkedHashMap<>();
+        if (!demand) {
+            indexes.forEach(i -> indexUnits.put(i.name(), new TableAdmin.Units(i.readUnits().get(),
+                    i.writeUnits().get())));
+        }
         return operations.run("Changing the capacity of " + table.name(), () -> {
-            admin.get().setCapacity(table.name(), demand, read, write);
+            admin.get().setCapacity(table.name(), demand, new TableAdmin.Units(read, write), indexUnits);
             return null;
         });
     }

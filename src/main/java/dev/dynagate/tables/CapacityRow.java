@@ -35,12 +35,19 @@ final class CapacityRow extends HBox {
         Layouts.keepWidth(List.of(onDemand, provisioned, readLabel, writeLabel));
     }
 
-    private static Spinner<Integer> units(LongProperty value) {
+    /** A units field that writes what the user picks into {@code value}. */
+    static Spinner<Integer> units(LongProperty value) {
         Spinner<Integer> spinner = new Spinner<>(1, 40_000, (int) Math.max(1, Math.min(40_000, value.get())));
         spinner.setEditable(true);
         spinner.setPrefWidth(90);
         value.set(spinner.getValue());
         spinner.valueProperty().addListener((obs, old, now) -> value.set(now));
+        // and shows what others write there (an index's units following the table's)
+        value.addListener((obs, old, now) -> {
+            if (now.longValue() != spinner.getValue() && now.longValue() >= 1 && now.longValue() <= 40_000) {
+                spinner.getValueFactory().setValue(now.intValue());
+            }
+        });
         return spinner;
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynagate.tables;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates and deletes tables on one connection, and sets their time to live. Each call blocks until DynamoDB has
@@ -57,11 +58,21 @@ public interface TableAdmin {
     /** Deletes a global index of a table and waits until it is gone; the table's items stay. */
     void deleteGlobalIndex(String table, String index) throws InterruptedException;
 
+    /** Provisioned read and write capacity units. */
+    record Units(long read, long write) {
+    }
+
     /**
-     * Moves the table to on demand, or to provisioned {@code readUnits} and {@code writeUnits} (its global indexes
-     * too, when it was on demand), and waits until it is ACTIVE again.
+     * Moves the table to on demand, or to provisioned {@code units} with {@code indexUnits} for the global indexes
+     * named there (an index not named keeps its units, or gets the table's when the table was on demand); sends only
+     * what changes, and waits until the table is ACTIVE again.
      */
-    void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits);
+    void setCapacity(String table, boolean onDemand, Units units, Map<String, Units> indexUnits);
+
+    /** As {@link #setCapacity(String, boolean, Units, Map)} with every global index keeping its units. */
+    default void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits) {
+        setCapacity(table, onDemand, new Units(readUnits, writeUnits), Map.of());
+    }
 
     /** Turns time to live on for {@code attribute}, or off ({@code enabled} false, with the attribute it had). */
     void setTimeToLive(String table, String attribute, boolean enabled);

@@ -53,12 +53,19 @@ public record TableDescription(String name, String arn, String status, Instant c
      * @param projection ALL, KEYS_ONLY or INCLUDE; nonKeyAttributes lists what INCLUDE adds
      * @param pending    null when the index can be read; otherwise what DynamoDB is doing to it, in words ("being
      *                   built", "being deleted")
+     * @param readCapacity a global index's own provisioned units on a provisioned table; null otherwise (a local
+     *                   index uses the table's)
      */
     public record Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes,
-                        String pending) {
-        /** An index that can be read. */
+                        String pending, Long readCapacity, Long writeCapacity) {
+        /** An index that can be read, on demand or sharing the table's units. */
         public Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes) {
             this(name, kind, keys, projection, nonKeyAttributes, null);
+        }
+
+        public Index(String name, IndexKind kind, KeySchema keys, String projection, List<String> nonKeyAttributes,
+                     String pending) {
+            this(name, kind, keys, projection, nonKeyAttributes, pending, null, null);
         }
 
         public boolean hidesAttributes() {

@@ -33,6 +33,8 @@ final class TableFactsView extends VBox {
             Label label = new Label(index.kind() + " " + index.name() + ": " + keys(index.keys()) + " · projects "
                     + index.projection() + (index.nonKeyAttributes().isEmpty() ? ""
                     : " (" + index.nonKeyAttributes().stream().collect(Collectors.joining(", ")) + ")")
+                    + (index.readCapacity() == null ? "" : " · " + index.readCapacity() + " RCU / "
+                    + index.writeCapacity() + " WCU")
                     + (index.pending() == null ? "" : " · " + index.pending() + ": it cannot be read yet"));
             label.getStyleClass().add("fact-index");
             if (index.pending() != null) {

@@ -300,6 +300,15 @@ abstract class TablesContract {
             var index = client.describeTable(b -> b.tableName("Billed")).table().globalSecondaryIndexes().get(0);
             assertThat(index.provisionedThroughput().readCapacityUnits()).isEqualTo(6L);
 
+            admin.setCapacity("Billed", false, new TableAdmin.Units(6, 4), Map.of("byOwner",
+                    new TableAdmin.Units(2, 3)));
+            TableDescription indexChanged = services.tableDescriber(connection).describe("Billed");
+            assertThat(indexChanged.readCapacity()).as("the table's units unchanged").isEqualTo(6L);
+            assertThat(indexChanged.indexes()).singleElement().satisfies(i -> {
+                assertThat(i.readCapacity()).isEqualTo(2L);
+                assertThat(i.writeCapacity()).isEqualTo(3L);
+            });
+
             admin.setCapacity("Billed", true, 0, 0);
             assertThat(services.tableDescriber(connection).describe("Billed").billingMode())
                     .isEqualTo("PAY_PER_REQUEST");

@@ -26,8 +26,12 @@ class RecordingTableAdmin implements TableAdmin {
     }
 
     @Override
-    public void setCapacity(String table, boolean onDemand, long readUnits, long writeUnits) {
-        calls.add("capacity " + table + (onDemand ? " on demand" : " " + readUnits + "/" + writeUnits));
+    public void setCapacity(String table, boolean onDemand, Units units, java.util.Map<String, Units> indexUnits) {
+        StringBuilder call = new StringBuilder("capacity " + table + (onDemand ? " on demand" : " " + units.read()
+                + "/" + units.write()));
+        new java.util.TreeMap<>(indexUnits).forEach((index, given) -> call.append(", ").append(index).append(' ')
+                .append(given.read()).append('/').append(given.write()));
+        calls.add(call.toString());
     }
 
     @Override

@@ -475,7 +475,9 @@ class TableTabViewTest {
     @Test
     void capacityIsChangedThroughTheDialog(FxRobot robot) throws Exception {
         TableAdmin admin = services.tablesFeature().admin(connection);
-        admin.create(new TableAdmin.Spec("Metered", new TableDescription.Key("id", KeyType.S), null, true, 0, 0));
+        admin.create(new TableAdmin.Spec("Metered", new TableDescription.Key("id", KeyType.S), null, true, 0, 0,
+                List.of(new TableAdmin.IndexSpec("byOwner", TableDescription.IndexKind.GSI,
+                        new TableDescription.Key("owner", KeyType.S), null, "KEYS_ONLY", List.of()))));
         try {
             javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
             robot.interact(() -> feature.addCapacityAction(list));
@@ -487,10 +489,16 @@ class TableTabViewTest {
             javafx.stage.Window dialog = awaitDialog(robot, ".capacity-form");
             CapacityForm form = (CapacityForm) dialog.getScene().lookup(".capacity-form");
             assertThat(form.problem.getText()).isEqualTo("The table is already on demand.");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> indexReads = (javafx.scene.control.Spinner<Integer>) form
+                    .lookup("#index-reads-byOwner");
+            assertThat(indexReads.isDisabled()).as("on demand: no units").isTrue();
             robot.interact(() -> {
                 form.capacity.provisioned.setSelected(true);
                 form.capacity.reads.getValueFactory().setValue(12);
             });
+            assertThat(indexReads.getValue()).as("follows the table's").isEqualTo(12);
+            robot.interact(() -> indexReads.getValueFactory().setValue(3));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(form.problem.getText()).isNullOrEmpty();
             Screenshots.save(dialog.getScene(), "capacity-dialog");
@@ -503,6 +511,13 @@ class TableTabViewTest {
             assertThat(changed.billingMode()).isEqualTo("PROVISIONED");
             assertThat(changed.readCapacity()).isEqualTo(12L);
             assertThat(changed.writeCapacity()).isEqualTo(5L);
+            assertThat(changed.indexes()).singleElement().satisfies(index -> {
+                assertThat(index.readCapacity()).isEqualTo(3L);
+                assertThat(index.writeCapacity()).isEqualTo(5L);
+            });
+            assertThat(new TableFactsView(changed).getChildren()).filteredOn(n -> n.getStyleClass()
+                    .contains("fact-index")).extracting(n -> ((javafx.scene.control.Label) n).getText())
+                    .containsExactly("GSI byOwner: owner (S) · projects KEYS_ONLY · 3 RCU / 5 WCU");
         } finally {
             admin.delete("Metered");
         }
