@@ -15,6 +15,7 @@ import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlSweeper;
 import dev.dynagate.sandbox.dynamodb.ops.ValidationLayer;
+import dev.dynagate.sandbox.dynamodb.partiql.PartiqlOps;
 import dev.dynagate.sandbox.dynamodb.storage.Database;
 import dev.dynagate.sandbox.dynamodb.storage.LogFailure;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
@@ -73,6 +74,9 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
         TagOps tags = new TagOps(engine);
         PolicyOps policies = new PolicyOps(engine);
         MemoryGuard memory = MemoryGuard.forThisJvm();
+        PartiqlOps partiql = new PartiqlOps(name -> engine.table(name).schema(), new PartiqlOps.Operations(
+                items::get, memory.refusingGrowth(items::put), memory.refusingGrowth(items::update), items::delete,
+                reads::query, reads::scan, memory.refusingGrowth(transactions::write), transactions::get));
         wire = new DynamoDbWire()
                 .register("CreateTable", memory.refusingGrowth(tables::create))
                 .register("DescribeTable", tables::describe)
@@ -97,6 +101,9 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .register("PutResourcePolicy", policies::put)
                 .register("GetResourcePolicy", policies::get)
                 .register("DeleteResourcePolicy", policies::delete)
+                .register("ExecuteStatement", partiql::execute)
+                .register("BatchExecuteStatement", partiql::batch)
+                .register("ExecuteTransaction", partiql::transaction)
                 .register("DescribeEndpoints", r -> BatchOps.endpoints(context))
                 .register("DescribeLimits", r -> BatchOps.limits());
         sweeper = new TtlSweeper(engine);
