@@ -188,6 +188,8 @@ public final class App {
                 shell.active());
         PartitionsFeature.addTableAction(navigatorView.tableList(), table -> window.openTab(partitions.tabId(table),
                 partitions.tabTitle(table), () -> partitions.open(table)));
+        tables.addPartiqlAction(navigatorView.tableList(), table -> window.openTab(tables.partiqlTabId(),
+                "PartiQL · " + shell.active().get().name(), () -> tables.openPartiql(table)));
         tables.addDeleteAction(navigatorView.tableList(), deleted -> {
             navigator.refresh();
             // the tabs of a table that is gone could only fail from now on

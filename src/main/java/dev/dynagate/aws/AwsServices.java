@@ -60,6 +60,10 @@ public final class AwsServices {
             public dev.dynagate.tables.TableAdmin admin(Connection connection) {
                 return new DynamoDbTableCatalog(clients.dynamoDb(connection));
             }
+
+            public dev.dynagate.tables.PartiqlRunner partiql(Connection connection) {
+                return new DynamoDbPartiqlRunner(clients.dynamoDb(connection));
+            }
         };
     }
 

@@ -34,6 +34,8 @@ public final class TablesFeature {
         URI endpoint(Connection connection);
 
         TableAdmin admin(Connection connection);
+
+        PartiqlRunner partiql(Connection connection);
     }
 
     private final Services services;
@@ -417,6 +419,30 @@ public final class TablesFeature {
     }
 
     /** The tab id for one partition's tab, distinct from the table's own tab. */
+    /** The PartiQL tab of the active connection: one per connection. */
+    public String partiqlTabId() {
+        Connection connection = active.getValue();
+        return "partiql:" + (connection == null ? "" : connection.id());
+    }
+
+    /**
+     * A PartiQL editor on the active connection, starting with a SELECT of {@code table}. It stays on that
+     * connection; its read-only switch follows the connection bar.
+     */
+    public Node openPartiql(String table) {
+        Connection connection = active.getValue();
+        PartiqlPresenter presenter = new PartiqlPresenter(() -> services.partiql(current(connection)),
+                services.errors(connection), operations, dialogs, () -> current(connection).readOnly(),
+                connection.name());
+        presenter.statement().set("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"");
+        return new PartiqlView(presenter, connection.name());
+    }
+
+    /** Adds "PartiQL…" to the navigator list's context menu; {@code open} opens the tab for the selected table. */
+    public void addPartiqlAction(ListView<String> list, java.util.function.Consumer<String> open) {
+        addListAction(list, "table-partiql-action", "PartiQL…", "fth-terminal", open);
+    }
+
     public String partitionTabId(String table, String index, String partitionValue) {
         return tabId(table) + ":" + (index == null ? "" : index) + ":" + partitionValue;
     }

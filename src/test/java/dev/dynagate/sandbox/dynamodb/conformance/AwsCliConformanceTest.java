@@ -297,4 +297,25 @@ class AwsCliConformanceTest {
         assertThat(partial.stderr()).contains("ValidationException")
                 .contains("HASH key attributes zone must have equality conditions specified in the query");
     }
+
+    /** PartiQL from the shell: an INSERT with a parameter, then a SELECT that queries by the partition key. */
+    @Test
+    @Order(9)
+    void partiqlStatementsFromTheCli() throws Exception {
+        AwsCli.Result inserted = aws.dynamodb("execute-statement", "--statement",
+                "INSERT INTO \"Matches\" VALUE {'id': 'ql-1', 'big': ?}",
+                "--parameters", aws.file("ql-params.json", "[{\"N\":\"" + BIG + "\"}]"));
+        assertThat(inserted.exitCode()).as(inserted.toString()).isZero();
+
+        AwsCli.Result selected = aws.dynamodb("execute-statement", "--statement",
+                "SELECT id, big FROM \"Matches\" WHERE id = 'ql-1'");
+        assertThat(selected.exitCode()).as(selected.toString()).isZero();
+        assertThat(selected.json().path("Items")).hasSize(1);
+        assertThat(selected.json().path("Items").get(0).path("big").path("N").asText()).isEqualTo(BIG);
+
+        AwsCli.Result again = aws.dynamodb("execute-statement", "--statement",
+                "INSERT INTO \"Matches\" VALUE {'id': 'ql-1'}");
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.stderr()).contains("DuplicateItemException").contains("Duplicate primary key exists in table");
+    }
 }

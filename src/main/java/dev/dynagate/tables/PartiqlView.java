@@ -1,0 +1,129 @@
+package dev.dynagate.tables;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The PartiQL tab: the statement, Run (Ctrl+Enter) and Load more, the items in a grid, and the selected item in
+ * DynamoDB JSON, every type as stored.
+ */
+final class PartiqlView extends VBox {
+    final TextArea statement = new TextArea();
+    final Button run = new Button("Run", new FontIcon("fth-play"));
+    final Button more = new Button("Load more", new FontIcon("fth-chevrons-down"));
+    final Label status = new Label();
+    final Label problem = new Label();
+    final TableView<Map<String, Attr>> results = new TableView<>();
+    final TextArea item = new TextArea();
+    private final Map<String, TableColumn<Map<String, Attr>, Attr>> columns = new LinkedHashMap<>();
+
+    PartiqlView(PartiqlPresenter presenter, String connection) {
+        getStyleClass().add("partiql-view");
+        getStylesheets().add(PartiqlView.class.getResource("tables.css").toExternalForm());
+        setSpacing(6);
+        setPadding(new Insets(8));
+        Label title = new Label("PartiQL on " + connection + ": SELECT reads (a WHERE on the partition key queries, "
+                + "anything else scans the table), INSERT, UPDATE and DELETE write one item.");
+        title.getStyleClass().add("muted");
+        title.setWrapText(true);
+
+        statement.setId("partiql-statement");
+        statement.getStyleClass().add("code");
+        statement.setPrefRowCount(5);
+        statement.setWrapText(true);
+        statement.textProperty().bindBidirectional(presenter.statement());
+        statement.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                presenter.run();
+                e.consume();
+            }
+        });
+
+        run.setId("partiql-run");
+        run.setDefaultButton(false);
+        run.setTooltip(new Tooltip("Run the statement (Ctrl+Enter)"));
+        run.setOnAction(e -> presenter.run());
+        run.disableProperty().bind(presenter.running());
+        more.setId("partiql-more");
+        more.setOnAction(e -> presenter.more());
+        more.disableProperty().bind(presenter.hasMore().not().or(presenter.running()));
+        Button cancel = new Button("Cancel", new FontIcon("fth-x-circle"));
+        cancel.setOnAction(e -> presenter.cancel());
+        cancel.visibleProperty().bind(presenter.running());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        status.setId("partiql-status");
+        status.textProperty().bind(presenter.status());
+        HBox actions = new HBox(8, run, more, cancel, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        problem.setId("partiql-problem");
+        problem.getStyleClass().add("explorer-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> presenter.problem().get() == null ? ""
+                : presenter.problem().get().oneLine(), presenter.problem()));
+        problem.visibleProperty().bind(presenter.problem().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        results.setId("partiql-results");
+        results.setItems(presenter.items());
+        results.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label empty = new Label();
+        empty.textProperty().bind(presenter.status());
+        empty.getStyleClass().add("empty-state");
+        results.setPlaceholder(empty);
+        presenter.columns().addListener((ListChangeListener<String>) c -> syncColumns(presenter));
+        item.setId("partiql-item");
+        item.getStyleClass().add("code");
+        item.setEditable(false);
+        item.setPromptText("Select an item to see it in DynamoDB JSON.");
+        results.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                item.setText(now == null ? "" : DynamoJson.write(now)));
+        SplitPane split = new SplitPane(results, item);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.7);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(title, statement, actions, problem, split);
+    }
+
+    private void syncColumns(PartiqlPresenter presenter) {
+        for (String name : presenter.columns()) {
+            columns.computeIfAbsent(name, n -> {
+                TableColumn<Map<String, Attr>, Attr> column = new TableColumn<>(n);
+                column.setCellValueFactory(row -> new javafx.beans.property.SimpleObjectProperty<>(
+                        row.getValue().get(n)));
+                column.setCellFactory(c -> new TableCell<>() {
+                    @Override
+                    protected void updateItem(Attr value, boolean empty) {
+                        super.updateItem(value, empty);
+                        setText(empty || value == null ? null : Cells.render(value));
+                    }
+                });
+                column.setPrefWidth(140);
+                results.getColumns().add(column);
+                return column;
+            });
+        }
+        results.getColumns().removeIf(c -> !presenter.columns().contains(c.getText()));
+        columns.keySet().retainAll(presenter.columns());
+    }
+}

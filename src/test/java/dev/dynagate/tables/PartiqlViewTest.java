@@ -1,0 +1,130 @@
+package dev.dynagate.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynagate.aws.AwsClientFactory;
+import dev.dynagate.aws.AwsServices;
+import dev.dynagate.connections.AwsProfiles;
+import dev.dynagate.connections.Connection;
+import dev.dynagate.connections.SessionSecrets;
+import dev.dynagate.sandbox.Sandbox;
+import dev.dynagate.sandbox.SandboxOptions;
+import dev.dynagate.shell.Theme;
+import dev.dynagate.shell.ThemeSwitcher;
+import dev.dynagate.testing.Screenshots;
+import dev.dynagate.ui.BackgroundExecutor;
+import dev.dynagate.ui.FxExecutor;
+import dev.dynagate.ui.Operations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The PartiQL tab on the sandbox's demo data, through the SDK client the app uses. */
+@ExtendWith(ApplicationExtension.class)
+class PartiqlViewTest {
+    static Sandbox sandbox;
+    static AwsClientFactory factory;
+    static AwsServices services;
+    static Connection connection;
+    static ExecutorService background = BackgroundExecutor.create("partiql-view-test");
+
+    @TempDir
+    static Path home;
+
+    private Scene scene;
+    private TablesFeature feature;
+    private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
+    private final FakeDialogs dialogs = new FakeDialogs();
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")).withDemo(true), line -> { });
+        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
+        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
+        services = new AwsServices(factory);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (factory != null) {
+            factory.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        background.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
+        feature = new TablesFeature(services.tablesFeature(), operations, dialogs, new FakeFilePicker(null),
+                new TablePreferences(home, background), active);
+        active.set(connection);
+        scene = new Scene(new javafx.scene.layout.StackPane(feature.openPartiql("Experiments")), 1280, 800);
+        ThemeSwitcher.apply(Theme.LIGHT, scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aStatementRunsFromTheKeyboardAndItsItemsShowEveryType(FxRobot robot) throws Exception {
+        PartiqlView view = robot.lookup(".partiql-view").queryAs(PartiqlView.class);
+        assertThat(view.statement.getText()).isEqualTo("SELECT * FROM \"Experiments\"");
+        robot.interact(() -> view.statement.setText("SELECT * FROM \"Experiments\" WHERE \"experimentId\" = "
+                + "'EXP-CARDIO-2024-001' AND begins_with(\"sampleId\", 'SAMPLE#01') ORDER BY \"sampleId\" DESC"));
+        robot.clickOn("#partiql-statement");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.status.getText().contains("all pages read"));
+
+        assertThat(view.results.getItems()).isNotEmpty().allSatisfy(item ->
+                assertThat(((Attr.S) item.get("sampleId")).value()).startsWith("SAMPLE#01"));
+        assertThat(((Attr.S) view.results.getItems().get(0).get("sampleId")).value())
+                .isGreaterThan(((Attr.S) view.results.getItems().get(1).get("sampleId")).value());
+        assertThat(view.results.getColumns()).extracting(c -> c.getText()).contains("experimentId", "sampleId");
+        robot.interact(() -> view.results.getSelectionModel().select(0));
+        assertThat(view.item.getText()).as("the item in DynamoDB JSON").contains("\"experimentId\" : {",
+                "\"S\" : \"EXP-CARDIO-2024-001\"");
+        Screenshots.save(scene, "partiql-tab");
+
+        robot.interact(() -> view.statement.setText("UPDATE \"Experiments\" SET reviewed = true WHERE experimentId = "
+                + "'nobody' AND sampleId = 'x'"));
+        robot.clickOn("#partiql-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.problem.isVisible());
+        assertThat(view.problem.getText()).contains("conditional request failed")
+                .contains("An UPDATE changes an item that exists and meets the rest of the WHERE");
+        Screenshots.save(scene, "partiql-tab-error");
+    }
+
+    @Test
+    void theNavigatorOffersIt(FxRobot robot) {
+        ListView<String> list = new ListView<>();
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        robot.interact(() -> feature.addPartiqlAction(list, opened::add));
+        assertThat(list.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("PartiQL…");
+        robot.interact(() -> {
+            list.getItems().add("Experiments");
+            list.getSelectionModel().select(0);
+            list.getContextMenu().getItems().get(0).fire();
+        });
+        assertThat(opened).containsExactly("Experiments");
+        assertThat(feature.partiqlTabId()).isEqualTo("partiql:" + connection.id());
+    }
+}
