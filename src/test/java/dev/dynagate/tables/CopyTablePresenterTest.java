@@ -68,15 +68,7 @@ class CopyTablePresenterTest {
 
     @Test
     void aTableWhoseIndexHasAKeyOfSeveralAttributesCannotBeCopied() {
-        TableDescription base = Fixtures.experiments();
-        TableDescription.KeySchema wide = new TableDescription.KeySchema(new TableDescription.Key("a", KeyType.S),
-                null, List.of(new TableDescription.Key("a", KeyType.S), new TableDescription.Key("b", KeyType.S)),
-                List.of());
-        TableDescription table = new TableDescription(base.name(), base.arn(), base.status(), base.created(),
-                base.keys(), List.of(new TableDescription.Index("wide", TableDescription.IndexKind.GSI, wide, "ALL",
-                List.of())), base.billingMode(), null, null, null, null, 0, 0);
-
-        assertThat(form(table, sandbox).problem().get()).isEqualTo("The index wide of Experiments has a key of "
+        assertThat(form(Fixtures.withWideIndex(), sandbox).problem().get()).isEqualTo("The index wide of Experiments has a key of "
                 + "several attributes, which a copy cannot make yet.");
     }
 

@@ -25,6 +25,17 @@ public final class Fixtures {
                 "PAY_PER_REQUEST", null, null, "expiresAt", "NEW_AND_OLD_IMAGES", 1234, 56789);
     }
 
+    /** Experiments with one global index whose partition key has two attributes, which a copy cannot make. */
+    public static TableDescription withWideIndex() {
+        TableDescription base = experiments();
+        TableDescription.KeySchema wide = new TableDescription.KeySchema(new TableDescription.Key("a", KeyType.S),
+                null, List.of(new TableDescription.Key("a", KeyType.S), new TableDescription.Key("b", KeyType.S)),
+                List.of());
+        return new TableDescription(base.name(), base.arn(), base.status(), base.created(), base.keys(),
+                List.of(new TableDescription.Index("wide", TableDescription.IndexKind.GSI, wide, "ALL", List.of())),
+                base.billingMode(), null, null, null, null, 0, 0);
+    }
+
     /** An item holding every DynamoDB type, including the awkward ones. */
     public static Map<String, Attr> everyType() {
         Map<String, Attr> nested = new LinkedHashMap<>();

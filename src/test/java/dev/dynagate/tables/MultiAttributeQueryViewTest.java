@@ -3,23 +3,13 @@ package dev.dynagate.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynagate.aws.AwsClientFactory;
-import dev.dynagate.aws.AwsServices;
-import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
-import dev.dynagate.connections.SessionSecrets;
-import dev.dynagate.sandbox.Sandbox;
-import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.testing.Screenshots;
-import dev.dynagate.ui.BackgroundExecutor;
-import dev.dynagate.ui.FxExecutor;
-import dev.dynagate.ui.Operations;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -42,11 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The query builder on a global index keyed by two partition and two sort attributes, against the sandbox. */
 @ExtendWith(ApplicationExtension.class)
 class MultiAttributeQueryViewTest {
-    static Sandbox sandbox;
+    static SandboxTablesFixture sandbox;
     static AwsClientFactory factory;
-    static AwsServices services;
     static Connection connection;
-    static ExecutorService background = BackgroundExecutor.create("multi-attribute-query-test");
 
     @TempDir
     static Path home;
@@ -57,10 +45,9 @@ class MultiAttributeQueryViewTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")), line -> { });
-        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
-        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
-        services = new AwsServices(factory);
+        sandbox = SandboxTablesFixture.start(home, false, "multi-attribute-query-test");
+        connection = sandbox.connection;
+        factory = sandbox.factory;
         DynamoDbClient client = factory.dynamoDb(connection);
         client.createTable(b -> b.tableName("Matches").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
@@ -89,21 +76,12 @@ class MultiAttributeQueryViewTest {
 
     @AfterAll
     static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        background.shutdownNow();
+        sandbox.close();
     }
 
     @Start
     void start(Stage stage) {
-        Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, new FakeDialogs(), new FakeFilePicker(null),
-                new TablePreferences(home, background), active);
-        active.set(connection);
+        feature = sandbox.feature(new FakeDialogs(), new FakeFilePicker(null), active);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Matches")), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);

@@ -2,23 +2,11 @@ package dev.dynagate.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynagate.aws.AwsClientFactory;
-import dev.dynagate.aws.AwsServices;
-import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
-import dev.dynagate.connections.SessionSecrets;
-import dev.dynagate.sandbox.Sandbox;
-import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.shell.Theme;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.testing.Screenshots;
-import dev.dynagate.ui.BackgroundExecutor;
-import dev.dynagate.ui.FxExecutor;
-import dev.dynagate.ui.Operations;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -38,11 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The PartiQL tab on the sandbox's demo data, through the SDK client the app uses. */
 @ExtendWith(ApplicationExtension.class)
 class PartiqlViewTest {
-    static Sandbox sandbox;
-    static AwsClientFactory factory;
-    static AwsServices services;
-    static Connection connection;
-    static ExecutorService background = BackgroundExecutor.create("partiql-view-test");
+    static SandboxTablesFixture sandbox;
 
     @TempDir
     static Path home;
@@ -50,33 +34,20 @@ class PartiqlViewTest {
     private Scene scene;
     private TablesFeature feature;
     private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
-    private final FakeDialogs dialogs = new FakeDialogs();
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")).withDemo(true), line -> { });
-        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
-        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
-        services = new AwsServices(factory);
+        sandbox = SandboxTablesFixture.start(home, true, "partiql-view-test");
     }
 
     @AfterAll
     static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        background.shutdownNow();
+        sandbox.close();
     }
 
     @Start
     void start(Stage stage) {
-        Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, dialogs, new FakeFilePicker(null),
-                new TablePreferences(home, background), active);
-        active.set(connection);
+        feature = sandbox.feature(new FakeDialogs(), new FakeFilePicker(null), active);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openPartiql("Experiments")), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
@@ -125,6 +96,6 @@ class PartiqlViewTest {
             list.getContextMenu().getItems().get(0).fire();
         });
         assertThat(opened).containsExactly("Experiments");
-        assertThat(feature.partiqlTabId()).isEqualTo("partiql:" + connection.id());
+        assertThat(feature.partiqlTabId()).isEqualTo("partiql:" + sandbox.connection.id());
     }
 }

@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynagate.aws.AwsClientFactory;
 import dev.dynagate.aws.AwsServices;
-import dev.dynagate.connections.AwsProfiles;
 import dev.dynagate.connections.Connection;
-import dev.dynagate.connections.SessionSecrets;
 import dev.dynagate.shell.ThemeSwitcher;
 import dev.dynagate.shell.Theme;
-import dev.dynagate.sandbox.Sandbox;
-import dev.dynagate.sandbox.SandboxOptions;
 import dev.dynagate.testing.Screenshots;
-import dev.dynagate.ui.BackgroundExecutor;
-import dev.dynagate.ui.FxExecutor;
-import dev.dynagate.ui.Operations;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -39,11 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The table tab end to end on the sandbox demo's Experiments table: query builder → grid → editor → save. */
 @ExtendWith(ApplicationExtension.class)
 class TableTabViewTest {
-    static Sandbox sandbox;
+    static SandboxTablesFixture sandbox;
     static AwsClientFactory factory;
     static AwsServices services;
     static Connection connection;
-    static ExecutorService background = BackgroundExecutor.create("table-tab-test");
 
     @TempDir
     static Path home;
@@ -56,29 +46,20 @@ class TableTabViewTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.of(0, home.resolve("sandbox")).withDemo(true), line -> { });
-        connection = Connection.endpoint("sandbox", sandbox.endpoint(), "us-east-1");
-        factory = new AwsClientFactory(() -> AwsProfiles.discover(Map.of(), home), () -> null, new SessionSecrets());
-        services = new AwsServices(factory);
+        sandbox = SandboxTablesFixture.start(home, true, "table-tab-test");
+        connection = sandbox.connection;
+        factory = sandbox.factory;
+        services = sandbox.services;
     }
 
     @AfterAll
     static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        background.shutdownNow();
+        sandbox.close();
     }
 
     @Start
     void start(Stage stage) {
-        Operations operations = new Operations(background, new FxExecutor(), Clock.systemUTC());
-        feature = new TablesFeature(services.tablesFeature(), operations, dialogs, picker,
-                new TablePreferences(home, background), active);
-        active.set(connection);
+        feature = sandbox.feature(dialogs, picker, active);
         scene = new Scene(new javafx.scene.layout.StackPane(feature.openTable("Experiments")), 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
         stage.setScene(scene);
