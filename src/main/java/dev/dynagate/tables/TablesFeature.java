@@ -135,8 +135,8 @@ public final class TablesFeature {
 
     /**
      * Adds "Copy to…" to the navigator list's context menu: the selected table, its indexes and items copied to one
-     * of the connections {@code targets} gives (the sandbox first unless the table is on it); {@code copied} hears
-     * the target and the new table's name.
+     * of the connections {@code targets} gives (the sandbox picked at first); {@code copied} hears the target and
+     * the new table's name.
      */
     public void addCopyAction(ListView<String> list, java.util.function.Supplier<List<Connection>> targets,
                               java.util.function.BiConsumer<Connection, String> copied) {
