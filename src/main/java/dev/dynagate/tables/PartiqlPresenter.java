@@ -34,6 +34,14 @@ import javafx.collections.ObservableList;
 public final class PartiqlPresenter {
     private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(?:--[^\\n]*\\n\\s*)*([A-Za-z]+)");
 
+    /** Where the statements run on this connection are remembered. */
+    public interface History {
+        /** Newest first. */
+        List<String> statements();
+
+        void ran(String statement);
+    }
+
     private final Supplier<PartiqlRunner> runner;
     private final ErrorDescriber errors;
     private final Operations operations;
@@ -43,6 +51,8 @@ public final class PartiqlPresenter {
     private final StringProperty statement = new SimpleStringProperty("");
     private final ObservableList<Map<String, Attr>> items = FXCollections.observableArrayList();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final History remembered;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type a statement and press Run "
             + "(Ctrl+Enter).");
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
@@ -55,8 +65,10 @@ public final class PartiqlPresenter {
     private CompletableFuture<PartiqlRunner.Page> inFlight;
 
     public PartiqlPresenter(Supplier<PartiqlRunner> runner, ErrorDescriber errors, Operations operations,
-                            Dialogs dialogs, BooleanSupplier readOnly, String connectionName) {
+                            Dialogs dialogs, BooleanSupplier readOnly, String connectionName, History history) {
         this.runner = runner;
+        this.remembered = history;
+        this.history.setAll(history.statements());
         this.errors = errors;
         this.operations = operations;
         this.dialogs = dialogs;
@@ -70,6 +82,11 @@ public final class PartiqlPresenter {
 
     public ObservableList<Map<String, Attr>> items() {
         return items;
+    }
+
+    /** The statements run on this connection, newest first: the history menu. */
+    public ObservableList<String> history() {
+        return history;
     }
 
     /** Every attribute name of the items shown, in the order first met. */
@@ -118,6 +135,9 @@ public final class PartiqlPresenter {
             return CompletableFuture.completedFuture(null);
         }
         cancel();
+        remembered.ran(text);
+        history.remove(text);
+        history.add(0, text);
         ranStatement = text;
         nextToken = null;
         capacity = 0;

@@ -9,6 +9,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -31,10 +33,12 @@ final class PartiqlView extends VBox {
     final TextArea statement = new TextArea();
     final Button run = new Button("Run", new FontIcon("fth-play"));
     final Button more = new Button("Load more", new FontIcon("fth-chevrons-down"));
+    final MenuButton history = new MenuButton("History", new FontIcon("fth-clock"));
     final Label status = new Label();
     final Label problem = new Label();
     final TableView<Map<String, Attr>> results = new TableView<>();
     final TextArea item = new TextArea();
+    private static final int HISTORY_WIDTH = 100;
     private final Map<String, TableColumn<Map<String, Attr>, Attr>> columns = new LinkedHashMap<>();
 
     PartiqlView(PartiqlPresenter presenter, String connection) {
@@ -73,7 +77,11 @@ final class PartiqlView extends VBox {
         cancel.managedProperty().bind(cancel.visibleProperty());
         status.setId("partiql-status");
         status.textProperty().bind(presenter.status());
-        HBox actions = new HBox(8, run, more, cancel, status);
+        history.setId("partiql-history");
+        history.setTooltip(new Tooltip("Statements run on this connection, newest first"));
+        presenter.history().addListener((ListChangeListener<String>) c -> fillHistory(presenter));
+        fillHistory(presenter);
+        HBox actions = new HBox(8, run, more, cancel, history, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("partiql-problem");
@@ -103,6 +111,19 @@ final class PartiqlView extends VBox {
         split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(title, statement, actions, problem, split);
+    }
+
+    /** One entry per statement, on one line and shortened; picking it puts the whole statement back. */
+    private void fillHistory(PartiqlPresenter presenter) {
+        history.getItems().setAll(presenter.history().stream().map(text -> {
+            String line = text.replaceAll("\\s+", " ");
+            MenuItem entry = new MenuItem(line.length() > HISTORY_WIDTH ? line.substring(0, HISTORY_WIDTH - 1) + "…"
+                    : line);
+            entry.setMnemonicParsing(false);
+            entry.setOnAction(e -> presenter.statement().set(text));
+            return entry;
+        }).toList());
+        history.setDisable(presenter.history().isEmpty());
     }
 
     private void syncColumns(PartiqlPresenter presenter) {

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Remembers per connection which tables were opened recently, and per table how its grid's columns were laid
- * out. Reads once, lazily; every change is written on the background executor.
+ * Remembers per connection which tables were opened recently and which PartiQL statements were run, and per
+ * table how its grid's columns were laid out. Reads once, lazily; every change is written on the background executor.
  */
 public final class TablePreferences {
     static final int RECENT_LIMIT = 20;
+    static final int STATEMENT_LIMIT = 50;
 
     private final JsonFile<TablePreferencesFile> file;
     private final Executor background;
@@ -40,6 +41,21 @@ public final class TablePreferences {
         names.remove(table);
         names.add(0, table);
         content().recent.put(connectionId, List.copyOf(names.subList(0, Math.min(RECENT_LIMIT, names.size()))));
+        saveLater();
+    }
+
+    /** PartiQL statements run on the connection, newest first. */
+    public synchronized List<String> statements(String connectionId) {
+        return List.copyOf(content().statements.getOrDefault(connectionId, List.of()));
+    }
+
+    /** Remembers a statement run on the connection; an older copy of it moves to the front. */
+    public synchronized void ran(String connectionId, String statement) {
+        List<String> statements = new ArrayList<>(content().statements.getOrDefault(connectionId, List.of()));
+        statements.remove(statement);
+        statements.add(0, statement);
+        content().statements.put(connectionId, List.copyOf(statements.subList(0, Math.min(STATEMENT_LIMIT,
+                statements.size()))));
         saveLater();
     }
 

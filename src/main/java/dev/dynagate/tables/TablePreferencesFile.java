@@ -11,6 +11,8 @@ public final class TablePreferencesFile {
     public Map<String, List<String>> recent = new LinkedHashMap<>();
     /** "connection id/table" → the grid's column layout. */
     public Map<String, ColumnLayout> columns = new LinkedHashMap<>();
+    /** Per connection id, the PartiQL statements run there, newest first. */
+    public Map<String, List<String>> statements = new LinkedHashMap<>();
 
     /** Column order, widths and hidden columns of one table's grid. */
     public static final class ColumnLayout {

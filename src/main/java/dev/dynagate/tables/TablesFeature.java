@@ -433,7 +433,17 @@ public final class TablesFeature {
         Connection connection = active.getValue();
         PartiqlPresenter presenter = new PartiqlPresenter(() -> services.partiql(current(connection)),
                 services.errors(connection), operations, dialogs, () -> current(connection).readOnly(),
-                connection.name());
+                connection.name(), new PartiqlPresenter.History() {
+                    @Override
+                    public List<String> statements() {
+                        return preferences.statements(connection.id());
+                    }
+
+                    @Override
+                    public void ran(String statement) {
+                        preferences.ran(connection.id(), statement);
+                    }
+                });
         presenter.statement().set("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"");
         return new PartiqlView(presenter, connection.name());
     }

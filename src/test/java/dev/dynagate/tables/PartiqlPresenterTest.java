@@ -25,9 +25,21 @@ class PartiqlPresenterTest {
         return answers.remove(0);
     };
 
+    private final List<String> remembered = new ArrayList<>(List.of("SELECT * FROM Old"));
+
     private PartiqlPresenter presenter() {
         return new PartiqlPresenter(() -> runner, e -> new UserMessage("failed: " + e.getMessage(), "Check it.",
-                false), direct, dialogs, () -> readOnly, "sandbox");
+                false), direct, dialogs, () -> readOnly, "sandbox", new PartiqlPresenter.History() {
+                    @Override
+                    public List<String> statements() {
+                        return List.copyOf(remembered);
+                    }
+
+                    @Override
+                    public void ran(String statement) {
+                        remembered.add(0, statement);
+                    }
+                });
     }
 
     private static Map<String, Attr> item(String pk, int n, String extra) {
@@ -108,5 +120,27 @@ class PartiqlPresenterTest {
         assertThat(partiql.problem().get().oneLine()).startsWith("failed: ").endsWith("Check it.");
         assertThat(partiql.status().get()).isEqualTo("The statement failed.");
         assertThat(partiql.running().get()).isFalse();
+    }
+
+    @Test
+    void everyStatementSentIsRememberedNewestFirst() {
+        answers.add(new PartiqlRunner.Page(List.of(), null, null));
+        answers.add(new PartiqlRunner.Page(List.of(), null, null));
+        PartiqlPresenter partiql = presenter();
+        assertThat(partiql.history()).containsExactly("SELECT * FROM Old");
+
+        partiql.statement().set("SELECT * FROM A");
+        partiql.run().join();
+        partiql.statement().set("SELECT * FROM Old");
+        partiql.run().join();
+        partiql.statement().set("SELEKT");
+        partiql.run().join();
+
+        assertThat(partiql.history()).containsExactly("SELEKT", "SELECT * FROM Old", "SELECT * FROM A");
+        assertThat(remembered).startsWith("SELEKT", "SELECT * FROM Old", "SELECT * FROM A");
+        readOnly = true;
+        partiql.statement().set("DELETE FROM A WHERE pk = 'x'");
+        partiql.run().join();
+        assertThat(partiql.history()).as("refused before sending: not run").doesNotContain("DELETE FROM A WHERE pk = 'x'");
     }
 }

@@ -81,6 +81,11 @@ class PartiqlViewTest {
         assertThat(view.problem.getText()).contains("conditional request failed")
                 .contains("An UPDATE changes an item that exists and meets the rest of the WHERE");
         Screenshots.save(scene, "partiql-tab-error");
+
+        assertThat(view.history.getItems()).extracting(javafx.scene.control.MenuItem::getText).hasSize(2)
+                .first().asString().startsWith("UPDATE \"Experiments\" SET reviewed = true");
+        robot.interact(() -> view.history.getItems().get(1).fire());
+        assertThat(view.statement.getText()).startsWith("SELECT * FROM \"Experiments\" WHERE");
     }
 
     @Test

@@ -40,4 +40,22 @@ class TablePreferencesTest {
         preferences.opened("sandbox", "Orders");
         assertThat(new TablePreferences(config, Runnable::run).recent("sandbox")).containsExactly("Orders");
     }
+
+    @Test
+    void statementsAreRememberedPerConnectionNewestFirstWithoutRepeats() {
+        TablePreferences preferences = new TablePreferences(config, Runnable::run);
+        for (int i = 0; i < TablePreferences.STATEMENT_LIMIT + 5; i++) {
+            preferences.ran("sandbox", "SELECT * FROM T WHERE n = " + i);
+        }
+        preferences.ran("sandbox", "SELECT * FROM T WHERE n = 10");
+        preferences.ran("profile:prod", "SELECT * FROM Orders");
+
+        TablePreferences later = new TablePreferences(config, Runnable::run);
+        List<String> statements = later.statements("sandbox");
+        assertThat(statements).hasSize(TablePreferences.STATEMENT_LIMIT).doesNotHaveDuplicates();
+        assertThat(statements.get(0)).isEqualTo("SELECT * FROM T WHERE n = 10");
+        assertThat(statements.get(1)).isEqualTo("SELECT * FROM T WHERE n = 54");
+        assertThat(statements).doesNotContain("SELECT * FROM T WHERE n = 0");
+        assertThat(later.statements("profile:prod")).containsExactly("SELECT * FROM Orders");
+    }
 }
