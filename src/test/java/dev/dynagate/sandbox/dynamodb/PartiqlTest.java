@@ -183,6 +183,15 @@ class PartiqlTest extends EngineTest {
         assertThat(engine.client.getItem(b -> b.tableName("Samples").key(Map.of("pk", s("exp-1"), "sk", n("1"))))
                 .item()).doesNotContainKey("t");
 
+        TransactionCanceledException duplicate = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> engine.client.executeTransaction(b -> b.transactStatements(
+                        ParameterizedStatement.builder().statement("UPDATE Samples SET t = 1 WHERE pk = 'exp-1' AND "
+                                + "sk = 1").build(),
+                        ParameterizedStatement.builder().statement("INSERT INTO Samples VALUE {'pk': 'exp-1', 'sk': 2}")
+                                .build())), TransactionCanceledException.class);
+        assertThat(duplicate.cancellationReasons()).extracting(r -> r.code()).containsExactly("None", "DuplicateItem");
+        assertThat(duplicate.getMessage()).contains("[None, DuplicateItem]");
+
         var written = engine.client.executeTransaction(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .transactStatements(
                         ParameterizedStatement.builder().statement("INSERT INTO Samples VALUE {'pk': 'exp-9', 'sk': 1}")

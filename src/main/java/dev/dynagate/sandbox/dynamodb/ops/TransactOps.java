@@ -199,7 +199,8 @@ public final class TransactOps {
         return reasons;
     }
 
-    private static DetailedError cancelled(List<ObjectNode> reasons) {
+    /** DynamoDB's TransactionCanceledException with one reason per action, in order. */
+    public static DetailedError cancelled(List<ObjectNode> reasons) {
         ObjectNode details = Request.object();
         ArrayNode list = details.putArray("CancellationReasons");
         List<String> codes = new ArrayList<>();

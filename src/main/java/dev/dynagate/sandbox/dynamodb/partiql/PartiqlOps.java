@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
+import dev.dynagate.sandbox.dynamodb.ops.DetailedError;
 import dev.dynagate.sandbox.dynamodb.ops.Operation;
 import dev.dynagate.sandbox.dynamodb.ops.Request;
+import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.partiql.PartiqlStatement.Between;
 import dev.dynagate.sandbox.dynamodb.partiql.PartiqlStatement.Call;
 import dev.dynagate.sandbox.dynamodb.partiql.PartiqlStatement.Compare;
@@ -151,9 +153,33 @@ public final class PartiqlOps {
             action.remove("ReturnConsumedCapacity");
             items.addObject().set(kind, action);
         }
-        ObjectNode written = ops.transactWrite().handle(new Request(request));
+        ObjectNode written;
+        try {
+            written = ops.transactWrite().handle(new Request(request));
+        } catch (DetailedError e) {
+            throw e.code().equals("TransactionCanceledException") ? withDuplicates(e, parsed) : e;
+        }
         copyCapacity(written, answer);
         return answer;
+    }
+
+    /** An INSERT whose key was taken is a DuplicateItem in the cancellation reasons, as for ExecuteStatement. */
+    private static DetailedError withDuplicates(DetailedError cancelled, List<PartiqlStatement> statements) {
+        JsonNode given = cancelled.details() == null ? null : cancelled.details().get("CancellationReasons");
+        if (given == null || given.size() != statements.size()) {
+            return cancelled;
+        }
+        List<ObjectNode> reasons = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ObjectNode reason = given.get(i).deepCopy();
+            if (statements.get(i) instanceof PartiqlStatement.Insert
+                    && "ConditionalCheckFailed".equals(reason.path("Code").asText())) {
+                reason.put("Code", "DuplicateItem");
+                reason.put("Message", "Duplicate primary key exists in table");
+            }
+            reasons.add(reason);
+        }
+        return TransactOps.cancelled(reasons);
     }
 
     private static PartiqlStatement parse(String statement, JsonNode parameters) {
