@@ -1,11 +1,10 @@
 package dev.dynagate.tables;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,11 +17,7 @@ public final class IndexDraft {
     private final ObjectProperty<TableDescription.IndexKind> kind =
             new SimpleObjectProperty<>(TableDescription.IndexKind.GSI);
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty partitionName = new SimpleStringProperty("");
-    private final ObjectProperty<KeyType> partitionType = new SimpleObjectProperty<>(KeyType.S);
-    private final BooleanProperty hasSortKey = new SimpleBooleanProperty(false);
-    private final StringProperty sortName = new SimpleStringProperty("");
-    private final ObjectProperty<KeyType> sortType = new SimpleObjectProperty<>(KeyType.S);
+    private final KeyDraft keys = new KeyDraft("", false, "");
     private final ObjectProperty<Projection> projection = new SimpleObjectProperty<>(Projection.ALL);
     private final StringProperty included = new SimpleStringProperty("");
 
@@ -30,7 +25,7 @@ public final class IndexDraft {
         // a local index always has a sort key: it is what makes it differ from the table
         kind.addListener((obs, old, now) -> {
             if (now == TableDescription.IndexKind.LSI) {
-                hasSortKey.set(true);
+                keys.hasSortKey().set(true);
             }
         });
     }
@@ -43,25 +38,9 @@ public final class IndexDraft {
         return name;
     }
 
-    /** A global index's partition key; a local one uses the table's. */
-    public StringProperty partitionName() {
-        return partitionName;
-    }
-
-    public ObjectProperty<KeyType> partitionType() {
-        return partitionType;
-    }
-
-    public BooleanProperty hasSortKey() {
-        return hasSortKey;
-    }
-
-    public StringProperty sortName() {
-        return sortName;
-    }
-
-    public ObjectProperty<KeyType> sortType() {
-        return sortType;
+    /** The index's keys; a local one's partition key is the table's, whatever this holds. */
+    public KeyDraft keys() {
+        return keys;
     }
 
     public ObjectProperty<Projection> projection() {
@@ -84,16 +63,15 @@ public final class IndexDraft {
 
     /** Everything a change of which must check the form again. */
     Observable[] observables() {
-        return new Observable[] {kind, name, partitionName, partitionType, hasSortKey, sortName, sortType, projection,
-                included};
+        List<Observable> all = new ArrayList<>(List.of(kind, name, projection, included));
+        all.addAll(List.of(keys.observables()));
+        return all.toArray(Observable[]::new);
     }
 
     /** The index to create on a table whose partition key is {@code tablePartition}. */
     TableAdmin.IndexSpec toSpec(TableDescription.Key tablePartition) {
-        TableDescription.Key partition = local() ? tablePartition
-                : new TableDescription.Key(partitionName.get(), partitionType.get());
-        TableDescription.Key sort = hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null;
-        return new TableAdmin.IndexSpec(name.get().strip(), kind.get(), partition, sort, projection.get().name(),
+        TableDescription.Key partition = local() ? tablePartition : keys.partition();
+        return new TableAdmin.IndexSpec(name.get().strip(), kind.get(), partition, keys.sort(), projection.get().name(),
                 projection.get() == Projection.INCLUDE ? includedNames() : List.of());
     }
 }

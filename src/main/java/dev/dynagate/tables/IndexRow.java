@@ -56,21 +56,21 @@ final class IndexRow extends GridPane {
         remove.setOnAction(e -> onRemove.run());
 
         partitionName.setPromptText("customer");
-        partitionName.textProperty().bindBidirectional(draft.partitionName());
-        ComboBox<KeyType> partitionType = typePicker(draft.partitionType());
+        partitionName.textProperty().bindBidirectional(draft.keys().partitionName());
+        ComboBox<KeyType> partitionType = typePicker(draft.keys().partitionType());
         Label tableKey = new Label();
         tableKey.textProperty().bind(Bindings.concat(tablePartition, " (the table's)"));
         HBox ownPartition = new HBox(6, partitionName, partitionType);
         showWhen(ownPartition, draft.kind().isEqualTo(TableDescription.IndexKind.GSI));
         showWhen(tableKey, draft.kind().isEqualTo(TableDescription.IndexKind.LSI));
 
-        hasSortKey.selectedProperty().bindBidirectional(draft.hasSortKey());
+        hasSortKey.selectedProperty().bindBidirectional(draft.keys().hasSortKey());
         hasSortKey.disableProperty().bind(draft.kind().isEqualTo(TableDescription.IndexKind.LSI));
         sortName.setPromptText("placedAt");
-        sortName.textProperty().bindBidirectional(draft.sortName());
-        sortType = typePicker(draft.sortType());
-        sortName.disableProperty().bind(draft.hasSortKey().not());
-        sortType.disableProperty().bind(draft.hasSortKey().not());
+        sortName.textProperty().bindBidirectional(draft.keys().sortName());
+        sortType = typePicker(draft.keys().sortType());
+        sortName.disableProperty().bind(draft.keys().hasSortKey().not());
+        sortType.disableProperty().bind(draft.keys().hasSortKey().not());
 
         Label partitionLabel = new Label("partition key");
         Label projects = new Label("projects");

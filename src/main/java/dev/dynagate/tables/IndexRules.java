@@ -122,18 +122,18 @@ final class IndexRules {
                 return label + ": a local index needs a table with a sort key.";
             }
         } else {
-            String partitionProblem = keyName(draft.partitionName().get(), "partition");
+            String partitionProblem = keyName(draft.keys().partitionName().get(), "partition");
             if (partitionProblem != null) {
                 return label + ": " + lowerFirst(partitionProblem);
             }
         }
-        if (draft.hasSortKey().get()) {
-            String sortProblem = keyName(draft.sortName().get(), "sort");
+        if (draft.keys().hasSortKey().get()) {
+            String sortProblem = keyName(draft.keys().sortName().get(), "sort");
             if (sortProblem != null) {
                 return label + ": " + lowerFirst(sortProblem);
             }
-            String partitionName = draft.local() ? tablePartition.name() : draft.partitionName().get();
-            if (draft.sortName().get().equals(partitionName)) {
+            String partitionName = draft.local() ? tablePartition.name() : draft.keys().partitionName().get();
+            if (draft.keys().sortName().get().equals(partitionName)) {
                 return label + ": the sort key needs another name than the partition key.";
             }
         }

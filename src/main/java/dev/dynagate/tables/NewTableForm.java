@@ -36,13 +36,13 @@ final class NewTableForm extends GridPane {
         name.setPromptText("Orders");
         name.textProperty().bindBidirectional(presenter.name());
         partitionName.setId("new-table-partition");
-        partitionName.textProperty().bindBidirectional(presenter.partitionName());
+        partitionName.textProperty().bindBidirectional(presenter.keys().partitionName());
         sortName.setId("new-table-sort");
-        sortName.textProperty().bindBidirectional(presenter.sortName());
+        sortName.textProperty().bindBidirectional(presenter.keys().sortName());
         hasSortKey.setId("new-table-has-sort");
-        hasSortKey.selectedProperty().bindBidirectional(presenter.hasSortKey());
+        hasSortKey.selectedProperty().bindBidirectional(presenter.keys().hasSortKey());
         sortName.disableProperty().bind(hasSortKey.selectedProperty().not());
-        ComboBox<KeyType> sortType = IndexRow.typePicker(presenter.sortType());
+        ComboBox<KeyType> sortType = IndexRow.typePicker(presenter.keys().sortType());
         sortType.disableProperty().bind(hasSortKey.selectedProperty().not());
 
 
@@ -51,7 +51,7 @@ final class NewTableForm extends GridPane {
         Label tableLabel = new Label("Table name");
         Label partitionLabel = new Label("Partition key");
         Label capacityLabel = new Label("Capacity");
-        ComboBox<KeyType> partitionType = IndexRow.typePicker(presenter.partitionType());
+        ComboBox<KeyType> partitionType = IndexRow.typePicker(presenter.keys().partitionType());
         addRow(0, tableLabel, name);
         addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
         addRow(2, hasSortKey, new HBox(6, sortName, sortType));
@@ -80,7 +80,7 @@ final class NewTableForm extends GridPane {
     private void showIndexes(NewTablePresenter presenter) {
         rows.keySet().retainAll(presenter.indexes());
         indexRows.getChildren().setAll(presenter.indexes().stream().map(draft -> rows.computeIfAbsent(draft,
-                d -> new IndexRow(d, presenter.partitionName(), () -> presenter.removeIndex(d)))).toList());
+                d -> new IndexRow(d, presenter.keys().partitionName(), () -> presenter.removeIndex(d)))).toList());
         if (getScene() != null && getScene().getWindow() != null) {
             getScene().getWindow().sizeToScene();
         }

@@ -3,14 +3,13 @@ package dev.dynagate.tables;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -28,11 +27,7 @@ public final class NewTablePresenter {
     private final Operations operations;
     private final boolean readOnly;
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty partitionName = new SimpleStringProperty("pk");
-    private final ObjectProperty<KeyType> partitionType = new SimpleObjectProperty<>(KeyType.S);
-    private final StringProperty sortName = new SimpleStringProperty("sk");
-    private final ObjectProperty<KeyType> sortType = new SimpleObjectProperty<>(KeyType.S);
-    private final BooleanProperty hasSortKey = new SimpleBooleanProperty(true);
+    private final KeyDraft keys = new KeyDraft("pk", true, "sk");
     private final CapacityDraft capacity = new CapacityDraft(true, 5, 5);
     private final ObservableList<IndexDraft> indexes = FXCollections.observableArrayList(IndexDraft::observables);
     private final StringBinding problem;
@@ -44,32 +39,19 @@ public final class NewTablePresenter {
         this.errors = errors;
         this.operations = operations;
         this.readOnly = readOnly;
-        problem = Bindings.createStringBinding(this::check, name, partitionName, partitionType, sortName, sortType,
-                hasSortKey, capacity.onDemand(), capacity.readUnits(), capacity.writeUnits(), indexes);
+        List<Observable> watched = new ArrayList<>(List.of(name, indexes));
+        watched.addAll(List.of(keys.observables()));
+        watched.addAll(List.of(capacity.observables()));
+        problem = Bindings.createStringBinding(this::check, watched.toArray(Observable[]::new));
     }
 
     public StringProperty name() {
         return name;
     }
 
-    public StringProperty partitionName() {
-        return partitionName;
-    }
-
-    public ObjectProperty<KeyType> partitionType() {
-        return partitionType;
-    }
-
-    public BooleanProperty hasSortKey() {
-        return hasSortKey;
-    }
-
-    public StringProperty sortName() {
-        return sortName;
-    }
-
-    public ObjectProperty<KeyType> sortType() {
-        return sortType;
+    /** The table's partition and sort key. */
+    public KeyDraft keys() {
+        return keys;
     }
 
     public CapacityDraft capacity() {
@@ -106,10 +88,10 @@ public final class NewTablePresenter {
         if (!IndexRules.NAME.matcher(table).matches()) {
             return table.isEmpty() ? "Name the table." : "A table name is 3 to 255 letters, digits, '_', '-' or '.'.";
         }
-        String keyProblem = IndexRules.keyName(partitionName.get(), "partition");
-        if (keyProblem == null && hasSortKey.get()) {
-            keyProblem = IndexRules.keyName(sortName.get(), "sort");
-            if (keyProblem == null && sortName.get().equals(partitionName.get())) {
+        String keyProblem = IndexRules.keyName(keys.partitionName().get(), "partition");
+        if (keyProblem == null && keys.hasSortKey().get()) {
+            keyProblem = IndexRules.keyName(keys.sortName().get(), "sort");
+            if (keyProblem == null && keys.sortName().get().equals(keys.partitionName().get())) {
                 keyProblem = "The sort key needs another name than the partition key.";
             }
         }
@@ -119,15 +101,7 @@ public final class NewTablePresenter {
         if (capacity.unitsProblem() != null) {
             return capacity.unitsProblem();
         }
-        return IndexRules.check(tablePartition(), tableSort(), indexes);
-    }
-
-    private TableDescription.Key tablePartition() {
-        return new TableDescription.Key(partitionName.get(), partitionType.get());
-    }
-
-    private TableDescription.Key tableSort() {
-        return hasSortKey.get() ? new TableDescription.Key(sortName.get(), sortType.get()) : null;
+        return IndexRules.check(keys.partition(), keys.sort(), indexes);
     }
 
     /** Creates the table as the form describes it; completes with its name once it can be used. */
@@ -136,9 +110,9 @@ public final class NewTablePresenter {
         if (refused != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
         }
-        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), tablePartition(), tableSort(),
+        TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), keys.partition(), keys.sort(),
                 capacity.onDemand().get(), capacity.readUnits().get(), capacity.writeUnits().get(),
-                indexes.stream().map(i -> i.toSpec(tablePartition())).toList());
+                indexes.stream().map(i -> i.toSpec(keys.partition())).toList());
         return operations.run("Creating table " + spec.name(), () -> {
             creator.get().create(spec);
             return spec.name();

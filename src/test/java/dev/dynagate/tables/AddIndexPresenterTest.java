@@ -26,15 +26,15 @@ class AddIndexPresenterTest {
         assertThat(draft.name().get()).isEqualTo("index1");
         assertThat(form.problem().get()).isEqualTo("Index index1: name the partition key.");
         draft.name().set("by-status");
-        draft.partitionName().set("site");
+        draft.keys().partitionName().set("site");
         assertThat(form.problem().get()).isEqualTo("The table already has an index named by-status.");
         draft.name().set("by-site-status");
-        draft.partitionType().set(KeyType.N);
+        draft.keys().partitionType().set(KeyType.N);
         assertThat(form.problem().get()).isEqualTo("Index by-site-status: site is N here but S in index by-site; an "
                 + "attribute has one type in every key.");
-        draft.partitionType().set(KeyType.S);
-        draft.hasSortKey().set(true);
-        draft.sortName().set("status");
+        draft.keys().partitionType().set(KeyType.S);
+        draft.keys().hasSortKey().set(true);
+        draft.keys().sortName().set("status");
         assertThat(form.problem().get()).isNull();
         draft.kind().set(TableDescription.IndexKind.LSI);
         assertThat(form.problem().get()).startsWith("A local index can only be made with its table");
@@ -44,7 +44,7 @@ class AddIndexPresenterTest {
     void addSendsTheGlobalIndexOnTheTablesName() {
         AddIndexPresenter form = form(false);
         form.draft().name().set("bySite");
-        form.draft().partitionName().set("site");
+        form.draft().keys().partitionName().set("site");
         form.draft().projection().set(IndexDraft.Projection.INCLUDE);
         form.draft().included().set("heartRate");
 
@@ -57,7 +57,7 @@ class AddIndexPresenterTest {
     @Test
     void aReadOnlyConnectionAddsNothing() {
         AddIndexPresenter form = form(true);
-        form.draft().partitionName().set("site");
+        form.draft().keys().partitionName().set("site");
 
         assertThat(form.problem().get()).startsWith("This connection is read-only");
         assertThatThrownBy(() -> form.add().join()).hasMessageContaining("read-only");

@@ -28,15 +28,15 @@ class NewTablePresenterTest {
         assertThat(form.problem().get()).isEqualTo("A table name is 3 to 255 letters, digits, '_', '-' or '.'.");
         form.name().set("Orders.v2-test_1");
         assertThat(form.problem().get()).isNull();
-        form.sortName().set("pk");
+        form.keys().sortName().set("pk");
         assertThat(form.problem().get()).isEqualTo("The sort key needs another name than the partition key.");
-        form.hasSortKey().set(false);
+        form.keys().hasSortKey().set(false);
         assertThat(form.problem().get()).isNull();
-        form.partitionName().set("");
+        form.keys().partitionName().set("");
         assertThat(form.problem().get()).isEqualTo("Name the partition key.");
-        form.partitionName().set("k".repeat(256));
+        form.keys().partitionName().set("k".repeat(256));
         assertThat(form.problem().get()).isEqualTo("A key name is 255 bytes at most.");
-        form.partitionName().set("id");
+        form.keys().partitionName().set("id");
         form.capacity().onDemand().set(false);
         form.capacity().readUnits().set(0);
         assertThat(form.problem().get()).isEqualTo("Provisioned capacity is at least 1 read and 1 write unit.");
@@ -46,9 +46,9 @@ class NewTablePresenterTest {
     void createSendsTheTableAsTheFormDescribesIt() {
         NewTablePresenter form = form(false);
         form.name().set("  Orders ");
-        form.partitionName().set("customer");
-        form.sortType().set(KeyType.N);
-        form.sortName().set("placedAt");
+        form.keys().partitionName().set("customer");
+        form.keys().sortType().set(KeyType.N);
+        form.keys().sortName().set("placedAt");
         form.capacity().onDemand().set(false);
         form.capacity().readUnits().set(10);
         form.capacity().writeUnits().set(3);
@@ -79,7 +79,7 @@ class NewTablePresenterTest {
         IndexDraft first = form.addIndex();
         assertThat(first.name().get()).isEqualTo("index1");
         assertThat(form.problem().get()).isEqualTo("Index index1: name the partition key.");
-        first.partitionName().set("status");
+        first.keys().partitionName().set("status");
         assertThat(form.problem().get()).isNull();
 
         first.name().set("ix");
@@ -88,15 +88,15 @@ class NewTablePresenterTest {
         first.name().set("byStatus");
         IndexDraft second = form.addIndex();
         second.name().set("byStatus");
-        second.partitionName().set("total");
+        second.keys().partitionName().set("total");
         assertThat(form.problem().get()).isEqualTo("Two indexes are named byStatus.");
         second.name().set("byTotal");
-        second.hasSortKey().set(true);
-        second.sortName().set("status");
-        second.sortType().set(KeyType.N);
+        second.keys().hasSortKey().set(true);
+        second.keys().sortName().set("status");
+        second.keys().sortType().set(KeyType.N);
         assertThat(form.problem().get()).isEqualTo("Index byTotal: status is N here but S in index byStatus; an "
                 + "attribute has one type in every key.");
-        second.sortType().set(KeyType.S);
+        second.keys().sortType().set(KeyType.S);
         second.projection().set(IndexDraft.Projection.INCLUDE);
         assertThat(form.problem().get())
                 .isEqualTo("Index byTotal: list the attributes to include, separated by commas.");
@@ -106,15 +106,15 @@ class NewTablePresenterTest {
         assertThat(form.problem().get()).isNull();
 
         second.kind().set(TableDescription.IndexKind.LSI);
-        assertThat(second.hasSortKey().get()).as("a local index always has a sort key").isTrue();
-        form.hasSortKey().set(false);
+        assertThat(second.keys().hasSortKey().get()).as("a local index always has a sort key").isTrue();
+        form.keys().hasSortKey().set(false);
         assertThat(form.problem().get()).isEqualTo("Index byTotal: a local index needs a table with a sort key.");
-        form.hasSortKey().set(true);
+        form.keys().hasSortKey().set(true);
         assertThat(form.problem().get()).isNull();
-        second.sortName().set("pk");
+        second.keys().sortName().set("pk");
         assertThat(form.problem().get())
                 .isEqualTo("Index byTotal: the sort key needs another name than the partition key.");
-        second.sortName().set("status");
+        second.keys().sortName().set("status");
         form.removeIndex(first);
         assertThat(form.indexes()).containsExactly(second);
     }
@@ -126,12 +126,12 @@ class NewTablePresenterTest {
         for (int i = 0; i < 6; i++) {
             IndexDraft local = form.addIndex();
             local.kind().set(TableDescription.IndexKind.LSI);
-            local.sortName().set("s" + i);
+            local.keys().sortName().set("s" + i);
         }
         assertThat(form.problem().get()).isEqualTo("A table has at most 5 local indexes.");
         form.removeIndex(form.indexes().get(5));
         for (int i = 0; i < 21; i++) {
-            form.addIndex().partitionName().set("g" + i);
+            form.addIndex().keys().partitionName().set("g" + i);
         }
         assertThat(form.problem().get()).isEqualTo("A table has at most 20 global indexes.");
         form.removeIndex(form.indexes().get(25));
@@ -148,16 +148,16 @@ class NewTablePresenterTest {
     void createSendsTheIndexesWithTheTable() {
         NewTablePresenter form = form(false);
         form.name().set("Orders");
-        form.partitionName().set("customer");
+        form.keys().partitionName().set("customer");
         IndexDraft global = form.addIndex();
         global.name().set("byStatus");
-        global.partitionName().set("status");
+        global.keys().partitionName().set("status");
         global.projection().set(IndexDraft.Projection.KEYS_ONLY);
         IndexDraft local = form.addIndex();
         local.kind().set(TableDescription.IndexKind.LSI);
         local.name().set("byTotal");
-        local.sortName().set("total");
-        local.sortType().set(KeyType.N);
+        local.keys().sortName().set("total");
+        local.keys().sortType().set(KeyType.N);
         local.projection().set(IndexDraft.Projection.INCLUDE);
         local.included().set("status, note");
 
