@@ -23,7 +23,14 @@ final class FuzzRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] OPERATIONS = {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query", "Scan",
         "BatchWriteItem", "BatchGetItem", "TransactWriteItems", "TransactGetItems", "CreateTable", "DescribeTable",
-        "UpdateTable", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource", "ListTagsOfResource"};
+        "UpdateTable", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource", "ListTagsOfResource",
+        "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"};
+    private static final String[] PARTIQL_TOKENS = {"SELECT", "INSERT", "INTO", "UPDATE", "DELETE", "FROM", "VALUE",
+        "WHERE", "SET", "REMOVE", "RETURNING", "ALL", "NEW", "OLD", "MODIFIED", "ORDER", "BY", "DESC", "AND", "OR",
+        "NOT", "IS", "MISSING", "NULL", "BETWEEN", "IN", "*", "fuzz_t", "\"fuzz_t\"", "\"fuzz_t\".\"byG\"", "pk", "sk",
+        "g", "m.a[1]", "'p'", "''", "'x''y'", "1", "-2.5e3", "1e999", "?", "=", "<>", "!=", "<", ">=", "(", ")", "[",
+        "]", "{", "}", "<<", ">>", ":", ",", ".", "begins_with(", "contains(", "size(", "attribute_type(", "set_add(",
+        "list_append(", "TRUE", "'unterminated", "\"", "--", ";", "\u00e9"};
     private static final String[] EXPRESSION_TOKENS = {"a", "b.c", "l[0]", "l[99999999999]", "#n", "#missing", ":v",
         ":s", ":missing", "pk", "sk", "=", "<>", "<", "<=", ">", ">=", "(", ")", ",", "AND", "OR", "NOT", "BETWEEN",
         "IN", "SET", "REMOVE", "ADD", "DELETE", "+", "-", "attribute_exists(", "attribute_not_exists(",
@@ -227,8 +234,32 @@ final class FuzzRequests {
         return request("invalid-utf8", random.nextBoolean() ? "GetItem" : "DeleteItem", body, false);
     }
 
+    /** A PartiQL statement of random tokens, sometimes with parameters of random shapes. */
+    private FuzzRequest randomStatement() {
+        StringBuilder statement = new StringBuilder();
+        int length = 1 + random.nextInt(random.nextInt(10) == 0 ? 300 : 16);
+        for (int i = 0; i < length; i++) {
+            statement.append(PARTIQL_TOKENS[random.nextInt(PARTIQL_TOKENS.length)]).append(random.nextInt(4) == 0 ? ""
+                    : " ");
+        }
+        ObjectNode body = NODES.objectNode().put("Statement", statement.toString());
+        if (random.nextBoolean()) {
+            ArrayNode parameters = body.putArray("Parameters");
+            for (int i = random.nextInt(3); i >= 0; i--) {
+                parameters.add(random.nextInt(4) == 0 ? randomValue(1) : randomAttributeValue());
+            }
+        }
+        if (random.nextInt(4) == 0) {
+            body.put("NextToken", randomString(random.nextInt(30)));
+        }
+        return request("partiql", "ExecuteStatement", bytes(body), true);
+    }
+
     /** A real table and placeholders, with an expression made of random tokens in one of the five expression slots. */
     private FuzzRequest randomExpression() {
+        if (random.nextInt(6) == 0) {
+            return randomStatement();
+        }
         StringBuilder expression = new StringBuilder();
         int length = 1 + random.nextInt(random.nextInt(10) == 0 ? 400 : 14);
         for (int i = 0; i < length; i++) {
@@ -410,6 +441,15 @@ final class FuzzRequests {
             {"UpdateTable", "{\"TableName\":\"fuzz_t\",\"BillingMode\":\"PAY_PER_REQUEST\"}"},
             {"ListTables", "{\"Limit\":3,\"ExclusiveStartTableName\":\"a\"}"},
             {"UpdateTimeToLive", "{\"TableName\":\"fuzz_t\",\"TimeToLiveSpecification\":{\"Enabled\":true,\"AttributeName\":\"ttl\"}}"},
+            {"ExecuteStatement", "{\"Statement\":\"SELECT pk, m.a[1] FROM fuzz_t WHERE pk = ? AND sk BETWEEN 0 AND 9 "
+                + "AND contains(g, 'x') ORDER BY sk DESC\",\"Parameters\":[{\"S\":\"p\"}],\"Limit\":5}"},
+            {"ExecuteStatement", "{\"Statement\":\"UPDATE fuzz_t SET n = 1 SET s = set_add(s, <<'a'>>) REMOVE x "
+                + "WHERE pk = 'p' AND sk = 1 RETURNING ALL NEW *\",\"ReturnConsumedCapacity\":\"TOTAL\"}"},
+            {"BatchExecuteStatement", "{\"Statements\":[{\"Statement\":\"INSERT INTO fuzz_t VALUE {'pk': 'z', 'sk': 1, "
+                + "'m': {'l': [1, 'x', null, true]}}\"},{\"Statement\":\"DELETE FROM fuzz_t WHERE pk = ? AND sk = ?\","
+                + "\"Parameters\":[{\"S\":\"z\"},{\"N\":\"1\"}]}]}"},
+            {"ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"SELECT * FROM fuzz_t WHERE pk = 'p' "
+                + "AND sk = 1\"}],\"ClientRequestToken\":\"tok\"}"},
         };
         List<Template> templates = new ArrayList<>();
         for (String[] source : sources) {
