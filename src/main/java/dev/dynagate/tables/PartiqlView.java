@@ -41,7 +41,10 @@ final class PartiqlView extends VBox {
     private static final int HISTORY_WIDTH = 100;
     private final Map<String, TableColumn<Map<String, Attr>, Attr>> columns = new LinkedHashMap<>();
 
-    PartiqlView(PartiqlPresenter presenter, String connection) {
+    final Button copyCli = new Button("Copy as AWS CLI", new FontIcon("fth-clipboard"));
+
+    /** @param copyCli puts the AWS CLI command for a statement on the clipboard */
+    PartiqlView(PartiqlPresenter presenter, String connection, java.util.function.Consumer<String> copyCli) {
         getStyleClass().add("partiql-view");
         getStylesheets().add(PartiqlView.class.getResource("tables.css").toExternalForm());
         setSpacing(6);
@@ -81,7 +84,10 @@ final class PartiqlView extends VBox {
         history.setTooltip(new Tooltip("Statements run on this connection, newest first"));
         presenter.history().addListener((ListChangeListener<String>) c -> fillHistory(presenter));
         fillHistory(presenter);
-        HBox actions = new HBox(8, run, more, cancel, history, status);
+        this.copyCli.setId("partiql-copy-cli");
+        this.copyCli.setOnAction(e -> copyCli.accept(presenter.statement().get().strip()));
+        this.copyCli.disableProperty().bind(presenter.statement().isEmpty());
+        HBox actions = new HBox(8, run, more, cancel, history, this.copyCli, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("partiql-problem");

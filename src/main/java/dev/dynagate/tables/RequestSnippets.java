@@ -91,6 +91,20 @@ public final class RequestSnippets {
         return String.join(" \\\n  ", parts);
     }
 
+    /** An {@code aws dynamodb execute-statement} command for a PartiQL statement; single-quoted for POSIX shells. */
+    public static String partiqlCli(String statement, String endpointUrl, String region) {
+        List<String> parts = new ArrayList<>();
+        parts.add("aws dynamodb execute-statement");
+        parts.add("--statement " + quote(statement));
+        if (region != null) {
+            parts.add("--region " + region);
+        }
+        if (endpointUrl != null) {
+            parts.add("--endpoint-url " + endpointUrl);
+        }
+        return String.join(" \\\n  ", parts);
+    }
+
     /** Java code building the same request with the AWS SDK for Java v2. */
     public static String java(ReadRequest request) {
         String type = request.isQuery() ? "QueryRequest" : "ScanRequest";

@@ -388,14 +388,9 @@ public final class TablesFeature {
         presenter.readOnly().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> current(connection).readOnly(), active));
         tabs.add(presenter);
-        // resolved when the user copies a command: by then the table was described, so the endpoint is up
-        java.util.function.Supplier<String> endpoint = () -> {
-            URI uri = connection.kind() == Connection.Kind.PROFILE ? null : endpointOrNull(connection);
-            return uri == null ? null : uri.toString();
-        };
         TableTabView view = new TableTabView(presenter, name -> preferences.columns(connection.id(), name),
                 (name, layout) -> preferences.columns(connection.id(), name, layout), TablesFeature::copy,
-                endpoint, connection.region(), picker);
+                endpointText(connection), connection.region(), picker);
         presenter.load();
         return view;
     }
@@ -445,7 +440,8 @@ public final class TablesFeature {
                     }
                 });
         presenter.statement().set("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"");
-        return new PartiqlView(presenter, connection.name());
+        return new PartiqlView(presenter, connection.name(), statement -> copy("AWS CLI command",
+                RequestSnippets.partiqlCli(statement, endpointText(connection).get(), connection.region())));
     }
 
     /** Adds "PartiQL…" to the navigator list's context menu; {@code open} opens the tab for the selected table. */
@@ -460,6 +456,17 @@ public final class TablesFeature {
     /** The presenter of the tab opened last (for tests). */
     TableTabPresenter lastTab() {
         return tabs.isEmpty() ? null : tabs.get(tabs.size() - 1);
+    }
+
+    /**
+     * The endpoint a copied command needs (none for AWS itself), resolved when the user copies it: by then the
+     * connection has been used, so the sandbox's endpoint is up.
+     */
+    private java.util.function.Supplier<String> endpointText(Connection connection) {
+        return () -> {
+            URI uri = connection.kind() == Connection.Kind.PROFILE ? null : endpointOrNull(connection);
+            return uri == null ? null : uri.toString();
+        };
     }
 
     private URI endpointOrNull(Connection connection) {

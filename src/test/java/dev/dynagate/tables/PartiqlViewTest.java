@@ -86,6 +86,11 @@ class PartiqlViewTest {
                 .first().asString().startsWith("UPDATE \"Experiments\" SET reviewed = true");
         robot.interact(() -> view.history.getItems().get(1).fire());
         assertThat(view.statement.getText()).startsWith("SELECT * FROM \"Experiments\" WHERE");
+        robot.interact(() -> view.copyCli.fire());
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).startsWith("aws dynamodb execute-statement \\\n  --statement 'SELECT * FROM")
+                .contains("--endpoint-url http://127.0.0.1:");
     }
 
     @Test

@@ -115,6 +115,16 @@ class RequestBuilderTest {
         assertThat(RequestSnippets.describe(request)).startsWith("Query {").contains("\"ScanIndexForward\" : false");
     }
 
+    @Test
+    void aStatementBecomesAnExecuteStatementCommandQuotedForTheShell() {
+        assertThat(RequestSnippets.partiqlCli("SELECT * FROM \"Experiments\" WHERE pk = 'a'", "http://127.0.0.1:8000",
+                "us-east-1")).isEqualTo("aws dynamodb execute-statement \\\n"
+                + "  --statement 'SELECT * FROM \"Experiments\" WHERE pk = '\\''a'\\''' \\\n"
+                + "  --region us-east-1 \\\n  --endpoint-url http://127.0.0.1:8000");
+        assertThat(RequestSnippets.partiqlCli("SELECT 1", null, null))
+                .isEqualTo("aws dynamodb execute-statement \\\n  --statement 'SELECT 1'");
+    }
+
     /** Matches by tournament and zone; within one, by round and bracket. */
     static TableDescription withMultiAttributeIndex() {
         TableDescription.Key tournament = new TableDescription.Key("tournament", KeyType.S);
