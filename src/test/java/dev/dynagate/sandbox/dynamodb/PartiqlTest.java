@@ -192,6 +192,22 @@ class PartiqlTest extends EngineTest {
         assertThat(duplicate.cancellationReasons()).extracting(r -> r.code()).containsExactly("None", "DuplicateItem");
         assertThat(duplicate.getMessage()).contains("[None, DuplicateItem]");
 
+        assertThatThrownBy(() -> engine.client.executeTransaction(b -> b.transactStatements(
+                ParameterizedStatement.builder().statement("EXISTS(SELECT * FROM Samples WHERE pk = 'exp-1' AND sk = 3 "
+                        + "AND status = 'done')").build(),
+                ParameterizedStatement.builder().statement("UPDATE Samples SET t = 2 WHERE pk = 'exp-1' AND sk = 1")
+                        .build()))).isInstanceOf(TransactionCanceledException.class)
+                .hasMessageContaining("[ConditionalCheckFailed, None]");
+        engine.client.executeTransaction(b -> b.transactStatements(
+                ParameterizedStatement.builder().statement("EXISTS(SELECT * FROM Samples WHERE pk = 'exp-1' AND sk = 3 "
+                        + "AND status = 'open')").build(),
+                ParameterizedStatement.builder().statement("UPDATE Samples SET t = 2 WHERE pk = 'exp-1' AND sk = 1")
+                        .build()));
+        assertThat(engine.client.getItem(b -> b.tableName("Samples").key(Map.of("pk", s("exp-1"), "sk", n("1"))))
+                .item().get("t").n()).as("the condition held: the update was written").isEqualTo("2");
+        assertThatThrownBy(() -> run("EXISTS(SELECT * FROM Samples WHERE pk = 'exp-1' AND sk = 3)"))
+                .hasMessageContaining("EXISTS is a condition of ExecuteTransaction");
+
         var written = engine.client.executeTransaction(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .transactStatements(
                         ParameterizedStatement.builder().statement("INSERT INTO Samples VALUE {'pk': 'exp-9', 'sk': 1}")

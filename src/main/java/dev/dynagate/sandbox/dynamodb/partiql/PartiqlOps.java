@@ -56,7 +56,7 @@ public final class PartiqlOps {
     }
 
     public ObjectNode execute(Request r) {
-        PartiqlStatement statement = parse(r.requiredString("Statement"), r.node("Parameters"));
+        PartiqlStatement statement = outsideTransaction(parse(r.requiredString("Statement"), r.node("Parameters")));
         ObjectNode answer = JSON.objectNode();
         if (statement instanceof PartiqlStatement.Select select) {
             ObjectNode request = read(select, r);
@@ -92,7 +92,8 @@ public final class PartiqlOps {
             Request one = new Request(node);
             ObjectNode response = responses.addObject();
             try {
-                PartiqlStatement statement = parse(one.requiredString("Statement"), one.node("Parameters"));
+                PartiqlStatement statement = outsideTransaction(parse(one.requiredString("Statement"),
+                        one.node("Parameters")));
                 response.put("TableName", table(statement));
                 if (statement instanceof PartiqlStatement.Select select) {
                     ObjectNode got = ops.get().handle(new Request(getRequest(select, one.node("ConsistentRead"))));
@@ -127,6 +128,10 @@ public final class PartiqlOps {
         if (reads != 0 && reads != parsed.size()) {
             throw DynamoDbError.validation("Transaction must contain either only reads or only writes");
         }
+        if (reads == 0 && parsed.stream().allMatch(s -> s instanceof PartiqlStatement.Exists)) {
+            throw DynamoDbError.validation("Transaction must contain at least one write besides its EXISTS "
+                    + "conditions");
+        }
         ObjectNode request = JSON.objectNode();
         ArrayNode items = request.putArray("TransactItems");
         if (r.has("ReturnConsumedCapacity")) {
@@ -146,6 +151,10 @@ public final class PartiqlOps {
             request.put("ClientRequestToken", r.string("ClientRequestToken"));
         }
         for (PartiqlStatement statement : parsed) {
+            if (statement instanceof PartiqlStatement.Exists exists) {
+                items.addObject().set("ConditionCheck", conditionCheck(exists.select()));
+                continue;
+            }
             ObjectNode action = writeRequest(statement);
             String kind = statement instanceof PartiqlStatement.Insert ? "Put"
                     : statement instanceof PartiqlStatement.Update ? "Update" : "Delete";
@@ -161,6 +170,32 @@ public final class PartiqlOps {
         }
         copyCapacity(written, answer);
         return answer;
+    }
+
+    private static PartiqlStatement outsideTransaction(PartiqlStatement statement) {
+        if (statement instanceof PartiqlStatement.Exists) {
+            throw DynamoDbError.validation("Unsupported operation: EXISTS is a condition of ExecuteTransaction");
+        }
+        return statement;
+    }
+
+    /** An EXISTS as a ConditionCheck: the item with the WHERE's key must be there and meet the rest of it. */
+    private ObjectNode conditionCheck(PartiqlStatement.Select select) {
+        if (select.index() != null || !select.projection().isEmpty() || select.orderBy() != null) {
+            throw DynamoDbError.validation("Unsupported operation: EXISTS takes SELECT * FROM a table WHERE its key "
+                    + "and a condition");
+        }
+        TableSchema schema = tables.apply(select.table());
+        ExpressionWriter writer = new ExpressionWriter();
+        ObjectNode check = JSON.objectNode();
+        check.put("TableName", select.table());
+        List<Condition> conjuncts = conjuncts(select.where());
+        check.set("Key", key(schema, conjuncts, "Where clause does not contain a mandatory equality on all key "
+                + "attributes"));
+        String exists = "attribute_exists(" + writer.path(pathOf(schema.hash().name())) + ")";
+        check.put("ConditionExpression", conjuncts.isEmpty() ? exists : exists + " AND " + writer.all(conjuncts));
+        writer.into(check);
+        return check;
     }
 
     /** An INSERT whose key was taken is a DuplicateItem in the cancellation reasons, as for ExecuteStatement. */
@@ -200,6 +235,8 @@ public final class PartiqlOps {
             return i.table();
         } else if (statement instanceof PartiqlStatement.Update u) {
             return u.table();
+        } else if (statement instanceof PartiqlStatement.Exists e) {
+            return e.select().table();
         }
         return ((PartiqlStatement.Delete) statement).table();
     }

@@ -76,6 +76,12 @@ public final class PartiqlParser {
         Token first = next();
         if (first.is("SELECT")) {
             return select();
+        } else if (first.is("EXISTS")) {
+            expect("(");
+            expect("SELECT");
+            PartiqlStatement.Select select = (PartiqlStatement.Select) select();
+            expect(")");
+            return new PartiqlStatement.Exists(select);
         } else if (first.is("INSERT")) {
             expect("INTO");
             String table = name();

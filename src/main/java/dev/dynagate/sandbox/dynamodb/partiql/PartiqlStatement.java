@@ -27,6 +27,13 @@ public sealed interface PartiqlStatement {
     record Delete(String table, Condition where, String returning) implements PartiqlStatement {
     }
 
+    /**
+     * {@code EXISTS(SELECT * FROM "table" WHERE key AND cond)}: in a transaction, the condition one item must meet for
+     * the others to be written.
+     */
+    record Exists(Select select) implements PartiqlStatement {
+    }
+
     /** An attribute path: names (String) and list positions (Integer). */
     record Path(List<Object> segments) {
         public String first() {
