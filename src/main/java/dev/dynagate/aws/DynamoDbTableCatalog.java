@@ -213,7 +213,8 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
         Map<String, dev.dynagate.tables.KeyType> types = table.attributeDefinitions().stream()
                 .collect(Collectors.toMap(AttributeDefinition::attributeName,
                         a -> dev.dynagate.tables.KeyType.valueOf(a.attributeTypeAsString())));
-        String billing = table.billingModeSummary() == null ? "PROVISIONED" : table.billingModeSummary().billingModeAsString();
+        String billing = table.billingModeSummary() == null ? "PROVISIONED"
+                : table.billingModeSummary().billingModeAsString();
         List<dev.dynagate.tables.TableDescription.Index> indexes = new ArrayList<>();
         table.globalSecondaryIndexes().forEach(i -> indexes.add(withUnits(index(i.indexName(),
                 dev.dynagate.tables.TableDescription.IndexKind.GSI, i.keySchema(), i.projection(), types,

@@ -77,9 +77,9 @@ public final class CapacityPresenter {
         List<Observable> watched = new ArrayList<>(List.of(capacity.observables()));
         for (TableDescription.Index index : table.indexes()) {
             if (index.kind() == TableDescription.IndexKind.GSI) {
-                IndexUnits units = new IndexUnits(index.name(), index.readCapacity() == null ? capacity.readUnits().get()
-                        : index.readCapacity(), index.writeCapacity() == null ? capacity.writeUnits().get()
-                        : index.writeCapacity());
+                long read = index.readCapacity() == null ? capacity.readUnits().get() : index.readCapacity();
+                long write = index.writeCapacity() == null ? capacity.writeUnits().get() : index.writeCapacity();
+                IndexUnits units = new IndexUnits(index.name(), read, write);
                 follow(capacity.readUnits(), units.readUnits(), index.readCapacity() == null);
                 follow(capacity.writeUnits(), units.writeUnits(), index.writeCapacity() == null);
                 indexes.add(units);

@@ -68,7 +68,8 @@ class CopyTablePresenterTest {
 
     @Test
     void aTableWhoseIndexHasAKeyOfSeveralAttributesCannotBeCopied() {
-        assertThat(form(Fixtures.withWideIndex(), sandbox).problem().get()).isEqualTo("The index wide of Experiments has a key of "
+        assertThat(form(Fixtures.withWideIndex(), sandbox).problem().get()).isEqualTo("The index wide of "
+                + "Experiments has a key of "
                 + "several attributes, which a copy cannot make yet.");
     }
 

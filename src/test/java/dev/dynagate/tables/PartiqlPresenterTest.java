@@ -141,6 +141,7 @@ class PartiqlPresenterTest {
         readOnly = true;
         partiql.statement().set("DELETE FROM A WHERE pk = 'x'");
         partiql.run().join();
-        assertThat(partiql.history()).as("refused before sending: not run").doesNotContain("DELETE FROM A WHERE pk = 'x'");
+        assertThat(partiql.history()).as("refused before sending: not run")
+                .doesNotContain("DELETE FROM A WHERE pk = 'x'");
     }
 }

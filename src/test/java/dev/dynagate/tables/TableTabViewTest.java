@@ -403,7 +403,8 @@ class TableTabViewTest {
                     prod), onCopied)));
             javafx.stage.Window dialog = awaitDialog(robot, ".copy-table-form");
             CopyTableForm form = (CopyTableForm) dialog.getScene().lookup(".copy-table-form");
-            assertThat(form.target.getValue()).as("no sandbox among the targets: beside the table").isEqualTo(connection);
+            assertThat(form.target.getValue()).as("no sandbox among the targets: beside the table")
+                    .isEqualTo(connection);
             assertThat(form.name.getText()).isEqualTo("Experiments-copy");
             assertThat(form.problem.getText()).isNullOrEmpty();
 

@@ -95,7 +95,8 @@ class PartiqlTest extends EngineTest {
         assertThat(item.get("big").n()).isEqualTo("12345678901234567890123456789012345678");
 
         assertThatThrownBy(() -> run("INSERT INTO Samples VALUE {'pk': 'exp-3', 'sk': 1}"))
-                .isInstanceOf(DuplicateItemException.class).hasMessageContaining("Duplicate primary key exists in table");
+                .isInstanceOf(DuplicateItemException.class)
+                .hasMessageContaining("Duplicate primary key exists in table");
     }
 
     @Test
@@ -216,7 +217,8 @@ class PartiqlTest extends EngineTest {
                                 .build()));
         assertThat(written.consumedCapacity()).isNotEmpty();
         var read = engine.client.executeTransaction(b -> b.transactStatements(
-                ParameterizedStatement.builder().statement("SELECT * FROM Samples WHERE pk = 'exp-9' AND sk = 1").build(),
+                ParameterizedStatement.builder().statement("SELECT * FROM Samples WHERE pk = 'exp-9' AND sk = 1")
+                        .build(),
                 ParameterizedStatement.builder().statement("SELECT * FROM Samples WHERE pk = 'exp-2' AND sk = 12")
                         .build()));
         assertThat(read.responses()).hasSize(2);
