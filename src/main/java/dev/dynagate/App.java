@@ -190,6 +190,8 @@ public final class App {
                 partitions.tabTitle(table), () -> partitions.open(table)));
         tables.addPartiqlAction(navigatorView.tableList(), table -> window.openTab(tables.partiqlTabId(),
                 "PartiQL · " + shell.active().get().name(), () -> tables.openPartiql(table)));
+        tables.addStreamAction(navigatorView.tableList(), table -> window.openTab(tables.streamTabId(table),
+                "Stream · " + table, () -> tables.openStream(table)));
         tables.addDeleteAction(navigatorView.tableList(), deleted -> {
             navigator.refresh();
             // the tabs of a table that is gone could only fail from now on

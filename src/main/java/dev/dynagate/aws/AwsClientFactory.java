@@ -28,6 +28,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -53,6 +54,12 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public DynamoDbClient dynamoDb(Connection connection) {
         return clients(connection).get(DynamoDbClient.class, () -> configure(DynamoDbClient.builder(), connection).build());
+    }
+
+    /** DynamoDB Streams on the connection's endpoint (the sandbox serves it on the same port as DynamoDB). */
+    public DynamoDbStreamsClient dynamoDbStreams(Connection connection) {
+        return clients(connection).get(DynamoDbStreamsClient.class,
+                () -> configure(DynamoDbStreamsClient.builder(), connection).build());
     }
 
     public ApiGatewayClient apiGateway(Connection connection) {

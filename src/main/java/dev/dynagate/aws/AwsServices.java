@@ -64,6 +64,10 @@ public final class AwsServices {
             public dev.dynagate.tables.PartiqlRunner partiql(Connection connection) {
                 return new DynamoDbPartiqlRunner(clients.dynamoDb(connection));
             }
+
+            public dev.dynagate.tables.StreamReader streams(Connection connection) {
+                return new DynamoDbStreamReader(clients.dynamoDb(connection), clients.dynamoDbStreams(connection));
+            }
         };
     }
 

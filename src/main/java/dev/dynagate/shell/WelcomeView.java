@@ -21,8 +21,8 @@ public final class WelcomeView extends VBox {
                 presenter.active()));
         Label tips = new Label("""
                 • Tables: double-click a table on the left to open it; Export and Import move items to and from files \
-                without losing a type; right-click a table for PartiQL, its indexes and time to live, or a copy on \
-                another connection.
+                without losing a type; right-click a table for PartiQL, its stream of changes, its indexes and time \
+                to live, or a copy on another connection.
                 • Connections: pick the sandbox, an AWS profile or a custom endpoint at the top; mark production \
                 read-only and red.
                 • The sandbox is a local cloud on this machine: DynamoDB, API Gateway and Lambda, no AWS account needed.

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -36,6 +37,8 @@ public final class TablesFeature {
         TableAdmin admin(Connection connection);
 
         PartiqlRunner partiql(Connection connection);
+
+        StreamReader streams(Connection connection);
     }
 
     private final Services services;
@@ -442,6 +445,28 @@ public final class TablesFeature {
         presenter.statement().set("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"");
         return new PartiqlView(presenter, connection.name(), statement -> copy("AWS CLI command",
                 RequestSnippets.partiqlCli(statement, endpointText(connection).get(), connection.region())));
+    }
+
+    /** The stream tab of a table on the active connection. */
+    public String streamTabId(String table) {
+        return "stream:" + tabId(table);
+    }
+
+    /**
+     * The changes to {@code table}'s items as its DynamoDB stream records them, on the active connection. Reading
+     * stops when the tab closes.
+     */
+    public Node openStream(String table) {
+        Connection connection = active.getValue();
+        StreamPresenter presenter = new StreamPresenter(() -> services.streams(current(connection)),
+                services.errors(connection), operations, task -> CompletableFuture.delayedExecutor(1,
+                        TimeUnit.SECONDS).execute(() -> operations.ui().execute(task)), table);
+        return new StreamView(presenter, table, connection.name());
+    }
+
+    /** Adds "Stream…" to the navigator list's context menu; {@code open} opens the tab for the selected table. */
+    public void addStreamAction(ListView<String> list, java.util.function.Consumer<String> open) {
+        addListAction(list, "table-stream-action", "Stream…", "fth-activity", open);
     }
 
     /** Adds "PartiQL…" to the navigator list's context menu; {@code open} opens the tab for the selected table. */

@@ -52,7 +52,8 @@ public final class DemoBackend {
              "GlobalSecondaryIndexes": [{"IndexName": "bySubject",
                  "KeySchema": [{"AttributeName": "subjectId", "KeyType": "HASH"},
                                {"AttributeName": "sampleId", "KeyType": "RANGE"}],
-                 "Projection": {"ProjectionType": "ALL"}}]}""";
+                 "Projection": {"ProjectionType": "ALL"}}],
+             "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"}}""";
 
     private final SandboxContext context;
     private final DynamoDbComponent dynamoDb;

@@ -10,6 +10,7 @@ import dev.dynagate.sandbox.dynamodb.ops.MemoryGuard;
 import dev.dynagate.sandbox.dynamodb.ops.ReadOps;
 import dev.dynagate.sandbox.dynamodb.ops.TableOps;
 import dev.dynagate.sandbox.dynamodb.ops.PolicyOps;
+import dev.dynagate.sandbox.dynamodb.ops.StreamOps;
 import dev.dynagate.sandbox.dynamodb.ops.TagOps;
 import dev.dynagate.sandbox.dynamodb.ops.TransactOps;
 import dev.dynagate.sandbox.dynamodb.ops.TtlOps;
@@ -20,6 +21,7 @@ import dev.dynagate.sandbox.dynamodb.storage.Database;
 import dev.dynagate.sandbox.dynamodb.storage.LogFailure;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.storage.TableData;
+import dev.dynagate.sandbox.dynamodb.streams.StreamStore;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
 import dev.dynagate.sandbox.dynamodb.wire.DynamoDbWire;
 import dev.dynagate.sandbox.http.SandboxRequest;
@@ -65,6 +67,10 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
             }
         }
         engine = new Engine(database, context.options().tableStatusDelay(), Clock.systemUTC());
+        StreamStore streams = new StreamStore(engine::now, Engine::tableArn);
+        streams.open(database.tables().values().stream().map(TableData::schema).toList());
+        database.listen(streams);
+        StreamOps streamOps = new StreamOps(engine, streams);
         tables = new TableOps(engine);
         ItemOps items = new ItemOps(engine);
         ReadOps reads = new ReadOps(engine);
@@ -105,7 +111,11 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .register("BatchExecuteStatement", partiql::batch)
                 .register("ExecuteTransaction", partiql::transaction)
                 .register("DescribeEndpoints", r -> BatchOps.endpoints(context))
-                .register("DescribeLimits", r -> BatchOps.limits());
+                .register("DescribeLimits", r -> BatchOps.limits())
+                .registerStreams("ListStreams", streamOps::list)
+                .registerStreams("DescribeStream", streamOps::describe)
+                .registerStreams("GetShardIterator", streamOps::iterator)
+                .registerStreams("GetRecords", streamOps::records);
         sweeper = new TtlSweeper(engine);
     }
 

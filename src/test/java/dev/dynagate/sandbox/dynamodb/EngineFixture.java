@@ -82,7 +82,8 @@ final class EngineFixture implements AutoCloseable {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(sandbox.endpoint() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                // an operation of another service comes with its prefix: DynamoDBStreams_20120810.GetRecords
+                .header("X-Amz-Target", operation.contains(".") ? operation : "DynamoDB_20120810." + operation)
                 .header("X-Amz-Date", "20260101T000000Z")
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
                         + "SignedHeaders=host, Signature=00")

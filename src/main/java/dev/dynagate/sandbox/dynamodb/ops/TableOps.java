@@ -197,8 +197,14 @@ public final class TableOps implements AutoCloseable {
         if (updating != null && !streaming && !enabled) {
             throw DynamoDbError.validation("Table has no stream to disable: TableName: " + updating);
         }
+        long at = now;
+        if (enabled && current != null && current.label() != null) {
+            // a stream enabled again within the same millisecond still needs a label, and an ARN, of its own
+            at = Math.max(at, java.time.LocalDateTime.parse(current.label()).toInstant(ZoneOffset.UTC).toEpochMilli()
+                    + 1);
+        }
         String label = enabled ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-                .format(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC)) : current == null ? null : current.label();
+                .format(Instant.ofEpochMilli(at).atOffset(ZoneOffset.UTC)) : current == null ? null : current.label();
         return new TableSchema.StreamSettings(enabled, view, label);
     }
 

@@ -76,6 +76,7 @@ public final class TtlSweeper implements AutoCloseable {
             if (engine.database().table(table.schema().name()) != table) {
                 return null;
             }
+            changes.byTimeToLive();
             for (StoredItem item : expired) {
                 // an item rewritten since it was seen may no longer be expired
                 if (table.items().get(table.keyOf(item)) == item) {

@@ -15,7 +15,7 @@ public record TableSchema(String name, String id, KeyAttr hash, KeyAttr range, L
                           boolean deletionProtection, String tableClass, long createdAt, String busyStatus,
                           long busyUntil, TableSettings settings) {
 
-    /** DynamoDB Streams settings as given; kept and described, streams are not served. */
+    /** DynamoDB Streams settings as given; the records themselves are kept by the streams.StreamStore. */
     public record StreamSettings(boolean enabled, String viewType, String label) {
     }
 

@@ -32,6 +32,7 @@ public final class Changes {
 
     private final List<Mutation> mutations = new ArrayList<>();
     private boolean dependsOnCommitted;
+    private boolean expiry;
 
     public void put(String table, StoredItem item) {
         mutations.add(new Put(table, item));
@@ -64,6 +65,15 @@ public final class Changes {
      */
     public void dependOnCommitted() {
         dependsOnCommitted = true;
+    }
+
+    /** Marks deletes made by Time to Live rather than by a client: streams name the service as their author. */
+    public void byTimeToLive() {
+        expiry = true;
+    }
+
+    boolean expiry() {
+        return expiry;
     }
 
     boolean dependsOnCommitted() {

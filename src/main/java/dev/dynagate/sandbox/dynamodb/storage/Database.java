@@ -1,6 +1,7 @@
 package dev.dynagate.sandbox.dynamodb.storage;
 
 import dev.dynagate.sandbox.DamagedFile;
+import dev.dynagate.sandbox.dynamodb.schema.TableSchema;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable {
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
     /** Set while {@link #deferringDurability} runs on this thread: the last log position its writes reached. */
     private final ThreadLocal<long[]> deferred = new ThreadLocal<>();
+    private volatile ChangeListener listener;
     private WriteAheadLog log;
     private long generation;
     private volatile boolean closed;
@@ -172,7 +174,7 @@ public final class Database implements AutoCloseable {
             }
             result = body.apply(changes);
             if (log == null) {
-                apply(changes.mutations());
+                apply(changes.mutations(), listener, changes.expiry());
                 return result;
             }
             if (changes.isEmpty()) {
@@ -182,7 +184,7 @@ public final class Database implements AutoCloseable {
                 position = log.appended();
             } else {
                 byte[] record = RecordCodec.encode(changes.mutations());
-                apply(changes.mutations());
+                apply(changes.mutations(), listener, changes.expiry());
                 position = log.append(record);
             }
         } finally {
@@ -204,27 +206,46 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    private void apply(List<Changes.Mutation> mutations) {
+    /**
+     * Tells {@code listener} of every item and schema change committed from now on, in commit order, under the write
+     * lock (so it must be quick and must not call back into the database). Changes replayed at recovery are not told.
+     */
+    public void listen(ChangeListener listener) {
+        this.listener = listener;
+    }
+
+    private void apply(List<Changes.Mutation> mutations, ChangeListener told, boolean expiry) {
         for (Changes.Mutation m : mutations) {
             if (m instanceof Changes.Put p) {
                 TableData t = tables.get(p.table());
                 if (t != null) {
-                    t.put(p.item());
+                    StoredItem old = t.put(p.item());
+                    if (told != null) {
+                        told.itemChanged(t.schema(), old, p.item(), false);
+                    }
                 }
             } else if (m instanceof Changes.Delete d) {
                 TableData t = tables.get(d.table());
-                if (t != null) {
-                    t.delete(d.key());
+                StoredItem old = t == null ? null : t.delete(d.key());
+                if (old != null && told != null) {
+                    told.itemChanged(t.schema(), old, null, expiry);
                 }
             } else if (m instanceof Changes.Schema s) {
                 TableData t = tables.get(s.schema().name());
+                TableSchema before = t == null ? null : t.schema();
                 if (t == null || s.create()) {
                     tables.put(s.schema().name(), new TableData(s.schema()));
                 } else {
                     t.setSchema(s.schema());
                 }
+                if (told != null) {
+                    told.schemaChanged(before, s.schema());
+                }
             } else if (m instanceof Changes.Drop d) {
-                tables.remove(d.table());
+                TableData dropped = tables.remove(d.table());
+                if (dropped != null && told != null) {
+                    told.schemaChanged(dropped.schema(), null);
+                }
             } else if (m instanceof Changes.Token t) {
                 // dropping expired tokens now and then keeps this cheap however many transactions carry one
                 if (++tokensSincePrune >= 1024) {
@@ -296,7 +317,7 @@ public final class Database implements AutoCloseable {
 
     private void replay(byte[] record) {
         try {
-            apply(RecordCodec.decode(record));
+            apply(RecordCodec.decode(record), null, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

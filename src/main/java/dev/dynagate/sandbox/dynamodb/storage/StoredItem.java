@@ -48,6 +48,12 @@ public final class StoredItem {
         ValueCodec.writeJson(encoded, out);
     }
 
+    /** Whether both hold the same attributes with the same values, in whatever order they were written. */
+    public boolean sameData(StoredItem other) {
+        return other != null && size == other.size
+                && (java.util.Arrays.equals(encoded, other.encoded) || item().equals(other.item()));
+    }
+
     public int size() {
         return size;
     }

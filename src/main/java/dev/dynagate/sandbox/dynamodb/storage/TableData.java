@@ -67,7 +67,8 @@ public final class TableData {
         return items.get(keyOf(key));
     }
 
-    void put(StoredItem item) {
+    /** Stores the item and answers the one it replaced, or null. */
+    StoredItem put(StoredItem item) {
         StoredItem old = items.put(keyOf(item), item);
         if (old != null) {
             sizeBytes -= old.size();
@@ -78,9 +79,11 @@ public final class TableData {
         for (IndexData index : indexes.values()) {
             index.put(old, item);
         }
+        return old;
     }
 
-    void delete(Map<String, AttrValue> key) {
+    /** Removes the item with this key and answers it, or null when there was none. */
+    StoredItem delete(Map<String, AttrValue> key) {
         StoredItem old = items.remove(keyOf(key));
         if (old != null) {
             itemCount--;
@@ -89,6 +92,7 @@ public final class TableData {
                 index.put(old, null);
             }
         }
+        return old;
     }
 
     /** Switches to a new schema, rebuilding indexes that are new (the backfill of a GSI added by UpdateTable). */

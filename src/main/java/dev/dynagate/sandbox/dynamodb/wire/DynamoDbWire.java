@@ -27,6 +27,8 @@ import java.util.zip.CRC32;
  */
 public final class DynamoDbWire {
     public static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    /** DynamoDB Streams speaks the same protocol under its own target prefix, on the same port. */
+    public static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final Logger LOG = Logger.getLogger(DynamoDbWire.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -44,7 +46,13 @@ public final class DynamoDbWire {
     private final Map<String, Operation> operations = new LinkedHashMap<>();
 
     public DynamoDbWire register(String name, Operation operation) {
-        operations.put(name, operation);
+        operations.put(TARGET_PREFIX + name, operation);
+        return this;
+    }
+
+    /** A DynamoDB Streams operation, such as GetRecords. */
+    public DynamoDbWire registerStreams(String name, Operation operation) {
+        operations.put(STREAMS_PREFIX + name, operation);
         return this;
     }
 
@@ -96,8 +104,7 @@ public final class DynamoDbWire {
     }
 
     private Operation operation(String target) {
-        Operation operation = target == null || !target.startsWith(TARGET_PREFIX) ? null
-                : operations.get(target.substring(TARGET_PREFIX.length()));
+        Operation operation = target == null ? null : operations.get(target);
         if (operation == null) {
             throw new DynamoDbError("UnknownOperationException", null);
         }

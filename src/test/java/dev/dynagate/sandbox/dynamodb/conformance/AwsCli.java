@@ -43,7 +43,16 @@ final class AwsCli {
 
     /** {@code aws dynamodb <args> --endpoint-url ... --output json}. */
     Result dynamodb(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "dynamodb"));
+        return service("dynamodb", args);
+    }
+
+    /** {@code aws dynamodbstreams <args> --endpoint-url ... --output json}. */
+    Result streams(String... args) throws IOException, InterruptedException {
+        return service("dynamodbstreams", args);
+    }
+
+    private Result service(String service, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), service));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());

@@ -318,4 +318,42 @@ class AwsCliConformanceTest {
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.stderr()).contains("DuplicateItemException").contains("Duplicate primary key exists in table");
     }
+
+    /** A table's stream from the shell: the stream ARN DescribeTable gives, its shard, and the change records. */
+    @Test
+    @Order(10)
+    void streamRecordsFromTheCli() throws Exception {
+        AwsCli.Result created = aws.dynamodb("create-table", "--table-name", "Watched",
+                "--attribute-definitions", "AttributeName=id,AttributeType=S",
+                "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST",
+                "--stream-specification", "StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        String arn = created.json().path("TableDescription").path("LatestStreamArn").asText();
+        assertThat(aws.dynamodb("put-item", "--table-name", "Watched", "--item",
+                "{\"id\":{\"S\":\"w-1\"},\"big\":{\"N\":\"" + BIG + "\"}}").exitCode()).isZero();
+        assertThat(aws.dynamodb("delete-item", "--table-name", "Watched", "--key", "{\"id\":{\"S\":\"w-1\"}}")
+                .exitCode()).isZero();
+
+        AwsCli.Result listed = aws.streams("list-streams", "--table-name", "Watched");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.json().path("Streams").get(0).path("StreamArn").asText()).isEqualTo(arn);
+        AwsCli.Result described = aws.streams("describe-stream", "--stream-arn", arn);
+        assertThat(described.exitCode()).as(described.toString()).isZero();
+        JsonNode stream = described.json().path("StreamDescription");
+        assertThat(stream.path("StreamStatus").asText()).isEqualTo("ENABLED");
+        String shard = stream.path("Shards").get(0).path("ShardId").asText();
+        AwsCli.Result iterator = aws.streams("get-shard-iterator", "--stream-arn", arn, "--shard-id", shard,
+                "--shard-iterator-type", "TRIM_HORIZON");
+        assertThat(iterator.exitCode()).as(iterator.toString()).isZero();
+        AwsCli.Result records = aws.streams("get-records", "--shard-iterator",
+                iterator.json().path("ShardIterator").asText());
+        assertThat(records.exitCode()).as(records.toString()).isZero();
+        JsonNode list = records.json().path("Records");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).path("eventName").asText()).isEqualTo("INSERT");
+        assertThat(list.get(0).path("dynamodb").path("NewImage").path("big").path("N").asText()).isEqualTo(BIG);
+        assertThat(list.get(1).path("eventName").asText()).isEqualTo("REMOVE");
+        assertThat(list.get(1).path("dynamodb").path("OldImage").path("id").path("S").asText()).isEqualTo("w-1");
+        assertThat(records.json().path("NextShardIterator").asText()).isNotEmpty();
+    }
 }

@@ -36,11 +36,11 @@ final class DynamoDbWire {
         return endpoint;
     }
 
-    /** The headers a well-behaved client sends for the operation. */
+    /** The headers a well-behaved client sends for the operation (another service's with its prefix). */
     static Map<String, String> standardHeaders(String operation) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-amz-json-1.0");
-        headers.put("X-Amz-Target", TARGET_PREFIX + operation);
+        headers.put("X-Amz-Target", operation.contains(".") ? operation : TARGET_PREFIX + operation);
         headers.put("X-Amz-Date", "20261126T120000Z");
         headers.put("Authorization", FAKE_AUTHORIZATION);
         return headers;

@@ -21,10 +21,14 @@ final class FuzzRequests {
     static final String TABLE = "fuzz_t";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String STREAMS = "DynamoDBStreams_20120810.";
+    private static final String STREAM_ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/fuzz_t/stream/"
+            + "2026-01-01T00:00:00.000";
     private static final String[] OPERATIONS = {"PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query", "Scan",
         "BatchWriteItem", "BatchGetItem", "TransactWriteItems", "TransactGetItems", "CreateTable", "DescribeTable",
         "UpdateTable", "ListTables", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource", "ListTagsOfResource",
-        "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"};
+        "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction", STREAMS + "ListStreams",
+        STREAMS + "DescribeStream", STREAMS + "GetShardIterator", STREAMS + "GetRecords"};
     private static final String[] PARTIQL_TOKENS = {"SELECT", "INSERT", "INTO", "UPDATE", "DELETE", "FROM", "VALUE",
         "WHERE", "SET", "REMOVE", "RETURNING", "ALL", "NEW", "OLD", "MODIFIED", "ORDER", "BY", "DESC", "AND", "OR",
         "NOT", "IS", "MISSING", "NULL", "BETWEEN", "IN", "*", "fuzz_t", "\"fuzz_t\"", "\"fuzz_t\".\"byG\"", "pk", "sk",
@@ -62,7 +66,8 @@ final class FuzzRequests {
                 + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
                 + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
-                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}";
     }
 
     /** Which part of a request the generator breaks. */
@@ -325,7 +330,7 @@ final class FuzzRequests {
             case 4 -> headers.remove("Authorization");
             case 5 -> headers.put("Authorization", randomHeaderValue(random.nextInt(60)) + "x");
             case 6 -> headers.put("X-Amz-Target", "DynamoDB_20120810");
-            default -> headers.put("X-Amz-Target", "DynamoDBStreams_20120810.ListStreams");
+            default -> headers.put("X-Amz-Target", "Kinesis_20131202.ListStreams");
         }
         return new FuzzRequest("envelope", headers, bytes(template.body()), false);
     }
@@ -450,6 +455,14 @@ final class FuzzRequests {
                 + "\"Parameters\":[{\"S\":\"z\"},{\"N\":\"1\"}]}]}"},
             {"ExecuteTransaction", "{\"TransactStatements\":[{\"Statement\":\"SELECT * FROM fuzz_t WHERE pk = 'p' "
                 + "AND sk = 1\"}],\"ClientRequestToken\":\"tok\"}"},
+            {STREAMS + "ListStreams", "{\"TableName\":\"fuzz_t\",\"Limit\":2,\"ExclusiveStartStreamArn\":\""
+                + STREAM_ARN + "\"}"},
+            {STREAMS + "DescribeStream", "{\"StreamArn\":\"" + STREAM_ARN + "\",\"Limit\":1,"
+                + "\"ExclusiveStartShardId\":\"shardId-00000001764547200000-0a1b2c3d\"}"},
+            {STREAMS + "GetShardIterator", "{\"StreamArn\":\"" + STREAM_ARN + "\",\"ShardId\":"
+                + "\"shardId-00000001764547200000-0a1b2c3d\",\"ShardIteratorType\":\"AT_SEQUENCE_NUMBER\","
+                + "\"SequenceNumber\":\"000001764547200000000001\"}"},
+            {STREAMS + "GetRecords", "{\"ShardIterator\":\"" + STREAM_ARN + "|1|c2hhcmRJZC0wfDF8MQ\",\"Limit\":10}"},
         };
         List<Template> templates = new ArrayList<>();
         for (String[] source : sources) {
