@@ -1,5 +1,8 @@
 package dev.dynagate.tables;
 
+import dev.dynagate.ui.UserMessage;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
@@ -9,6 +12,16 @@ import javafx.scene.layout.Region;
 /** Small layout rules shared by the table views. */
 final class Layouts {
     private Layouts() {
+    }
+
+    /** A problem line: the message on one line, wrapped, taking no room while there is none. */
+    static void problemLine(Label label, ObservableObjectValue<UserMessage> problem) {
+        label.getStyleClass().add("explorer-problem");
+        label.setWrapText(true);
+        label.textProperty().bind(Bindings.createStringBinding(() -> problem.getValue() == null ? ""
+                : problem.getValue().oneLine(), problem));
+        label.visibleProperty().bind(Bindings.isNotNull(problem));
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     /** Labels, buttons and pickers never shrink below their text: text fields give way instead. */

@@ -2,7 +2,6 @@ package dev.dynagate.tables;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -91,12 +90,7 @@ final class PartiqlView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("partiql-problem");
-        problem.getStyleClass().add("explorer-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> presenter.problem().get() == null ? ""
-                : presenter.problem().get().oneLine(), presenter.problem()));
-        problem.visibleProperty().bind(presenter.problem().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Layouts.problemLine(problem, presenter.problem());
 
         results.setId("partiql-results");
         results.setItems(presenter.items());

@@ -68,12 +68,7 @@ final class StreamView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("stream-problem");
-        problem.getStyleClass().add("explorer-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> presenter.problem().get() == null ? ""
-                : presenter.problem().get().oneLine(), presenter.problem()));
-        problem.visibleProperty().bind(presenter.problem().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Layouts.problemLine(problem, presenter.problem());
 
         list.setId("stream-changes");
         list.setItems(presenter.changes());

@@ -29,9 +29,14 @@ class StreamOpsTest {
 
     @BeforeEach
     void streamingTable() throws Exception {
+        streamingTable(StreamStore.BYTE_BUDGET);
+    }
+
+    /** A fresh in-memory engine with one table whose stream keeps new images, at most {@code budget} bytes. */
+    private void streamingTable(long budget) throws Exception {
         Database database = Database.inMemory();
         Engine engine = new Engine(database, Duration.ZERO, clock);
-        StreamStore store = new StreamStore(engine::now, Engine::tableArn);
+        StreamStore store = new StreamStore(engine::now, Engine::tableArn, budget);
         database.listen(store);
         items = new ItemOps(engine);
         streams = new StreamOps(engine, store);
@@ -106,18 +111,8 @@ class StreamOpsTest {
 
     @Test
     void anIteratorWhoseRecordsWereTrimmedMeanwhileIsRefused() throws Exception {
-        Database database = Database.inMemory();
-        Engine engine = new Engine(database, Duration.ZERO, clock);
         // room for about two records of this size: the third write trims the first
-        StreamStore store = new StreamStore(engine::now, Engine::tableArn, 2 * 1100);
-        database.listen(store);
-        items = new ItemOps(engine);
-        streams = new StreamOps(engine, store);
-        arn = new TableOps(engine).create(request("{\"TableName\":\"Tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
-                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-                + "\"StreamSpecification\":{\"StreamEnabled\":true,\"StreamViewType\":\"NEW_IMAGE\"}}"))
-                .get("TableDescription").get("LatestStreamArn").asText();
+        streamingTable(2 * 1100);
         String big = "x".repeat(1000);
         items.put(request("{\"TableName\":\"Tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"v\":{\"S\":\"" + big + "\"}}}"));
         String atFirst = iterator("TRIM_HORIZON");
