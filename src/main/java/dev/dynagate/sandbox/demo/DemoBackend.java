@@ -13,8 +13,10 @@ import dev.dynagate.sandbox.demo.handlers.GetExperimentHandler;
 import dev.dynagate.sandbox.demo.handlers.GetSampleHandler;
 import dev.dynagate.sandbox.demo.handlers.ListExperimentsHandler;
 import dev.dynagate.sandbox.demo.handlers.ListSamplesHandler;
+import dev.dynagate.sandbox.demo.handlers.SampleAuditHandler;
 import dev.dynagate.sandbox.lambda.FunctionDefinition;
 import dev.dynagate.sandbox.lambda.LambdaRuntime;
+import dev.dynagate.sandbox.template.StreamEventSources;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ public final class DemoBackend {
     public static final String REST_API = "experiments-proxy";
     public static final String REST_STAGE = "dev";
     public static final String PROXY_FUNCTION = "experiments-proxy-router";
+    /** Triggered by the table's stream: an audit line per changed sample in its log. */
+    public static final String AUDIT_FUNCTION = "experiments-audit";
 
     /** Route key → function name → handler class, for the one-function-per-route API. */
     static final List<String[]> ROUTES = List.of(
@@ -59,12 +63,15 @@ public final class DemoBackend {
     private final DynamoDbComponent dynamoDb;
     private final LambdaRuntime lambda;
     private final ApiDefinitions apis;
+    private final StreamEventSources streams;
 
-    public DemoBackend(SandboxContext context, DynamoDbComponent dynamoDb, LambdaRuntime lambda, ApiDefinitions apis) {
+    public DemoBackend(SandboxContext context, DynamoDbComponent dynamoDb, LambdaRuntime lambda, ApiDefinitions apis,
+                       StreamEventSources streams) {
         this.context = context;
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.apis = apis;
+        this.streams = streams;
     }
 
     /**
@@ -84,6 +91,7 @@ public final class DemoBackend {
             context.log().accept("Demo: created table " + TABLE + " with " + items.size() + " items");
         }
         ensureFunctions();
+        ensureAudit();
         if (apis.httpApiNamed(HTTP_API).isEmpty()) {
             String apiId = apis.createHttpApi(HTTP_API);
             for (String[] route : ROUTES) {
@@ -102,10 +110,25 @@ public final class DemoBackend {
         }
     }
 
+    /** The audit function on the table's stream; a table made before the demo streamed keeps going without it. */
+    private void ensureAudit() {
+        try {
+            String done = streams.connect(AUDIT_FUNCTION, TABLE, new ObjectMapper().createObjectNode()
+                    .put("StartingPosition", "LATEST").put("BatchSize", 25));
+            if (!done.contains("stays")) {
+                context.log().accept("Demo: " + done);
+            }
+        } catch (IllegalArgumentException noStream) {
+            context.log().accept("Demo: " + TABLE + " has no stream (it was created before the demo had one), so "
+                    + AUDIT_FUNCTION + " is not triggered; delete the table to have it made again with one.");
+        }
+    }
+
     private void ensureFunctions() {
         Map<String, String> functions = new LinkedHashMap<>();
         ROUTES.forEach(route -> functions.put(route[1], route[2]));
         functions.put(PROXY_FUNCTION, ExperimentsProxyHandler.class.getName());
+        functions.put(AUDIT_FUNCTION, SampleAuditHandler.class.getName());
         functions.forEach((name, handler) -> {
             if (lambda.function(name).isEmpty()) {
                 lambda.put(new FunctionDefinition(name, "java17", null, handler, "Experiments demo: " + name, 30,

@@ -49,6 +49,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
     private final DynamoDbWire wire;
     private final TableOps tables;
     private final TtlSweeper sweeper;
+    private final StreamStore streams;
     private final Path dataDir;
     private final Consumer<String> log;
     private final AtomicBoolean storageFailureReported = new AtomicBoolean();
@@ -67,7 +68,7 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
             }
         }
         engine = new Engine(database, context.options().tableStatusDelay(), Clock.systemUTC());
-        StreamStore streams = new StreamStore(engine::now, Engine::tableArn);
+        streams = new StreamStore(engine::now, Engine::tableArn);
         streams.open(database.tables().values().stream().map(TableData::schema).toList());
         database.listen(streams);
         StreamOps streamOps = new StreamOps(engine, streams);
@@ -117,6 +118,11 @@ public final class DynamoDbComponent implements SandboxComponent, SandboxService
                 .registerStreams("GetShardIterator", streamOps::iterator)
                 .registerStreams("GetRecords", streamOps::records);
         sweeper = new TtlSweeper(engine);
+    }
+
+    /** The tables' DynamoDB streams, for in-process readers (Lambda triggers). */
+    public StreamStore streams() {
+        return streams;
     }
 
     /** The engine's database, for in-process callers and tests. */

@@ -276,7 +276,7 @@ public final class LambdaApiService implements SandboxService {
     }
 
     /** Accepts a name, a partial ARN ({@code 123:function:name}) or a full ARN, with an optional qualifier. */
-    static String functionName(String value) {
+    public static String functionName(String value) {
         String name = value;
         int marker = name.indexOf("function:");
         if (marker >= 0) {
@@ -327,23 +327,4 @@ public final class LambdaApiService implements SandboxService {
         return new LambdaApiError(404, "UnknownOperationException",
                 "The sandbox does not implement " + request.method() + " " + request.path());
     }
-
-    /** An error in Lambda's wire form: the type in {@code x-amzn-ErrorType}, {@code {"Type","message"}} as body. */
-    static final class LambdaApiError extends RuntimeException {
-        private final int status;
-        private final String type;
-
-        LambdaApiError(int status, String type, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.type = type;
-        }
-
-        SandboxResponse response() {
-            ObjectNode body = LambdaJson.MAPPER.createObjectNode().put("Type", "User").put("message", getMessage());
-            return SandboxResponse.json(status, body.toString()).with("x-amzn-ErrorType", type)
-                    .with("x-amzn-RequestId", uuid());
-        }
-    }
-
 }

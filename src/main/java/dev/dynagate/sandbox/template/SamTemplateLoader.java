@@ -19,10 +19,11 @@ import java.util.Set;
 
 /**
  * Loads a SAM template subset into the sandbox: {@code AWS::DynamoDB::Table}, {@code AWS::Serverless::Function}
- * (Handler, CodeUri jar or folder, Runtime, MemorySize, Timeout, Environment, Events of type Api and HttpApi, with
- * {@code Globals.Function}), {@code AWS::Serverless::HttpApi} and {@code AWS::Serverless::Api}; events without an
- * API id go to SAM's implicit APIs. Each problem is reported with the file and the resource and the rest still
- * loads. Loading again keeps what exists (same names, same routes) and replaces function definitions.
+ * (Handler, CodeUri jar or folder, Runtime, MemorySize, Timeout, Environment, Events of type Api, HttpApi and
+ * DynamoDB, with {@code Globals.Function}), {@code AWS::Serverless::HttpApi} and {@code AWS::Serverless::Api};
+ * events without an API id go to SAM's implicit APIs. Each problem is reported with the file and the resource and
+ * the rest still loads. Loading again keeps what exists (same names, same routes, one trigger per function and
+ * stream) and replaces function definitions.
  */
 public final class SamTemplateLoader {
     static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
@@ -33,11 +34,14 @@ public final class SamTemplateLoader {
     private final SandboxContext context;
     private final LambdaRuntime lambda;
     private final ApiDefinitions apis;
+    private final StreamEventSources streams;
 
-    public SamTemplateLoader(SandboxContext context, LambdaRuntime lambda, ApiDefinitions apis) {
+    public SamTemplateLoader(SandboxContext context, LambdaRuntime lambda, ApiDefinitions apis,
+                             StreamEventSources streams) {
         this.context = context;
         this.lambda = lambda;
         this.apis = apis;
+        this.streams = streams;
     }
 
     /** Loads the template and returns one line per thing created or problem found. */
@@ -140,7 +144,12 @@ public final class SamTemplateLoader {
         report.add(template.file() + ": function " + name + " (" + handler + ")");
         properties.path("Events").fields().forEachRemaining(event -> {
             try {
-                addEvent(template, id, name, event.getKey(), event.getValue(), apiTargets, createdApis, report);
+                if (event.getValue().path("Type").asText().equals("DynamoDB")) {
+                    addStreamEvent(template, id, name, event.getKey(), event.getValue().path("Properties"),
+                            tableNames, report);
+                } else {
+                    addEvent(template, id, name, event.getKey(), event.getValue(), apiTargets, createdApis, report);
+                }
             } catch (RuntimeException e) {
                 report.add(template.file() + ": resource " + id + ": event " + event.getKey() + ": " + e.getMessage());
             }
@@ -182,6 +191,20 @@ public final class SamTemplateLoader {
             }
             apis.addLambdaMethod(apiId, apis.resource(apiId, path), method.toUpperCase(Locale.ROOT), function);
         }
+    }
+
+    /** A DynamoDB event: the function triggered by the stream of a template's table ({@code !GetAtt T.StreamArn}). */
+    private void addStreamEvent(SamTemplate template, String id, String function, String eventName,
+                                JsonNode properties, Map<String, String> tableNames, List<String> report) {
+        String stream = SamTemplate.plain(properties.get("Stream"));
+        String logicalTable = stream == null ? null : stream.split("\\.")[0];
+        String table = logicalTable == null ? null : tableNames.get(logicalTable);
+        if (table == null) {
+            report.add(template.file() + ": resource " + id + ": event " + eventName + " needs Stream: !GetAtt "
+                    + "TABLE.StreamArn naming a table of this template; skipped");
+            return;
+        }
+        report.add(template.file() + ": " + streams.connect(function, table, properties));
     }
 
     private String httpApi(ApiTarget target) {

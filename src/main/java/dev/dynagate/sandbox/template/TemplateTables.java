@@ -63,6 +63,10 @@ final class TemplateTables {
         if (!locals.isEmpty()) {
             request.localSecondaryIndexes(locals);
         }
+        String streamView = SamTemplate.plain(properties.path("StreamSpecification").get("StreamViewType"));
+        if (streamView != null) {
+            request.streamSpecification(s -> s.streamEnabled(true).streamViewType(streamView));
+        }
         try (SdkHttpClient http = Apache5HttpClient.builder().build();
              DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).region(Region.of(SandboxContext.REGION))
                      .endpointOverride(context.endpoint())

@@ -148,6 +148,17 @@ class DemoBackendTest {
         assertThat(call("GET", httpApi + "/experiments/" + HOT + "/samples/SAMPLE%239999", null).statusCode())
                 .isEqualTo(404);
         assertThat(call("GET", httpApi + "/experiments/EXP-NOPE", null).statusCode()).isEqualTo(404);
+
+        // the table's stream triggers the audit function with what the API wrote
+        var lambda = sandbox.component(dev.dynagate.sandbox.apigateway.ApiGatewayComponent.class).lambda();
+        long deadline = System.currentTimeMillis() + 20_000;
+        java.util.function.Supplier<String> audit = () -> String.join("\n", lambda.invocations(
+                DemoBackend.AUDIT_FUNCTION).stream().map(dev.dynagate.sandbox.lambda.Invocation::log).toList());
+        while (!audit.get().contains("REMOVE") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(audit.get()).contains("INSERT " + HOT + " / SAMPLE#9999: ")
+                .contains("REMOVE " + HOT + " / SAMPLE#9999");
     }
 
     @Test

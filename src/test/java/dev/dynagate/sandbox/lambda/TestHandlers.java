@@ -129,4 +129,13 @@ public final class TestHandlers {
             return value * 2;
         }
     }
+
+    /** Prints the event it gets on one line after {@code EVENT }, so a test can read it back from the log. */
+    public static final class PrintEvent implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+            System.out.println("EVENT " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            out.write("null".getBytes(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -55,6 +55,8 @@ class SamTemplateLoaderTest {
                   BillingMode: PAY_PER_REQUEST
                   AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
                   KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  StreamSpecification:
+                    StreamViewType: NEW_IMAGE
               ItemsApi:
                 Type: AWS::Serverless::HttpApi
               Bucket:
@@ -81,6 +83,18 @@ class SamTemplateLoaderTest {
                       Properties:
                         Path: /{proxy+}
                         Method: any
+              Auditor:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: ext.TableName::handleRequest
+                  CodeUri: build/handler.jar
+                  Events:
+                    Changes:
+                      Type: DynamoDB
+                      Properties:
+                        Stream: !GetAtt PlainTable.StreamArn
+                        StartingPosition: TRIM_HORIZON
+                        BatchSize: 5
               MissingJar:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -133,7 +147,9 @@ class SamTemplateLoaderTest {
 
         var lambda = sandbox.component(ApiGatewayComponent.class).lambda();
         assertThat(lambda.functions()).extracting(FunctionDefinition::name)
-                .containsExactlyInAnyOrder("TableFunction", "Scheduled");
+                .containsExactlyInAnyOrder("TableFunction", "Scheduled", "Auditor");
+        assertThat(log).anySatisfy(l -> assertThat(l).contains("function Auditor triggered by arn:aws:dynamodb:")
+                .contains(":table/PlainTable/stream/"));
         FunctionDefinition function = lambda.function("TableFunction").orElseThrow();
         assertThat(function.timeoutSeconds()).isEqualTo(12);
         assertThat(function.environment()).containsEntry("TABLE", "PlainTable").containsEntry("STAGE", "test")
@@ -144,6 +160,15 @@ class SamTemplateLoaderTest {
              ApiGatewayV2Client v2 = SdkClients.build(ApiGatewayV2Client.builder(), sandbox.endpoint(), sdkHttp);
              ApiGatewayClient v1 = SdkClients.build(ApiGatewayClient.builder(), sandbox.endpoint(), sdkHttp)) {
             assertThat(dynamo.listTables().tableNames()).contains("PlainTable", "sandbox-items");
+            dynamo.putItem(b -> b.tableName("PlainTable").item(java.util.Map.of("pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("changed"))));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (lambda.invocations("Auditor").isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(lambda.invocations("Auditor")).as("the stream's change triggered the function").hasSize(1)
+                    .allSatisfy(i -> assertThat(i.outcome()).isEqualTo(
+                            dev.dynagate.sandbox.lambda.Invocation.Outcome.SUCCESS));
             var api = v2.getApis().items().stream().filter(a -> a.name().equals("ItemsApi")).findFirst().orElseThrow();
             assertThat(v2.getRoutes(b -> b.apiId(api.apiId())).items()).extracting(r -> r.routeKey())
                     .containsExactly("GET /items/{id}");
@@ -163,6 +188,8 @@ class SamTemplateLoaderTest {
         log.clear();
         sandbox = Sandbox.start(SandboxOptions.of(0, folder.resolve("data")).withTemplate(template), log::add);
         assertThat(log).anySatisfy(l -> assertThat(l).contains("table PlainTable exists; kept"));
+        assertThat(log).as("loading again keeps one trigger").anySatisfy(l -> assertThat(l)
+                .contains("function Auditor stays triggered by"));
         try (SdkHttpClient sdkHttp = SdkClients.http();
              ApiGatewayV2Client v2 = SdkClients.build(ApiGatewayV2Client.builder(), sandbox.endpoint(), sdkHttp)) {
             assertThat(v2.getApis().items()).filteredOn(a -> a.name().equals("ItemsApi")).hasSize(1);

@@ -2,15 +2,13 @@ package dev.dynagate.sandbox.dynamodb.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynagate.sandbox.SandboxContext;
 import dev.dynagate.sandbox.dynamodb.DynamoDbError;
 import dev.dynagate.sandbox.dynamodb.schema.KeyAttr;
-import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.streams.Shard;
 import dev.dynagate.sandbox.dynamodb.streams.StreamRecord;
+import dev.dynagate.sandbox.dynamodb.streams.StreamRecordJson;
 import dev.dynagate.sandbox.dynamodb.streams.StreamStore;
 import dev.dynagate.sandbox.dynamodb.streams.TableStream;
-import dev.dynagate.sandbox.dynamodb.value.AttrValueJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -140,7 +138,7 @@ public final class StreamOps {
         ObjectNode out = Request.object();
         ArrayNode list = out.putArray("Records");
         for (StreamRecord record : records) {
-            list.add(json(record, stream.viewType()));
+            list.add(StreamRecordJson.write(record, stream.viewType()));
         }
         long next = records.isEmpty() ? position : records.get(records.size() - 1).sequence() + 1;
         if (!shard.closed() || next <= shard.endingSequence()) {
@@ -190,28 +188,5 @@ public final class StreamOps {
     private static DynamoDbError trimmed() {
         return new DynamoDbError("TrimmedDataAccessException",
                 "The operation attempted to read past the oldest stream record in a shard.");
-    }
-
-    private static ObjectNode json(StreamRecord record, String viewType) {
-        ObjectNode out = Request.object();
-        out.put("eventID", record.eventId()).put("eventName", record.event().name()).put("eventVersion", "1.1")
-                .put("eventSource", "aws:dynamodb").put("awsRegion", SandboxContext.REGION);
-        ObjectNode d = out.putObject("dynamodb");
-        d.put("ApproximateCreationDateTime", record.createdMillis() / 1000);
-        d.set("Keys", AttrValueJson.writeItem(record.keys()));
-        image(d, "NewImage", record.newImage());
-        image(d, "OldImage", record.oldImage());
-        d.put("SequenceNumber", record.sequenceNumber()).put("SizeBytes", record.sizeBytes())
-                .put("StreamViewType", viewType);
-        if (record.expired()) {
-            out.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
-        }
-        return out;
-    }
-
-    private static void image(ObjectNode d, String name, StoredItem item) {
-        if (item != null) {
-            d.set(name, AttrValueJson.writeItem(item.item()));
-        }
     }
 }
