@@ -47,6 +47,13 @@ final class DynamoDbStreamReader implements StreamReader {
         return tail;
     }
 
+    @Override
+    public void turnOn(String table, String viewType) {
+        dynamoDb.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(true)
+                .streamViewType(viewType)));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+
     private final class ShardTail implements Tail {
         private final String arn;
         private final String viewType;

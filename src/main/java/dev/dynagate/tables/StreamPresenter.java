@@ -1,11 +1,13 @@
 package dev.dynagate.tables;
 
+import dev.dynagate.ui.Dialogs;
 import dev.dynagate.ui.ErrorDescriber;
 import dev.dynagate.ui.Operations;
 import dev.dynagate.ui.UserMessage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -33,6 +35,10 @@ public final class StreamPresenter {
     private final Operations operations;
     private final Consumer<Runnable> later;
     private final String table;
+    private final Dialogs dialogs;
+    private final BooleanSupplier readOnly;
+    private final String connectionName;
+    private final ReadOnlyBooleanWrapper noStream = new ReadOnlyBooleanWrapper();
     private final ObservableList<StreamReader.Change> changes = FXCollections.observableArrayList();
     private final BooleanProperty fromOldest = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper watching = new ReadOnlyBooleanWrapper();
@@ -44,16 +50,60 @@ public final class StreamPresenter {
     private int watch;
     private CompletableFuture<?> inFlight;
 
+    /** Where the stream is read, and how the presenter talks to the user and the connection. */
+    public record Context(Dialogs dialogs, BooleanSupplier readOnly, String connectionName) {
+    }
+
     /**
      * @param later runs a task on the UI thread about a second from now: the pause between two polls
      */
     public StreamPresenter(Supplier<StreamReader> reader, ErrorDescriber errors, Operations operations,
-                           Consumer<Runnable> later, String table) {
+                           Consumer<Runnable> later, String table, Context context) {
         this.reader = reader;
         this.errors = errors;
         this.operations = operations;
         this.later = later;
         this.table = table;
+        this.dialogs = context.dialogs();
+        this.readOnly = context.readOnly();
+        this.connectionName = context.connectionName();
+    }
+
+    /** Whether the last Watch found the table without a stream: Turn on is offered then. */
+    public ReadOnlyBooleanProperty noStream() {
+        return noStream.getReadOnlyProperty();
+    }
+
+    /**
+     * Turns on the table's stream (both images, so a change shows the item before and after), after asking, and then
+     * watches it. A read-only connection refuses before asking.
+     */
+    public CompletableFuture<Void> turnOn() {
+        if (readOnly.getAsBoolean()) {
+            problem.set(new UserMessage("This connection is read-only: the stream was not turned on.",
+                    "Turn off read-only in the connection bar to change the table.", false));
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!dialogs.confirm("Turn on the stream", "Turn on a stream for " + table + " on " + connectionName
+                + "? From then on every change to its items is recorded with the item before and after, and kept "
+                + "for 24 hours.", "Turn on")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        problem.set(null);
+        status.set("Turning on the stream of " + table + "…");
+        return operations.run("Turning on the stream of " + table, () -> {
+            reader.get().turnOn(table, "NEW_AND_OLD_IMAGES");
+            return null;
+        }).handleAsync((done, error) -> {
+            if (error != null) {
+                problem.set(Problems.describe(errors, error));
+                status.set("The stream was not turned on.");
+                return null;
+            }
+            noStream.set(false);
+            watch();
+            return null;
+        }, operations.ui());
     }
 
     public ObservableList<StreamReader.Change> changes() {
@@ -98,9 +148,10 @@ public final class StreamPresenter {
                 failed(error);
             } else if (tail == null) {
                 watching.set(false);
+                noStream.set(true);
                 problem.set(new UserMessage(table + " has no stream, so its changes cannot be watched.",
-                        "Turn one on for the table (UpdateTable with a StreamSpecification, or StreamEnabled in "
-                                + "its template); only changes made after that are recorded.", false));
+                        "Turn on the stream here, or with UpdateTable (a StreamSpecification) or in the table's "
+                                + "template; only changes made after that are recorded.", false));
                 status.set("No stream.");
             } else {
                 status.set("Watching " + table + " (" + tail.viewType() + ") " + (oldest ? "from the oldest change "

@@ -44,4 +44,7 @@ public interface StreamReader {
      * (DynamoDB keeps 24 hours). Null when the table has no stream enabled.
      */
     Tail open(String table, boolean fromOldest);
+
+    /** Turns on the table's stream with the given view type and waits until the table is active again. */
+    void turnOn(String table, String viewType);
 }

@@ -32,6 +32,7 @@ final class StreamView extends VBox {
     final Button watch = new Button("Watch", new FontIcon("fth-play"));
     final Button stop = new Button("Stop", new FontIcon("fth-square"));
     final Button clear = new Button("Clear", new FontIcon("fth-trash-2"));
+    final Button turnOn = new Button("Turn on the stream", new FontIcon("fth-power"));
     final CheckBox fromOldest = new CheckBox("From the oldest change kept (24 hours)");
     final Label status = new Label();
     final Label problem = new Label();
@@ -64,7 +65,12 @@ final class StreamView extends VBox {
         fromOldest.disableProperty().bind(presenter.watching());
         status.setId("stream-status");
         status.textProperty().bind(presenter.status());
-        HBox actions = new HBox(8, watch, stop, fromOldest, clear, status);
+        turnOn.setId("stream-turn-on");
+        turnOn.setTooltip(new Tooltip("UpdateTable with a stream that keeps the item before and after each change"));
+        turnOn.setOnAction(e -> presenter.turnOn());
+        turnOn.visibleProperty().bind(presenter.noStream());
+        turnOn.managedProperty().bind(turnOn.visibleProperty());
+        HBox actions = new HBox(8, watch, stop, fromOldest, clear, turnOn, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         problem.setId("stream-problem");

@@ -460,7 +460,8 @@ public final class TablesFeature {
         Connection connection = active.getValue();
         StreamPresenter presenter = new StreamPresenter(() -> services.streams(current(connection)),
                 services.errors(connection), operations, task -> CompletableFuture.delayedExecutor(1,
-                        TimeUnit.SECONDS).execute(() -> operations.ui().execute(task)), table);
+                        TimeUnit.SECONDS).execute(() -> operations.ui().execute(task)), table,
+                new StreamPresenter.Context(dialogs, () -> current(connection).readOnly(), connection.name()));
         return new StreamView(presenter, table, connection.name());
     }
 

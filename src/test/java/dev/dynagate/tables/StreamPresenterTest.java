@@ -18,9 +18,25 @@ class StreamPresenterTest {
     private final List<List<StreamReader.Change>> batches = new ArrayList<>();
     private final List<String> opened = new ArrayList<>();
     private boolean hasStream = true;
+    private boolean readOnly;
     private RuntimeException failure;
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final List<String> turnedOn = new ArrayList<>();
 
-    private final StreamReader reader = (table, fromOldest) -> {
+    private final StreamReader reader = new StreamReader() {
+        @Override
+        public Tail open(String table, boolean fromOldest) {
+            return tail(table, fromOldest);
+        }
+
+        @Override
+        public void turnOn(String table, String viewType) {
+            turnedOn.add(table + " " + viewType);
+            hasStream = true;
+        }
+    };
+
+    private StreamReader.Tail tail(String table, boolean fromOldest) {
         opened.add(table + (fromOldest ? " from the oldest" : " from now"));
         if (!hasStream) {
             return null;
@@ -44,11 +60,11 @@ class StreamPresenterTest {
                 return batches.isEmpty() ? List.of() : batches.remove(0);
             }
         };
-    };
+    }
 
     private StreamPresenter presenter() {
         return new StreamPresenter(() -> reader, e -> new UserMessage("failed: " + e.getMessage(), "Check it.",
-                false), direct, pending::add, "Orders");
+                false), direct, pending::add, "Orders", new StreamPresenter.Context(dialogs, () -> readOnly, "sandbox"));
     }
 
     private static StreamReader.Change change(String event, String id, Map<String, Attr> before,
@@ -117,8 +133,34 @@ class StreamPresenterTest {
         stream.watch().join();
         assertThat(stream.watching().get()).isFalse();
         assertThat(stream.problem().get().text()).isEqualTo("Orders has no stream, so its changes cannot be watched.");
-        assertThat(stream.problem().get().fix()).contains("StreamSpecification");
+        assertThat(stream.problem().get().fix()).contains("Turn on the stream here");
+        assertThat(stream.noStream().get()).isTrue();
         assertThat(pending).isEmpty();
+    }
+
+    @Test
+    void turningTheStreamOnAsksFirstThenWatches() {
+        hasStream = false;
+        StreamPresenter stream = presenter();
+        stream.watch().join();
+
+        readOnly = true;
+        stream.turnOn().join();
+        assertThat(stream.problem().get().text()).startsWith("This connection is read-only");
+        assertThat(dialogs.asked).isEmpty();
+        readOnly = false;
+        dialogs.answer = false;
+        stream.turnOn().join();
+        assertThat(turnedOn).as("declined").isEmpty();
+        assertThat(dialogs.asked).singleElement().asString().contains("Turn on a stream for Orders on sandbox?");
+
+        dialogs.answer = true;
+        stream.turnOn().join();
+        assertThat(turnedOn).containsExactly("Orders NEW_AND_OLD_IMAGES");
+        assertThat(stream.noStream().get()).isFalse();
+        assertThat(stream.watching().get()).isTrue();
+        assertThat(stream.problem().get()).isNull();
+        assertThat(opened).containsExactly("Orders from now", "Orders from now");
     }
 
     @Test

@@ -35,6 +35,7 @@ class StreamViewTest {
 
     private Scene scene;
     private StackPane root;
+    private TablesFeature feature;
     private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>();
 
     @BeforeAll
@@ -49,7 +50,7 @@ class StreamViewTest {
 
     @Start
     void start(Stage stage) {
-        TablesFeature feature = sandbox.feature(new FakeDialogs(), new FakeFilePicker(null), active);
+        feature = sandbox.feature(new FakeDialogs(), new FakeFilePicker(null), active);
         root = new StackPane(feature.openStream("Experiments"));
         scene = new Scene(root, 1280, 800);
         ThemeSwitcher.apply(Theme.LIGHT, scene);
@@ -94,5 +95,32 @@ class StreamViewTest {
         robot.interact(() -> root.getChildren().clear());
         assertThat(view.watch.isDisabled()).as("a closed tab stops reading").isFalse();
         assertThat(view.status.getText()).isEqualTo("Stopped after 3 changes.");
+    }
+
+    @Test
+    void aTableWithoutAStreamOffersToTurnOneOn(FxRobot robot) throws Exception {
+        DynamoDbClient client = sandbox.factory.dynamoDb(sandbox.connection);
+        client.createTable(b -> b.tableName("Plain").billingMode(
+                        software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(
+                        software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(
+                        software.amazon.awssdk.services.dynamodb.model.KeyType.HASH)));
+        robot.interact(() -> root.getChildren().setAll(feature.openStream("Plain")));
+        StreamView view = robot.lookup(".stream-view").queryAs(StreamView.class);
+        assertThat(view.turnOn.isVisible()).isFalse();
+        robot.clickOn("#stream-watch");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.turnOn.isVisible());
+        assertThat(view.problem.getText()).contains("Plain has no stream");
+        Screenshots.save(scene, "stream-tab-no-stream");
+
+        robot.clickOn("#stream-turn-on");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.status.getText().startsWith("Watching Plain"));
+        assertThat(view.turnOn.isVisible()).isFalse();
+        client.putItem(b -> b.tableName("Plain").item(Map.of("id", AttributeValue.fromS("first"))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.status.getText().equals("1 change since "
+                + "watching began."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.row(0)).containsEntry("change", "Added").containsEntry("key", "id = first");
     }
 }
