@@ -70,6 +70,9 @@ public final class DynamoDbTableCatalog implements TableCatalog, TableDescriber,
             if (!locals.isEmpty()) {
                 b.localSecondaryIndexes(locals);
             }
+            if (spec.stream() != null) {
+                b.streamSpecification(s -> s.streamEnabled(true).streamViewType(spec.stream()));
+            }
             if (spec.onDemand()) {
                 b.billingMode(BillingMode.PAY_PER_REQUEST);
             } else {

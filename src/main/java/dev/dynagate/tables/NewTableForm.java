@@ -56,6 +56,16 @@ final class NewTableForm extends GridPane {
         addRow(1, partitionLabel, new HBox(6, partitionName, partitionType));
         addRow(2, hasSortKey, new HBox(6, sortName, sortType));
         addRow(3, capacityLabel, new CapacityRow(presenter.capacity()));
+        Label streamLabel = new Label("Stream");
+        ComboBox<String> stream = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                NewTablePresenter.STREAMS));
+        stream.setId("new-table-stream");
+        stream.valueProperty().bindBidirectional(presenter.stream());
+        Label streamHint = new Label("every change to its items, kept 24 hours");
+        streamHint.getStyleClass().add("muted");
+        HBox streamRow = new HBox(8, stream, streamHint);
+        streamRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        addRow(4, streamLabel, streamRow);
         Label indexesLabel = new Label("Indexes");
         addIndex.setId("new-table-add-index");
         addIndex.setOnAction(e -> presenter.addIndex());
@@ -63,14 +73,14 @@ final class NewTableForm extends GridPane {
         indexHint.getStyleClass().add("muted");
         HBox indexBar = new HBox(8, addIndex, indexHint);
         indexBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        addRow(4, indexesLabel, indexBar);
+        addRow(5, indexesLabel, indexBar);
         indexRows.setId("new-table-indexes");
-        add(indexRows, 0, 5, 2, 1);
-        add(problem, 0, 6, 2, 1);
+        add(indexRows, 0, 6, 2, 1);
+        add(problem, 0, 7, 2, 1);
         presenter.indexes().addListener((ListChangeListener<IndexDraft>) change -> showIndexes(presenter));
         // labels and choices keep their whole text; the text fields take what width is left
         Layouts.keepWidth(java.util.List.of(tableLabel, partitionLabel, hasSortKey, capacityLabel, partitionType,
-                sortType, indexesLabel, addIndex));
+                sortType, streamLabel, stream, indexesLabel, addIndex));
         HBox.setHgrow(partitionName, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(sortName, javafx.scene.layout.Priority.ALWAYS);
         setPrefWidth(800);

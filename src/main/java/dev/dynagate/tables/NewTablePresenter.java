@@ -29,6 +29,8 @@ public final class NewTablePresenter {
     private final StringProperty name = new SimpleStringProperty("");
     private final KeyDraft keys = new KeyDraft("pk", true, "sk");
     private final CapacityDraft capacity = new CapacityDraft(true, 5, 5);
+    /** The stream's view type, or {@link #NO_STREAM}. */
+    private final StringProperty stream = new SimpleStringProperty(NO_STREAM);
     private final ObservableList<IndexDraft> indexes = FXCollections.observableArrayList(IndexDraft::observables);
     private final StringBinding problem;
 
@@ -104,6 +106,15 @@ public final class NewTablePresenter {
         return IndexRules.check(keys.partition(), keys.sort(), indexes);
     }
 
+    /** The stream choices, "Off" first: a table without a stream. */
+    public static final String NO_STREAM = "Off";
+    public static final List<String> STREAMS = List.of(NO_STREAM, "NEW_AND_OLD_IMAGES", "NEW_IMAGE", "OLD_IMAGE",
+            "KEYS_ONLY");
+
+    public StringProperty stream() {
+        return stream;
+    }
+
     /** Creates the table as the form describes it; completes with its name once it can be used. */
     public CompletableFuture<String> create() {
         String refused = check();
@@ -112,7 +123,8 @@ public final class NewTablePresenter {
         }
         TableAdmin.Spec spec = new TableAdmin.Spec(name.get().strip(), keys.partition(), keys.sort(),
                 capacity.onDemand().get(), capacity.readUnits().get(), capacity.writeUnits().get(),
-                indexes.stream().map(i -> i.toSpec(keys.partition())).toList());
+                indexes.stream().map(i -> i.toSpec(keys.partition())).toList(),
+                NO_STREAM.equals(stream.get()) ? null : stream.get());
         return operations.run("Creating table " + spec.name(), () -> {
             creator.get().create(spec);
             return spec.name();

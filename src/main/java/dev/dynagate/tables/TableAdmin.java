@@ -15,11 +15,19 @@ public interface TableAdmin {
      * @param sort        null for a table without a sort key
      * @param readUnits   provisioned read capacity; ignored when {@code onDemand}
      * @param writeUnits  provisioned write capacity; ignored when {@code onDemand}
+     * @param stream      the stream's view type (NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE, KEYS_ONLY), or null for
+     *                    a table without a stream
      */
     record Spec(String name, TableDescription.Key partition, TableDescription.Key sort, boolean onDemand,
-                long readUnits, long writeUnits, List<IndexSpec> indexes) {
+                long readUnits, long writeUnits, List<IndexSpec> indexes, String stream) {
         public Spec {
             indexes = List.copyOf(indexes);
+        }
+
+        /** A table without a stream. */
+        public Spec(String name, TableDescription.Key partition, TableDescription.Key sort, boolean onDemand,
+                    long readUnits, long writeUnits, List<IndexSpec> indexes) {
+            this(name, partition, sort, onDemand, readUnits, writeUnits, indexes, null);
         }
 
         /** A table without secondary indexes. */

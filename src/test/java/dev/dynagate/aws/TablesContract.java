@@ -182,9 +182,11 @@ abstract class TablesContract {
                 3, List.of(new TableAdmin.IndexSpec("byCustomer", TableDescription.IndexKind.GSI,
                         new TableDescription.Key("customer", dev.dynagate.tables.KeyType.S), placed, "INCLUDE",
                         List.of("total")), new TableAdmin.IndexSpec("byTotal", TableDescription.IndexKind.LSI, region,
-                        new TableDescription.Key("total", dev.dynagate.tables.KeyType.N), "KEYS_ONLY", List.of()))));
+                        new TableDescription.Key("total", dev.dynagate.tables.KeyType.N), "KEYS_ONLY", List.of())),
+                "NEW_IMAGE"));
         try {
             TableDescription table = services.tableDescriber(connection).describe("WithIndexes");
+            assertThat(table.stream()).as("made with its stream").isEqualTo("NEW_IMAGE");
             assertThat(table.indexes()).extracting(TableDescription.Index::name, i -> i.keys().names(),
                     TableDescription.Index::projection).containsExactlyInAnyOrder(
                     tuple("byCustomer", List.of("customer", "placedAt"), "INCLUDE"),

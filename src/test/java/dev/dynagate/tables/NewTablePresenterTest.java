@@ -60,6 +60,12 @@ class NewTablePresenterTest {
         assertThat(created).containsExactly(new TableAdmin.Spec("Orders",
                 new TableDescription.Key("customer", KeyType.S), new TableDescription.Key("placedAt", KeyType.N),
                 false, 10, 3));
+        assertThat(form.stream().get()).as("no stream unless asked").isEqualTo(NewTablePresenter.NO_STREAM);
+
+        form.name().set("Watched");
+        form.stream().set("NEW_AND_OLD_IMAGES");
+        form.create().join();
+        assertThat(created.get(1).stream()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 
     @Test

@@ -26,6 +26,7 @@ class TableCopyTest {
         assertThat(spec.partition()).isEqualTo(new TableDescription.Key("experimentId", KeyType.S));
         assertThat(spec.sort()).isEqualTo(new TableDescription.Key("sampleId", KeyType.N));
         assertThat(spec.onDemand()).isTrue();
+        assertThat(spec.stream()).as("the source's stream").isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(spec.indexes()).containsExactly(
                 new TableAdmin.IndexSpec("by-status", TableDescription.IndexKind.GSI,
                         new TableDescription.Key("status", KeyType.S), new TableDescription.Key("takenAt", KeyType.S),

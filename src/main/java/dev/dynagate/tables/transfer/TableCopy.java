@@ -57,7 +57,8 @@ public final class TableCopy {
             indexes.add(new TableAdmin.IndexSpec(index.name(), index.kind(), index.keys().partition(),
                     index.keys().sort(), index.projection(), index.nonKeyAttributes()));
         }
-        return new TableAdmin.Spec(name, table.keys().partition(), table.keys().sort(), true, 0, 0, indexes);
+        return new TableAdmin.Spec(name, table.keys().partition(), table.keys().sort(), true, 0, 0, indexes,
+                table.stream());
     }
 
     /**
