@@ -7,6 +7,7 @@ import dev.dynagate.ui.UserMessage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -181,8 +182,14 @@ public final class StreamPresenter {
     }
 
     private void poll(int current, StreamReader.Tail tail) {
-        CompletableFuture<List<StreamReader.Change>> call = CompletableFuture.supplyAsync(tail::poll,
-                operations.background());
+        CompletableFuture<List<StreamReader.Change>> call;
+        try {
+            call = CompletableFuture.supplyAsync(tail::poll, operations.background());
+        } catch (RejectedExecutionException closing) {
+            // the app is closing and its background executor with it: nothing more to read
+            stop();
+            return;
+        }
         inFlight = call;
         call.handleAsync((batch, error) -> {
             if (current != watch) {

@@ -110,6 +110,20 @@ class StreamPresenterTest {
     }
 
     @Test
+    void aPollDueAfterTheAppsExecutorsClosedStopsWatchingQuietly() {
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        Operations closing = new Operations(background, Runnable::run, Clock.systemUTC());
+        StreamPresenter stream = new StreamPresenter(() -> reader, e -> new UserMessage("failed", "", false), closing,
+                pending::add, "Orders", new StreamPresenter.Context(dialogs, () -> false, "sandbox"));
+        stream.watch().join();
+        java.util.concurrent.CompletableFuture.runAsync(() -> { }, background).join();
+        background.shutdownNow();
+        nextPoll();
+        assertThat(stream.watching().get()).isFalse();
+        assertThat(stream.problem().get()).isNull();
+    }
+
+    @Test
     void onlyTheLastChangesAreKept() {
         List<StreamReader.Change> many = new ArrayList<>();
         for (int i = 0; i < StreamPresenter.KEPT + 5; i++) {

@@ -122,5 +122,7 @@ class StreamViewTest {
                 + "watching began."));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.row(0)).containsEntry("change", "Added").containsEntry("key", "id = first");
+        robot.interact(() -> root.getChildren().clear());
+        assertThat(view.status.getText()).as("closed, it stops reading").startsWith("Stopped");
     }
 }
