@@ -63,40 +63,42 @@ public final class LambdaApiService implements SandboxService {
         String method = request.method();
         if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
             return switch (method) {
-                case "POST" -> created(createFunction(body(request)));
+                case "POST" -> created(createFunction(LambdaRest.body(request)));
                 case "GET" -> listFunctions(request);
-                default -> throw unknownOperation(request);
+                default -> throw LambdaRest.unknownOperation(request);
             };
         }
         Matcher m = FUNCTION_PATH.matcher(path);
         if (!m.matches()) {
-            throw unknownOperation(request);
+            throw LambdaRest.unknownOperation(request);
         }
         String name = functionName(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
         String sub = m.group(2) == null ? "" : m.group(2);
         return switch (method + " " + sub) {
-            case "GET " -> json(200, getFunction(require(name)));
-            case "GET /configuration" -> json(200, configuration(require(name)));
-            case "PUT /configuration" -> json(200, configuration(updateConfiguration(require(name), body(request))));
-            case "PUT /code" -> json(200, configuration(updateCode(require(name), body(request))));
+            case "GET " -> LambdaRest.json(200, getFunction(require(name)));
+            case "GET /configuration" -> LambdaRest.json(200, configuration(require(name)));
+            case "PUT /configuration" -> LambdaRest.json(200, configuration(updateConfiguration(require(name),
+                    LambdaRest.body(request))));
+            case "PUT /code" -> LambdaRest.json(200, configuration(updateCode(require(name),
+                    LambdaRest.body(request))));
             case "DELETE " -> delete(name);
             case "POST /invocations" -> invoke(name, request);
-            case "POST /policy" -> addPermission(require(name), body(request));
-            default -> throw unknownOperation(request);
+            case "POST /policy" -> addPermission(require(name), LambdaRest.body(request));
+            default -> throw LambdaRest.unknownOperation(request);
         };
     }
 
     // ---- operations
 
     private FunctionDefinition createFunction(JsonNode body) {
-        String name = required(body, "FunctionName");
+        String name = LambdaRest.required(body, "FunctionName");
         String runtimeName = text(body, "Runtime");
         if (runtimeName != null && !runtimeName.startsWith("java")) {
             throw new LambdaApiError(400, "InvalidParameterValueException", "The sandbox runs Java functions only "
                     + "(java11, java17, java21); runtime " + runtimeName + " is not supported.");
         }
         FunctionDefinition function = new FunctionDefinition(name, text(body, "Runtime"), text(body, "Role"),
-                required(body, "Handler"), text(body, "Description"), body.path("Timeout").asInt(0),
+                LambdaRest.required(body, "Handler"), text(body, "Description"), body.path("Timeout").asInt(0),
                 body.path("MemorySize").asInt(0), stringMap(body.path("Environment").path("Variables")),
                 stringMap(body.path("Tags")), null, null);
         FunctionCode code = code(function, body.path("Code"));
@@ -135,15 +137,7 @@ public final class LambdaApiService implements SandboxService {
 
     /** ListFunctions, paged by {@code MaxItems} (at most 50) and the {@code Marker} from {@code NextMarker}. */
     private SandboxResponse listFunctions(SandboxRequest request) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (request.rawQuery() != null) {
-            for (String pair : request.rawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Map<String, String> query = LambdaRest.query(request);
         List<FunctionDefinition> all = runtime.functions();
         int start = 0;
         int size = 50;
@@ -160,7 +154,7 @@ public final class LambdaApiService implements SandboxService {
         if (start + size < all.size()) {
             node.put("NextMarker", Integer.toString(start + size));
         }
-        return json(200, node);
+        return LambdaRest.json(200, node);
     }
 
     private FunctionDefinition updateConfiguration(FunctionDefinition function, JsonNode body) {
@@ -198,7 +192,7 @@ public final class LambdaApiService implements SandboxService {
         statement.put("Action", text(body, "Action"));
         statement.put("Resource", function.arn());
         ObjectNode node = LambdaJson.MAPPER.createObjectNode().put("Statement", statement.toString());
-        return json(201, node);
+        return LambdaRest.json(201, node);
     }
 
     private SandboxResponse invoke(String name, SandboxRequest request) {
@@ -286,23 +280,8 @@ public final class LambdaApiService implements SandboxService {
         return qualifier >= 0 ? name.substring(0, qualifier) : name;
     }
 
-    private static JsonNode body(SandboxRequest request) throws IOException {
-        return request.body().length == 0 ? LambdaJson.MAPPER.createObjectNode()
-                : LambdaJson.MAPPER.readTree(request.body());
-    }
-
     private static String text(JsonNode body, String field) {
         return body.hasNonNull(field) ? body.get(field).asText() : null;
-    }
-
-    private static String required(JsonNode body, String field) {
-        String value = text(body, field);
-        if (value == null || value.isBlank()) {
-            throw new LambdaApiError(400, "InvalidParameterValueException",
-                    "1 validation error detected: Value null at '" + Character.toLowerCase(field.charAt(0))
-                            + field.substring(1) + "' failed to satisfy constraint: Member must not be null");
-        }
-        return value;
     }
 
     private static Map<String, String> stringMap(JsonNode node) {
@@ -312,19 +291,11 @@ public final class LambdaApiService implements SandboxService {
     }
 
     private static SandboxResponse created(FunctionDefinition function) {
-        return json(201, configuration(function));
-    }
-
-    private static SandboxResponse json(int status, JsonNode node) {
-        return SandboxResponse.json(status, node.toString()).with("x-amzn-RequestId", uuid());
+        return LambdaRest.json(201, configuration(function));
     }
 
     private static String uuid() {
         return java.util.UUID.randomUUID().toString();
     }
 
-    private static LambdaApiError unknownOperation(SandboxRequest request) {
-        return new LambdaApiError(404, "UnknownOperationException",
-                "The sandbox does not implement " + request.method() + " " + request.path());
-    }
 }

@@ -12,13 +12,13 @@ import dev.dynagate.sandbox.lambda.FunctionDefinition;
 import dev.dynagate.sandbox.lambda.LambdaApiError;
 import dev.dynagate.sandbox.lambda.LambdaApiService;
 import dev.dynagate.sandbox.lambda.LambdaJson;
+import dev.dynagate.sandbox.lambda.LambdaRest;
 import dev.dynagate.sandbox.lambda.LambdaRuntime;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,9 +78,9 @@ final class EventSourceMappingApi implements SandboxService {
         String uuid = rest.replaceAll("^/+|/+$", "");
         if (uuid.isEmpty()) {
             return switch (request.method()) {
-                case "POST" -> json(202, create(body(request)));
-                case "GET" -> list(query(request));
-                default -> throw unknown(request);
+                case "POST" -> LambdaRest.json(202, create(LambdaRest.body(request)));
+                case "GET" -> list(LambdaRest.query(request));
+                default -> throw LambdaRest.unknownOperation(request);
             };
         }
         EventSourceMapping mapping = mappings.get(URLDecoder.decode(uuid, StandardCharsets.UTF_8));
@@ -88,24 +88,24 @@ final class EventSourceMappingApi implements SandboxService {
             throw new LambdaApiError(404, "ResourceNotFoundException", "The resource you requested does not exist.");
         }
         return switch (request.method()) {
-            case "GET" -> json(200, mapping.json(mapping.enabled() ? "Enabled" : "Disabled",
+            case "GET" -> LambdaRest.json(200, mapping.json(mapping.enabled() ? "Enabled" : "Disabled",
                     triggers.lastResult(mapping.uuid())));
-            case "PUT" -> json(202, update(mapping, body(request)));
-            case "DELETE" -> json(202, delete(mapping));
-            default -> throw unknown(request);
+            case "PUT" -> LambdaRest.json(202, update(mapping, LambdaRest.body(request)));
+            case "DELETE" -> LambdaRest.json(202, delete(mapping));
+            default -> throw LambdaRest.unknownOperation(request);
         };
     }
 
     private ObjectNode create(JsonNode body) {
-        String function = function(required(body, "FunctionName"));
-        String source = required(body, "EventSourceArn");
+        String function = function(LambdaRest.required(body, "FunctionName"));
+        String source = LambdaRest.required(body, "EventSourceArn");
         TableStream stream = streams.stream(source);
         if (stream == null) {
             throw new LambdaApiError(400, "InvalidParameterValueException", source.contains(":dynamodb:")
                     ? "Stream not found: " + source
                     : "The sandbox triggers functions from its own DynamoDB streams only; " + source + " is not one.");
         }
-        String start = required(body, "StartingPosition");
+        String start = LambdaRest.required(body, "StartingPosition");
         if (!start.equals("LATEST") && !start.equals("TRIM_HORIZON")) {
             throw new LambdaApiError(400, "InvalidParameterValueException", "StartingPosition " + start + " is not "
                     + "valid for a DynamoDB stream: use LATEST or TRIM_HORIZON.");
@@ -126,8 +126,8 @@ final class EventSourceMappingApi implements SandboxService {
      * (loading a template again must not double the triggers). Answers what was done.
      */
     String connect(JsonNode body) {
-        String function = function(required(body, "FunctionName"));
-        String source = required(body, "EventSourceArn");
+        String function = function(LambdaRest.required(body, "FunctionName"));
+        String source = LambdaRest.required(body, "EventSourceArn");
         for (EventSourceMapping existing : mappings.values()) {
             if (existing.functionName().equals(function) && existing.eventSourceArn().equals(source)) {
                 update(existing, body);
@@ -183,7 +183,7 @@ final class EventSourceMappingApi implements SandboxService {
         if (to < matching.size()) {
             out.put("NextMarker", Integer.toString(to));
         }
-        return json(200, out);
+        return LambdaRest.json(200, out);
     }
 
     /** The function's name, which must exist. */
@@ -218,43 +218,5 @@ final class EventSourceMappingApi implements SandboxService {
                     + "(retry until it succeeds) and 10000; it was " + node.asText() + ".");
         }
         return retries;
-    }
-
-    private static String required(JsonNode body, String field) {
-        String value = body.hasNonNull(field) ? body.get(field).asText() : null;
-        if (value == null || value.isBlank()) {
-            throw new LambdaApiError(400, "InvalidParameterValueException",
-                    "1 validation error detected: Value null at '" + Character.toLowerCase(field.charAt(0))
-                            + field.substring(1) + "' failed to satisfy constraint: Member must not be null");
-        }
-        return value;
-    }
-
-    private static JsonNode body(SandboxRequest request) throws IOException {
-        return request.body().length == 0 ? LambdaJson.MAPPER.createObjectNode()
-                : LambdaJson.MAPPER.readTree(request.body());
-    }
-
-    private static Map<String, String> query(SandboxRequest request) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (request.rawQuery() != null) {
-            for (String pair : request.rawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
-
-    private static SandboxResponse json(int status, JsonNode node) {
-        return SandboxResponse.json(status, node.toString()).with("x-amzn-RequestId", UUID.randomUUID().toString());
-    }
-
-    private static LambdaApiError unknown(SandboxRequest request) {
-        return new LambdaApiError(404, "UnknownOperationException",
-                "The sandbox does not implement " + request.method() + " " + request.path());
     }
 }
