@@ -112,9 +112,10 @@ final class EventSourceMappingApi implements SandboxService {
         }
         JsonNode filters = body.hasNonNull("FilterCriteria") ? body.get("FilterCriteria") : null;
         EventFilter.of(filters);
+        boolean enabled = !body.hasNonNull("Enabled") || body.get("Enabled").asBoolean();
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), stream.arn(), function,
-                start, batchSize(body.path("BatchSize"), 100), !body.has("Enabled") || body.get("Enabled").asBoolean(),
-                retries(body.path("MaximumRetryAttempts"), -1), filters, clock.getAsLong());
+                start, batchSize(body.path("BatchSize"), 100), enabled, retries(body.path("MaximumRetryAttempts"), -1),
+                filters, clock.getAsLong());
         store.save(mapping);
         triggers.place(mapping, stream);
         mappings.put(mapping.uuid(), mapping);
