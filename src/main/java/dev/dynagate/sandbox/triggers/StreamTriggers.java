@@ -129,7 +129,7 @@ final class StreamTriggers implements AutoCloseable {
         ObjectNode event = LambdaJson.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (StreamRecord record : batch) {
-            ObjectNode json = StreamRecordJson.write(record, stream.viewType());
+            ObjectNode json = StreamRecordJson.event(record, stream.viewType());
             json.put("eventSourceARN", stream.arn());
             if (filter.passes(json)) {
                 records.add(json);

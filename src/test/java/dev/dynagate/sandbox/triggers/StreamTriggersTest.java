@@ -138,6 +138,23 @@ class StreamTriggersTest {
     }
 
     @Test
+    void anItemTimeToLiveDeletesReachesTheFunctionAsTheServicesRemove() throws Exception {
+        dynamoDb.updateTimeToLive(b -> b.tableName("Orders").timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+        lambda.createEventSourceMapping(b -> b.functionName("printer").eventSourceArn(streamArn)
+                .startingPosition(EventSourcePosition.LATEST).filterCriteria(f -> f.filters(p -> p.pattern(
+                        "{\"userIdentity\":{\"type\":[\"Service\"]}}"))));
+        dynamoDb.putItem(b -> b.tableName("Orders").item(Map.of("id", AttributeValue.fromS("old"),
+                "expires", AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 - 60)))));
+
+        await(() -> unchecked(this::received).size() == 1);
+        JsonNode expired = received().get(0);
+        assertThat(expired.path("eventName").asText()).isEqualTo("REMOVE");
+        assertThat(expired.path("userIdentity").path("principalId").asText()).isEqualTo("dynamodb.amazonaws.com");
+        assertThat(expired.path("userIdentity").path("type").asText()).isEqualTo("Service");
+    }
+
+    @Test
     void aFilterLetsOnlyMatchingRecordsThrough() throws Exception {
         lambda.createEventSourceMapping(b -> b.functionName("printer").eventSourceArn(streamArn)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON).filterCriteria(f -> f.filters(p -> p.pattern(

@@ -11,7 +11,20 @@ public final class StreamRecordJson {
     private StreamRecordJson() {
     }
 
+    /** As GetRecords answers it. */
     public static ObjectNode write(StreamRecord record, String viewType) {
+        return write(record, viewType, false);
+    }
+
+    /**
+     * As a function triggered by the stream receives it: the same record, but Lambda's event spells the members of
+     * {@code userIdentity} in lower camel case ({@code type}, {@code principalId}).
+     */
+    public static ObjectNode event(StreamRecord record, String viewType) {
+        return write(record, viewType, true);
+    }
+
+    private static ObjectNode write(StreamRecord record, String viewType, boolean event) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("eventID", record.eventId()).put("eventName", record.event().name()).put("eventVersion", "1.1")
                 .put("eventSource", "aws:dynamodb").put("awsRegion", SandboxContext.REGION);
@@ -23,7 +36,8 @@ public final class StreamRecordJson {
         d.put("SequenceNumber", record.sequenceNumber()).put("SizeBytes", record.sizeBytes())
                 .put("StreamViewType", viewType);
         if (record.expired()) {
-            out.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+            out.putObject("userIdentity").put(event ? "principalId" : "PrincipalId", "dynamodb.amazonaws.com")
+                    .put(event ? "type" : "Type", "Service");
         }
         return out;
     }
