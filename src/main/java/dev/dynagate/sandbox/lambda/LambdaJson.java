@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON mapping used between invocation payloads and handler types. Lenient like Lambda's own serializer:
- * unknown fields are ignored, property names match case-insensitively, and nulls are left out of results.
+ * unknown fields are ignored, property names match case-insensitively, nulls are left out of results, and a DynamoDB
+ * stream record's time is read in seconds ({@link StreamRecordDates}).
  */
 public final class LambdaJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -17,6 +18,8 @@ public final class LambdaJson {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord.class,
+                    StreamRecordDates.class)
             .build();
 
     private LambdaJson() {

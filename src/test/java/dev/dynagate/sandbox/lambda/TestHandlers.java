@@ -138,4 +138,34 @@ public final class TestHandlers {
             out.write("null".getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    /** Reads its event as the events library's DynamodbEvent, as Java functions on a stream do, and prints it. */
+    public static final class StreamEvents implements RequestHandler<
+            com.amazonaws.services.lambda.runtime.events.DynamodbEvent, String> {
+        @Override
+        public String handleRequest(com.amazonaws.services.lambda.runtime.events.DynamodbEvent event,
+                                    Context context) {
+            for (var record : event.getRecords()) {
+                var change = record.getDynamodb();
+                System.out.println("POJO " + record.getEventName() + " " + record.getEventSourceARN().contains(":table/")
+                        + " year=" + (1900 + change.getApproximateCreationDateTime().getYear())
+                        + " keys=" + change.getKeys().get("id").getS()
+                        + " new=" + (change.getNewImage() == null ? "none" : describe(change.getNewImage()))
+                        + " old=" + (change.getOldImage() == null ? "none" : describe(change.getOldImage()))
+                        + " seq=" + change.getSequenceNumber() + " view=" + change.getStreamViewType());
+            }
+            return "ok";
+        }
+
+        private static String describe(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb
+                .AttributeValue> image) {
+            var values = new java.util.TreeMap<String, String>();
+            image.forEach((name, v) -> values.put(name, v.getS() != null ? "S:" + v.getS() : v.getN() != null
+                    ? "N:" + v.getN() : v.getNULL() != null ? "NULL" : v.getBOOL() != null ? "BOOL:" + v.getBOOL()
+                    : v.getSS() != null ? "SS:" + new java.util.TreeSet<>(v.getSS()) : v.getB() != null ? "B:"
+                    + v.getB().remaining() : v.getM() != null ? "M:" + v.getM().keySet() : v.getL() != null ? "L:"
+                    + v.getL().size() : "?"));
+            return values.toString();
+        }
+    }
 }

@@ -155,6 +155,30 @@ class StreamTriggersTest {
     }
 
     @Test
+    void aJavaFunctionReadsTheEventAsTheEventsLibrarysDynamodbEvent() throws Exception {
+        function("pojo", "StreamEvents");
+        lambda.createEventSourceMapping(b -> b.functionName("pojo").eventSourceArn(streamArn)
+                .startingPosition(EventSourcePosition.LATEST));
+        dynamoDb.putItem(b -> b.tableName("Orders").item(Map.of("id", AttributeValue.fromS("p"),
+                "n", AttributeValue.fromN("1.5"), "none", AttributeValue.fromNul(true),
+                "ok", AttributeValue.fromBool(false), "tags", AttributeValue.fromSs(List.of("b", "a")),
+                "bytes", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {1, 2})),
+                "nested", AttributeValue.fromM(Map.of("x", AttributeValue.fromS("y"))),
+                "list", AttributeValue.fromL(List.of(AttributeValue.fromS("z"))))));
+        dynamoDb.deleteItem(b -> b.tableName("Orders").key(Map.of("id", AttributeValue.fromS("p"))));
+
+        await(() -> invocations("pojo").stream().mapToLong(i -> i.log().lines().filter(l -> l.startsWith("POJO"))
+                .count()).sum() == 2);
+        List<String> lines = invocations("pojo").stream().flatMap(i -> i.log().lines())
+                .filter(l -> l.startsWith("POJO")).toList();
+        int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        assertThat(lines.get(0)).isEqualTo("POJO INSERT true year=" + year + " keys=p new={bytes=B:2, id=S:p, "
+                + "list=L:1, n=N:1.5, nested=M:[x], none=NULL, ok=BOOL:false, tags=SS:[a, b]} old=none seq="
+                + lines.get(0).replaceAll(".* seq=(\\d+) .*", "$1") + " view=NEW_AND_OLD_IMAGES");
+        assertThat(lines.get(1)).startsWith("POJO REMOVE true").contains(" new=none old={bytes=B:2");
+    }
+
+    @Test
     void aFilterLetsOnlyMatchingRecordsThrough() throws Exception {
         lambda.createEventSourceMapping(b -> b.functionName("printer").eventSourceArn(streamArn)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON).filterCriteria(f -> f.filters(p -> p.pattern(
