@@ -147,8 +147,8 @@ public final class TestHandlers {
                                     Context context) {
             for (var record : event.getRecords()) {
                 var change = record.getDynamodb();
-                System.out.println("POJO " + record.getEventName() + " " + record.getEventSourceARN().contains(":table/")
-                        + " year=" + (1900 + change.getApproximateCreationDateTime().getYear())
+                System.out.println("POJO " + record.getEventName() + " "
+                        + record.getEventSourceARN().contains(":table/") + " year=" + (1900 + change.getApproximateCreationDateTime().getYear())
                         + " keys=" + change.getKeys().get("id").getS()
                         + " new=" + (change.getNewImage() == null ? "none" : describe(change.getNewImage()))
                         + " old=" + (change.getOldImage() == null ? "none" : describe(change.getOldImage()))
