@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynagate.sandbox.lambda.FunctionDefinition;
 import dev.dynagate.sandbox.lambda.LambdaJson;
+import java.util.List;
 
 /**
  * A DynamoDB stream wired to a Lambda function, as CreateEventSourceMapping defines it.
@@ -11,16 +12,34 @@ import dev.dynagate.sandbox.lambda.LambdaJson;
  * @param startingPosition     LATEST or TRIM_HORIZON
  * @param maximumRetryAttempts how often a failed batch is retried before it is skipped; -1 retries until it succeeds
  * @param filterCriteria       Lambda's FilterCriteria ({@code {"Filters":[{"Pattern":"…"}]}}), or null
+ * @param responseTypes        FunctionResponseTypes: ReportBatchItemFailures, or none (null in older files)
  */
 public record EventSourceMapping(String uuid, String eventSourceArn, String functionName, String startingPosition,
                                  int batchSize, boolean enabled, int maximumRetryAttempts, JsonNode filterCriteria,
-                                 long lastModifiedMillis) {
+                                 long lastModifiedMillis, List<String> responseTypes) {
+    static final String ITEM_FAILURES = "ReportBatchItemFailures";
 
-    EventSourceMapping withChanges(String function, Boolean on, Integer batch, Integer retries, JsonNode filters,
-                                   long now) {
-        return new EventSourceMapping(uuid, eventSourceArn, function == null ? functionName : function,
-                startingPosition, batch == null ? batchSize : batch, on == null ? enabled : on,
-                retries == null ? maximumRetryAttempts : retries, filters == null ? filterCriteria : filters, now);
+    public EventSourceMapping {
+        responseTypes = responseTypes == null ? List.of() : List.copyOf(responseTypes);
+    }
+
+    /** Whether the function may name the records it failed, so only those and what follows are tried again. */
+    boolean reportsItemFailures() {
+        return responseTypes.contains(ITEM_FAILURES);
+    }
+
+    /** The mapping with UpdateEventSourceMapping's changes; a null argument keeps what there is. */
+    EventSourceMapping withChanges(Settings changes, long now) {
+        return new EventSourceMapping(uuid, eventSourceArn, changes.function() == null ? functionName
+                : changes.function(), startingPosition, changes.batchSize() == null ? batchSize : changes.batchSize(),
+                changes.enabled() == null ? enabled : changes.enabled(), changes.retries() == null
+                ? maximumRetryAttempts : changes.retries(), changes.filters() == null ? filterCriteria
+                : changes.filters(), now, changes.responseTypes() == null ? responseTypes : changes.responseTypes());
+    }
+
+    /** What an update may change; null: unchanged. */
+    record Settings(String function, Boolean enabled, Integer batchSize, Integer retries, JsonNode filters,
+                    List<String> responseTypes) {
     }
 
     /** The mapping as Lambda's API answers it, in the given state. */
@@ -38,7 +57,7 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
         out.putObject("DestinationConfig").putObject("OnFailure");
         out.put("MaximumRecordAgeInSeconds", -1).put("BisectBatchOnFunctionError", false)
                 .put("MaximumRetryAttempts", maximumRetryAttempts).put("TumblingWindowInSeconds", 0);
-        out.putArray("FunctionResponseTypes");
+        responseTypes.forEach(out.putArray("FunctionResponseTypes")::add);
         return out;
     }
 }

@@ -113,9 +113,10 @@ final class EventSourceMappingApi implements SandboxService {
         JsonNode filters = body.hasNonNull("FilterCriteria") ? body.get("FilterCriteria") : null;
         EventFilter.of(filters);
         boolean enabled = !body.hasNonNull("Enabled") || body.get("Enabled").asBoolean();
+        List<String> responseTypes = responseTypes(body.path("FunctionResponseTypes"));
         EventSourceMapping mapping = new EventSourceMapping(UUID.randomUUID().toString(), stream.arn(), function,
                 start, batchSize(body.path("BatchSize"), 100), enabled, retries(body.path("MaximumRetryAttempts"), -1),
-                filters, clock.getAsLong());
+                filters, clock.getAsLong(), responseTypes);
         store.save(mapping);
         triggers.place(mapping, stream);
         mappings.put(mapping.uuid(), mapping);
@@ -143,11 +144,12 @@ final class EventSourceMappingApi implements SandboxService {
         String function = body.hasNonNull("FunctionName") ? function(body.get("FunctionName").asText()) : null;
         JsonNode filters = body.hasNonNull("FilterCriteria") ? body.get("FilterCriteria") : null;
         EventFilter.of(filters);
-        EventSourceMapping changed = mapping.withChanges(function,
+        EventSourceMapping changed = mapping.withChanges(new EventSourceMapping.Settings(function,
                 body.hasNonNull("Enabled") ? body.get("Enabled").asBoolean() : null,
                 body.hasNonNull("BatchSize") ? batchSize(body.get("BatchSize"), 100) : null,
                 body.hasNonNull("MaximumRetryAttempts") ? retries(body.get("MaximumRetryAttempts"), -1) : null,
-                filters, clock.getAsLong());
+                filters, body.hasNonNull("FunctionResponseTypes") ? responseTypes(body.get("FunctionResponseTypes"))
+                : null), clock.getAsLong());
         store.save(changed);
         mappings.put(changed.uuid(), changed);
         return changed.json("Updating", triggers.lastResult(mapping.uuid()));
@@ -207,6 +209,19 @@ final class EventSourceMappingApi implements SandboxService {
                     + MAX_BATCH + " for a DynamoDB stream; it was " + node.asText() + ".");
         }
         return size;
+    }
+
+    /** FunctionResponseTypes: none, or ReportBatchItemFailures. */
+    private static List<String> responseTypes(JsonNode node) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode type : node) {
+            if (!type.asText().equals(EventSourceMapping.ITEM_FAILURES)) {
+                throw new LambdaApiError(400, "InvalidParameterValueException", "FunctionResponseTypes may hold "
+                        + EventSourceMapping.ITEM_FAILURES + " only; it held " + type + ".");
+            }
+            types.add(type.asText());
+        }
+        return types;
     }
 
     private static int retries(JsonNode node, int fallback) {

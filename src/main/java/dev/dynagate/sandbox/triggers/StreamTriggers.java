@@ -139,12 +139,15 @@ final class StreamTriggers implements AutoCloseable {
             cursor.position = next;
             return;
         }
-        if (invoke(mapping, event, cursor)) {
+        long reached = invoke(mapping, event, cursor, batch);
+        if (reached == next) {
             cursor.position = next;
             cursor.failures = 0;
             cursor.lastResult = "OK";
             return;
         }
+        // what came before the first failed record is done; the rest is tried again
+        cursor.position = reached;
         cursor.failures++;
         if (mapping.maximumRetryAttempts() >= 0 && cursor.failures > mapping.maximumRetryAttempts()) {
             cursor.position = next;
@@ -154,17 +157,30 @@ final class StreamTriggers implements AutoCloseable {
         }
     }
 
-    private boolean invoke(EventSourceMapping mapping, ObjectNode event, Cursor cursor) {
+    /**
+     * Invokes the function with the batch and answers where the mapping goes on from: past the batch when it
+     * succeeded, the first record it reported failed (with ReportBatchItemFailures), or the batch's start.
+     */
+    private long invoke(EventSourceMapping mapping, ObjectNode event, Cursor cursor, List<StreamRecord> batch) {
+        long start = batch.get(0).sequence();
+        long next = batch.get(batch.size() - 1).sequence() + 1;
         try {
             InvocationResult result = lambda.invoke(mapping.functionName(), LambdaJson.MAPPER.writeValueAsBytes(event));
             if (result.failed()) {
                 cursor.lastResult = "PROBLEM: Function call failed";
-                return false;
+                return start;
             }
-            return true;
+            if (!mapping.reportsItemFailures()) {
+                return next;
+            }
+            long failed = BatchItemFailures.firstFailed(result.payload(), batch, next);
+            if (failed != next) {
+                cursor.lastResult = "PROBLEM: Function call failed";
+            }
+            return failed;
         } catch (FunctionNotFoundException e) {
             cursor.lastResult = "PROBLEM: Function not found";
-            return false;
+            return start;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

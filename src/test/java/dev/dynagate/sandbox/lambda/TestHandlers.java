@@ -168,4 +168,28 @@ public final class TestHandlers {
             return values.toString();
         }
     }
+
+    /**
+     * Prints the keys of each batch after {@code BATCH } and reports as failed every record whose new image has
+     * {@code fail} true, as a function with ReportBatchItemFailures does.
+     */
+    public static final class FailMarked implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            java.util.List<Map<String, Object>> failures = new java.util.ArrayList<>();
+            for (Map<String, Object> record : (java.util.List<Map<String, Object>>) event.get("Records")) {
+                Map<String, Object> change = (Map<String, Object>) record.get("dynamodb");
+                keys.add(String.valueOf(((Map<String, Object>) ((Map<String, Object>) change.get("Keys")).get("id"))
+                        .get("S")));
+                Map<String, Object> image = (Map<String, Object>) change.getOrDefault("NewImage", Map.of());
+                if (image.containsKey("fail")) {
+                    failures.add(Map.of("itemIdentifier", change.get("SequenceNumber")));
+                }
+            }
+            System.out.println("BATCH " + String.join(",", keys));
+            return Map.of("batchItemFailures", failures);
+        }
+    }
 }

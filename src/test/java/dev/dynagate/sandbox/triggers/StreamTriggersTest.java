@@ -179,6 +179,37 @@ class StreamTriggersTest {
     }
 
     @Test
+    void aFunctionReportingItemFailuresGetsTheFailedRecordAndWhatFollowsAgain() throws Exception {
+        function("marked", "FailMarked");
+        String uuid = lambda.createEventSourceMapping(b -> b.functionName("marked").eventSourceArn(streamArn)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON).enabled(false).maximumRetryAttempts(1)
+                .functionResponseTypes(software.amazon.awssdk.services.lambda.model.FunctionResponseType
+                        .REPORT_BATCH_ITEM_FAILURES)).uuid();
+        put("a", "new");
+        dynamoDb.putItem(b -> b.tableName("Orders").item(Map.of("id", AttributeValue.fromS("b"),
+                "fail", AttributeValue.fromBool(true))));
+        put("c", "new");
+        assertThat(lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(true)).functionResponseTypesAsStrings())
+                .containsExactly("ReportBatchItemFailures");
+
+        await(() -> batches("marked").size() >= 2);
+        Thread.sleep(3_000);
+        assertThat(batches("marked")).as("a and c's predecessor done; b retried once with what follows, then skipped")
+                .containsExactly("a,b,c", "b,c");
+        assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).lastProcessingResult())
+                .isEqualTo("PROBLEM: Function call failed");
+        assertThatThrownBy(() -> lambda.createEventSourceMapping(b -> b.functionName("marked")
+                .eventSourceArn(streamArn).startingPosition(EventSourcePosition.LATEST)
+                .functionResponseTypesWithStrings("Everything")))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("FunctionResponseTypes");
+    }
+
+    private List<String> batches(String function) {
+        return invocations(function).stream().flatMap(i -> i.log().lines()).filter(l -> l.startsWith("BATCH "))
+                .map(l -> l.substring("BATCH ".length())).toList();
+    }
+
+    @Test
     void aFilterLetsOnlyMatchingRecordsThrough() throws Exception {
         lambda.createEventSourceMapping(b -> b.functionName("printer").eventSourceArn(streamArn)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON).filterCriteria(f -> f.filters(p -> p.pattern(
