@@ -2,7 +2,6 @@ package dev.dynagate.aws;
 
 import dev.dynagate.tables.Attr;
 import dev.dynagate.tables.StreamReader;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,6 +24,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * every few hours and splits them under load), and each poll's records come back in the order they were written.
  */
 final class DynamoDbStreamReader implements StreamReader {
+    /**
+     * By time, then by sequence number (decimal digits: the longer is the later, then by text). A record a peer sends
+     * without either goes first rather than failing the whole poll.
+     */
+    private static final Comparator<Record> WRITTEN_ORDER = Comparator
+            .comparing((Record r) -> r.dynamodb().approximateCreationDateTime(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(r -> r.dynamodb().sequenceNumber(), Comparator.nullsFirst(
+                    Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
+
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
 
@@ -124,8 +133,7 @@ final class DynamoDbStreamReader implements StreamReader {
                     iterators.put(entry.getKey(), page.nextShardIterator());
                 }
             }
-            records.sort(Comparator.comparing((Record r) -> r.dynamodb().approximateCreationDateTime())
-                    .thenComparing(r -> new BigInteger(r.dynamodb().sequenceNumber())));
+            records.sort(WRITTEN_ORDER);
             return records.stream().map(r -> change(r, keyNames)).toList();
         }
     }
