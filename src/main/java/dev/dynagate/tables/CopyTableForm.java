@@ -37,10 +37,10 @@ final class CopyTableForm extends VBox {
         GridPane.setHgrow(target, Priority.ALWAYS);
         GridPane.setHgrow(name, Priority.ALWAYS);
         TableDescription table = presenter.table();
-        Label note = FormDialog.note("A new on-demand table with the keys, indexes and time to live of " + table.name()
-                + ", then every item (" + (table.itemCount() < 0 ? "count unknown" : "about " + Cells.number(
-                table.itemCount())) + "), read by a parallel Scan and written in batches, types intact. Streams, tags "
-                + "and capacity settings are not copied. On AWS the Scan and the writes consume capacity on both "
+        Label note = FormDialog.note("A new on-demand table with the keys, indexes, stream and time to live of "
+                + table.name() + ", then every item (" + (table.itemCount() < 0 ? "count unknown" : "about "
+                + Cells.number(table.itemCount())) + "), read by a parallel Scan and written in batches, types intact. "
+                + "Tags and capacity settings are not copied. On AWS the Scan and the writes consume capacity on both "
                 + "sides. A table of that name already there is refused before anything is written.");
         FormDialog.showProblem(problem, "copy-problem", presenter.problem());
         getChildren().addAll(fields, note, problem);

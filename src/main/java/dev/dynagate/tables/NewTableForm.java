@@ -61,7 +61,7 @@ final class NewTableForm extends GridPane {
                 NewTablePresenter.STREAMS));
         stream.setId("new-table-stream");
         stream.valueProperty().bindBidirectional(presenter.stream());
-        Label streamHint = new Label("every change to its items, kept 24 hours");
+        Label streamHint = new Label("each change kept 24 hours");
         streamHint.getStyleClass().add("muted");
         HBox streamRow = new HBox(8, stream, streamHint);
         streamRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
