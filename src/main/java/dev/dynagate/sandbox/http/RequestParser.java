@@ -193,16 +193,15 @@ final class RequestParser {
         }
         scanned = Math.max(scanned, start);
         int headEnd = -1;
-        for (int i = scanned; i < end; i++) {
-            if (buf[i] == '\n') {
-                if (i + 1 < end && buf[i + 1] == '\n') {
-                    headEnd = i + 2;
-                    break;
-                }
-                if (i + 2 < end && buf[i + 1] == '\r' && buf[i + 2] == '\n') {
-                    headEnd = i + 3;
-                    break;
-                }
+        for (int i = ByteScan.indexOf(buf, (byte) '\n', scanned, end); i >= 0;
+                i = ByteScan.indexOf(buf, (byte) '\n', i + 1, end)) {
+            if (i + 1 < end && buf[i + 1] == '\n') {
+                headEnd = i + 2;
+                break;
+            }
+            if (i + 2 < end && buf[i + 1] == '\r' && buf[i + 2] == '\n') {
+                headEnd = i + 3;
+                break;
             }
         }
         if (headEnd < 0) {
@@ -221,10 +220,7 @@ final class RequestParser {
         headers = new HeaderMap();
         boolean first = true;
         while (from < headEnd) {
-            int newline = from;
-            while (buf[newline] != '\n') {
-                newline++;
-            }
+            int newline = ByteScan.indexOf(buf, (byte) '\n', from, headEnd);
             int stop = newline > from && buf[newline - 1] == '\r' ? newline - 1 : newline;
             if (first) {
                 requestLine(new String(buf, from, stop - from, StandardCharsets.ISO_8859_1));

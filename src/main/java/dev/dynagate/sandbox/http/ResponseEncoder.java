@@ -62,18 +62,9 @@ final class ResponseEncoder {
      * copied as it is; otherwise the charset encoder replaces what it cannot map, as HTTP heads always did here.
      */
     private static byte[] latin1(CharSequence head, int room) {
-        int length = head.length();
-        byte[] message = new byte[length + room];
-        for (int i = 0; i < length; i++) {
-            char c = head.charAt(i);
-            if (c > 0xFF) {
-                byte[] encoded = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-                byte[] wider = new byte[encoded.length + room];
-                System.arraycopy(encoded, 0, wider, 0, encoded.length);
-                return wider;
-            }
-            message[i] = (byte) c;
-        }
+        byte[] encoded = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] message = new byte[encoded.length + room];
+        System.arraycopy(encoded, 0, message, 0, encoded.length);
         return message;
     }
 

@@ -121,7 +121,7 @@ public final class BatchOps {
                     if (projected != null) {
                         items.add(AttrValueJson.writeItem(projected));
                     } else if (item != null) {
-                        items.addRawValue(ItemStreamWriter.item(item));
+                        items.addPOJO(ItemStreamWriter.item(item));
                     }
                     if (capacity != null) {
                         capacity.read(item == null ? 0 : item.size(), get.consistent());

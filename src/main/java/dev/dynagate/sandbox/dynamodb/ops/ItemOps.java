@@ -136,7 +136,7 @@ public final class ItemOps {
         StoredItem item = engine.database().read(() -> table.get(key));
         ObjectNode out = Request.object();
         if (item != null && projection == null) {
-            out.putRawValue("Item", ItemStreamWriter.item(item));
+            out.putPOJO("Item", ItemStreamWriter.item(item));
         } else if (item != null) {
             out.set("Item", AttrValueJson.writeItem(projection.apply(item.item())));
         }

@@ -263,7 +263,7 @@ public final class TransactOps {
                 StoredItem item = get.table().get(get.key());
                 ObjectNode response = responses.addObject();
                 if (item != null && get.projection() == null) {
-                    response.putRawValue("Item", ItemStreamWriter.item(item));
+                    response.putPOJO("Item", ItemStreamWriter.item(item));
                 } else if (item != null) {
                     Map<String, AttrValue> projected = get.projection().apply(item.item());
                     // a projection that matches nothing answers no Item at all, as for a missing item

@@ -332,7 +332,17 @@ public final class ValueCodec {
                     out.writeUTF8String(b, p, n);
                     p += n;
                 }
-                case N -> out.writeStringField("N", Numbers.format(number()));
+                case N -> {
+                    out.writeFieldName("N");
+                    int n = length();
+                    if (isWireForm(b, p, n)) {
+                        out.writeUTF8String(b, p, n);
+                        p += n;
+                    } else {
+                        p -= 4; // read the length again: the number is parsed and written in the wire form
+                        out.writeString(Numbers.format(number()));
+                    }
+                }
                 case B -> out.writeStringField("B", Base64.getEncoder().encodeToString(readBytes()));
                 case BOOL -> out.writeBooleanField("BOOL", readBoolean());
                 case NULL -> out.writeBooleanField("NULL", true);
@@ -360,6 +370,29 @@ public final class ValueCodec {
                 default -> throw new IOException("corrupt value tag " + tag);
             }
             out.writeEndObject();
+        }
+
+        /**
+         * Whether a stored number's text (as BigDecimal.toString wrote it) is already what {@link Numbers#format}
+         * would write: plain digits with an optional sign and fraction, no exponent, no trailing fraction zeros. Most
+         * numbers are, and are then copied without being parsed.
+         */
+        static boolean isWireForm(byte[] text, int from, int length) {
+            int end = from + length;
+            int i = from < end && text[from] == '-' ? from + 1 : from;
+            if (i == end || text[i] == '0' && (i + 1 == end ? i > from : text[i + 1] != '.')) {
+                return false; // empty, a bare sign, -0 or a leading zero: left to the parser
+            }
+            boolean fraction = false;
+            for (int at = i; at < end; at++) {
+                byte c = text[at];
+                if (c == '.' && !fraction && at > i) {
+                    fraction = true;
+                } else if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return !fraction || text[end - 1] != '0' && text[end - 1] != '.';
         }
 
         private BigDecimal number() throws IOException {

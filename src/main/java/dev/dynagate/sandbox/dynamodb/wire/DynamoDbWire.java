@@ -84,7 +84,7 @@ public final class DynamoDbWire {
             ObjectNode result = operation.handle(new Request(body));
             // most writes answer an empty object: no generator needed for that
             byte[] json = result == null ? new byte[0]
-                    : result.isEmpty() ? new byte[] {'{', '}'} : JSON.writeValueAsBytes(result);
+                    : result.isEmpty() ? new byte[] {'{', '}'} : ResponseJson.bytes(result);
             return respond(200, json, responseType, request);
         } catch (DynamoDbError e) {
             return error(e, responseType, request);

@@ -3,7 +3,11 @@ package dev.dynagate.sandbox.dynamodb.wire;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.dynagate.sandbox.dynamodb.storage.StoredItem;
 import dev.dynagate.sandbox.dynamodb.value.AttrValue;
@@ -11,6 +15,7 @@ import dev.dynagate.sandbox.dynamodb.value.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -60,15 +65,40 @@ public final class ItemStreamWriter implements AutoCloseable {
         return new RawValue(new Utf8Json(bytes.toByteArray()));
     }
 
-    /** One stored item as raw JSON for a response tree (GetItem's Item), written from its stored bytes. */
-    public static RawValue item(StoredItem item) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
-        try (JsonGenerator out = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            item.writeJson(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * One stored item for a response tree (GetItem's Item): written from its stored bytes by the generator that writes
+     * the response, so no bytes are produced until then.
+     */
+    public static JsonSerializable item(StoredItem item) {
+        return new StoredItemJson(item);
+    }
+
+    /** A stored item as a tree value; a character-based writer (a tree printed as text) gets the decoded text. */
+    private static final class StoredItemJson extends JsonSerializable.Base {
+        private final StoredItem item;
+
+        StoredItemJson(StoredItem item) {
+            this.item = item;
         }
-        return new RawValue(new Utf8Json(bytes.toByteArray()));
+
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (out instanceof UTF8JsonGenerator) {
+                item.writeJson(out);
+                return;
+            }
+            ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+            try (JsonGenerator utf8 = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+                item.writeJson(utf8);
+            }
+            out.writeRawValue(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator out, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(out, provider);
+        }
     }
 
     private void writeMap(Map<String, AttrValue> item) throws IOException {

@@ -99,6 +99,38 @@ class ValueCodecTest {
     }
 
     @Test
+    void numbersCopiedAsStoredAreWrittenAsTheyAreWhenParsed() {
+        List<String> texts = new java.util.ArrayList<>(List.of("0", "-0.5", "0.5", "100", "1E+2", "1.50", "0.000001",
+                "1E-7", "-12.340", "7", "-7", "10.01", "12345678901234567890123456789012345678", "-1E-130",
+                "9.9999999999999999999999999999999999999E+125", "0.0", "00", "-0", "1.", ".5", "--1", "1-", "1..2", ""));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            texts.add(new BigDecimal(java.math.BigInteger.valueOf(random.nextLong() % 1_000_000_000L),
+                    random.nextInt(20) - 10).toString());
+        }
+        for (String text : texts) {
+            byte[] bytes = ("[" + text + "]").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (ValueCodec.Reader.isWireForm(bytes, 1, text.length())) {
+                assertThat(dev.dynagate.sandbox.dynamodb.value.Numbers.format(new BigDecimal(text))).as(text)
+                        .isEqualTo(text);
+            }
+        }
+        assertThat(texts.stream().filter(t -> ValueCodec.Reader.isWireForm(t.getBytes(), 0, t.length())))
+                .contains("0", "-0.5", "100", "10.01").doesNotContain("1.50", "1E+2", "0.0", "00", "-0", "1.", ".5", "");
+
+        Map<String, AttrValue> item = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            item.put("n" + i, new AttrValue.N(new BigDecimal(texts.get(i < 17 ? i : 24 + i))));
+        }
+        ItemStreamWriter fromBytes = new ItemStreamWriter();
+        ItemStreamWriter fromValues = new ItemStreamWriter();
+        fromBytes.add(StoredItem.of(item));
+        fromValues.add(item);
+        assertThat(fromBytes.finish().rawValue().toString()).isEqualTo(fromValues.finish().rawValue().toString())
+                .contains("{\"N\":\"100\"}", "{\"N\":\"1.5\"}", "{\"N\":\"0.0000001\"}");
+    }
+
+    @Test
     void theSizeReadFromTheBytesIsDynamoDbsSizeOfTheItem() {
         Map<String, AttrValue> item = everyType();
         item.put("zero", new AttrValue.N(BigDecimal.ZERO));
