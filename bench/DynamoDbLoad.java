@@ -40,7 +40,12 @@ public final class DynamoDbLoad {
                   double cpuMillisPerOp) {
     }
 
-    record Settings(int seconds, int warmupSeconds, int concurrency, int scanConcurrency, int scanItems) {
+    /** ops: the operations to measure by their first word (PutItem, GetItem, UpdateItem, Query, Scan); empty: all. */
+    record Settings(int seconds, int warmupSeconds, int concurrency, int scanConcurrency, int scanItems,
+                    java.util.Set<String> ops) {
+        boolean measures(String op) {
+            return ops.isEmpty() || ops.contains(op.split(" ")[0]);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,6 +67,7 @@ public final class DynamoDbLoad {
         int concurrency = 16;
         int scanConcurrency = 2;
         int scanItems = 10_000;
+        java.util.Set<String> ops = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--target" -> {
@@ -77,13 +83,14 @@ public final class DynamoDbLoad {
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--scan-concurrency" -> scanConcurrency = Integer.parseInt(args[++i]);
                 case "--scan-items" -> scanItems = Integer.parseInt(args[++i]);
+                case "--ops" -> ops = java.util.Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("give at least one --target name=http://127.0.0.1:PORT");
         }
-        Settings settings = new Settings(seconds, warmup, concurrency, scanConcurrency, scanItems);
+        Settings settings = new Settings(seconds, warmup, concurrency, scanConcurrency, scanItems, ops);
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (Map.Entry<String, URI> target : targets.entrySet()) {
             System.err.println("== " + target.getKey() + " at " + target.getValue());
@@ -133,6 +140,7 @@ public final class DynamoDbLoad {
             } while (start != null);
             return items == settings.scanItems() ? "ok" : null;
         }));
+        results.removeIf(java.util.Objects::isNull);
         return results;
     }
 
@@ -143,6 +151,9 @@ public final class DynamoDbLoad {
 
     static Result measure(String name, URI endpoint, Long pid, int threads, Settings settings, Operation operation)
             throws InterruptedException {
+        if (!settings.measures(name)) {
+            return null;
+        }
         long warmupEnd = System.nanoTime() + settings.warmupSeconds() * 1_000_000_000L;
         long end = warmupEnd + settings.seconds() * 1_000_000_000L;
         long[][] latencies = new long[threads][];
