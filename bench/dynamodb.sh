@@ -2,9 +2,9 @@
 # Benchmarks the sandbox's DynamoDB engine against dynalite on this machine, one after the other, with the same
 # load generator (bench/DynamoDbLoad.java, JDK only) and the same concurrency, and prints ops/s, p99 and the ratio
 # for PutItem, GetItem, UpdateItem, Query (100 items) and a full Scan of a 10,000-item table. When wrk is installed
-# (Debian: wrk) the single-item operations are then driven again by wrk (bench/wrk/*.lua), a lighter generator that
-# leaves more of the machine to the servers, at 16 and at 64 connections, next to a ListTables of one name: a request
-# that reads no item, whose rate is about the most the protocol alone allows on this machine.
+# (Debian: wrk) the five operations are then driven again by wrk (bench/wrk/*.lua), a lighter generator that leaves
+# more of the machine to the servers, at 16 and at 64 connections (a Scan at 2, one per wrk thread), next to a
+# ListTables of one name: a request that reads no item, whose rate is about the most the protocol alone allows here.
 #
 #   [SANDBOX_JAVA_OPTS=...] [WRK_CONNECTIONS="16 64"] [WRK_WARMUP=3] bench/dynamodb.sh [load generator options, e.g. --seconds 8 --concurrency 16]
 #
@@ -106,7 +106,7 @@ wrk_run() { # script url pid connections -> "ops/s p99-ms cpu-ms/op failed"
     after="$(cpu_ms "$3")"
     echo "$line" | awk -v cpu=$((after - before)) '{
         for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-        printf "%.0f %.2f %.3f %d\n", v["requests"] / v["seconds"], v["p99us"] / 1000, cpu / v["requests"], v["failed"] }'
+        printf "%.0f %.2f %.3f %d\n", v["ops"] / v["seconds"], v["p99us"] / 1000, cpu / v["ops"], v["failed"] }'
 }
 
 ratio() {
@@ -165,11 +165,22 @@ if command -v wrk >/dev/null; then
                 echo "| ${op#*:}, --in-memory (same dynalite figures) | $m_ops | $m_p99 | $m_cpu | $peers$(failures "$m_failed" 0 0) |"
             fi
         done
+        for op in query:"Query (100 items)" scan:"Scan (10,000 items, all pages; p99 of one page), 2 connections"; do
+            script="bench/wrk/${op%%:*}.lua"
+            clients="$connections"
+            [ "${op%%:*}" = scan ] && clients=2 # the next page depends on the last answer: one connection per thread
+            read -r o_ops o_p99 o_cpu o_failed < <(wrk_run "$script" "$ours/" "$ours_pid" "$clients")
+            read -r d_ops d_p99 d_cpu d_failed < <(wrk_run "$script" "http://127.0.0.1:$port/" "$dynalite_pid" "$clients")
+            read -r s_ops s_p99 s_cpu s_failed < <(wrk_run "$script" "http://127.0.0.1:$stored_port/" "$stored_pid" \
+                "$clients")
+            peers="$d_ops | $d_p99 | $d_cpu | $(ratio "$o_ops" "$d_ops") | $s_ops | $s_p99 | $s_cpu | $(ratio "$o_ops" "$s_ops")"
+            echo "| ${op#*:} | $o_ops | $o_p99 | $o_cpu | $peers$(failures "$o_failed" "$d_failed" "$s_failed") |"
+        done
         # ours only: dynalite's ListTables slows down with the items loaded above (seconds per request on this machine)
         read -r o_ops o_p99 o_cpu o_failed < <(wrk_run bench/wrk/list.lua "$ours/" "$ours_pid" "$connections")
         echo "| ListTables, Limit 1 (reads no item: the protocol alone) | $o_ops | $o_p99 | $o_cpu | — | — | — | — | — | — | — | —$(failures "$o_failed" 0 0) |"
     done
 else
-    echo "wrk not found (Debian: apt-get install wrk): the single-item operations were measured with the JVM generator only"
+    echo "wrk not found (Debian: apt-get install wrk): every operation was measured with the JVM generator only"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,8 +19,16 @@ function init(args)
   math.randomseed(id * 7919)
 end
 
+-- A script that checks answers itself keeps a global "bad" per thread (answers with status 200 that were still wrong);
+-- one whose operation spans several requests (a Scan of every page) counts them in a global "ops" per thread.
 function done(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d seconds=%.3f p99us=%d failed=%d\n", summary.requests,
+  local bad, ops = 0, 0
+  for _, thread in ipairs(threads) do
+    bad = bad + (thread:get("bad") or 0)
+    ops = ops + (thread:get("ops") or 0)
+  end
+  io.write(string.format("RESULT requests=%d seconds=%.3f p99us=%d failed=%d ops=%d\n", summary.requests,
       summary.duration / 1e6, latency:percentile(99), summary.errors.status + summary.errors.connect
-      + summary.errors.read + summary.errors.write + summary.errors.timeout))
+      + summary.errors.read + summary.errors.write + summary.errors.timeout + bad,
+      ops > 0 and ops or summary.requests))
 end
