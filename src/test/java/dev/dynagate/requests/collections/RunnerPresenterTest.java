@@ -86,6 +86,8 @@ class RunnerPresenterTest {
                 new Assertion(Assertion.Target.JSON_PATH, "$.q", Assertion.Operator.EQUALS, "{{q}}", true)));
 
         RunReport report = presenter.run(of(fast), null, null).get(10, TimeUnit.SECONDS);
+        // the summary (set last) follows the run's end through the UI executor, a moment after get() may return
+        awaitSummaryAfterRun();
 
         assertThat(report.passed()).isTrue();
         assertThat(presenter.results()).extracting(RequestResult::url)
@@ -93,6 +95,13 @@ class RunnerPresenterTest {
         assertThat(presenter.progress().get()).isEqualTo(1.0);
         assertThat(presenter.summary().get()).startsWith("Passed: 3 requests, 0 failed; 3 checks, 0 failed");
         assertThat(presenter.running().get()).isFalse();
+    }
+
+    private void awaitSummaryAfterRun() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (presenter.summary().get().startsWith("Running") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     @Test
